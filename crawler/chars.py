@@ -1,0 +1,55 @@
+"""Character classes used to judge whether a string reads as Chinese text."""
+import re
+from functools import lru_cache
+
+HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RE = re.compile(f"[{HAN}]")
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014\u00b7"
+
+
+def _gb2312_rows(first_row: int, last_row: int) -> frozenset:
+    chars = set()
+    for lead in range(first_row, last_row + 1):
+        for trail in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([lead, trail]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(chars)
+
+
+COMMON_HAN = _gb2312_rows(0xB0, 0xD7)  # GB2312 level 1: the 3,755 most used characters
+GB2312_HAN = _gb2312_rows(0xB0, 0xF7)
+# GBK rows A8/A9 (pinyin letters, bopomofo, box drawing): the telltale of GBK read out of step.
+GBK_SYMBOL_ROWS = frozenset(
+    bytes([lead, trail]).decode("gbk", "ignore") for lead in (0xA8, 0xA9) for trail in range(0x40, 0xFF)
+) - {""}
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def is_han(ch: str) -> bool:
+    return bool(HAN_RE.match(ch))
+
+
+def chinese_score(text: str) -> float:
+    """Share of the non-ASCII characters that are everyday Chinese (common Han or CJK punctuation).
+
+    Traditional characters count through their simplified form, so a traditional page scores like
+    the simplified one; mojibake (rare Han, Latin-1 letters, box drawing, PUA) scores low.
+    """
+    wide = [c for c in text if ord(c) > 0x7F and not c.isspace()]
+    if not wide:
+        return 1.0
+    simplified = to_simplified("".join(wide))
+    good = sum(1 for c in simplified if c in COMMON_HAN or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’…—·")
+    return good / len(wide)

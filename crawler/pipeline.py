@@ -1,0 +1,89 @@
+"""The one text pipeline: decode -> extract -> check -> clean -> metadata, for pages and for text files."""
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from . import integrity, metadata
+from .clean import clean_lines
+from .decode import Decoded, decode_bytes
+from .extract import extract
+
+HASHED_FIELDS = ("title", "publisher", "doc_number", "index_number", "published")
+
+
+@dataclass
+class Response:
+    """A fetched resource as any fetcher (urllib, Scrapy) hands it over."""
+
+    url: str
+    status: int
+    body: bytes
+    headers: dict = field(default_factory=dict)
+    final_url: str | None = None
+
+    @property
+    def content_type(self) -> str | None:
+        return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
+
+
+@dataclass
+class Document:
+    text: str
+    title: str | None = None
+    publisher: str | None = None
+    doc_number: str | None = None
+    index_number: str | None = None
+    published: str | None = None
+    written: str | None = None
+    topic: str | None = None
+    validity: str | None = None
+    attachments: list = field(default_factory=list)
+    flags: list = field(default_factory=list)
+    repairs: list = field(default_factory=list)
+    text_simplified: str | None = None
+    method: str = "text"
+    decoded: Decoded | None = None
+
+    @property
+    def content_hash(self) -> str:
+        """What decides versions: the normalised text and key metadata, nothing a page changes by itself."""
+        fields = {f: _normalise(getattr(self, f) or "") for f in HASHED_FIELDS}
+        payload = json.dumps({"text": _normalise(self.text), **fields}, ensure_ascii=False, sort_keys=True)
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def finish_lines(lines: list[str], meta: dict) -> Document:
+    """Shared tail of both entry points: repair and flag damage, drop furniture, read metadata from text."""
+    report = integrity.check_lines(lines)
+    lines = clean_lines(report.lines)
+    lines = integrity.restore_breaks(lines) if "flattened" in report.flags else lines
+    title = meta.get("title")
+    if title and lines and _normalise(lines[0]) == _normalise(title):
+        lines = lines[1:]
+    metadata.from_text(lines, meta)
+    text = "\n".join(lines)
+    return Document(
+        text=text,
+        **metadata.finish(meta),
+        flags=report.flags,
+        repairs=report.repairs,
+        text_simplified=report.simplified("\n".join(lines)),
+    )
+
+
+def process_page(response: Response) -> Document:
+    decoded = decode_bytes(response.body, response.content_type)
+    extracted = extract(decoded.text, response.final_url or response.url)
+    doc = finish_lines(extracted.lines, extracted.meta)
+    doc.attachments, doc.method, doc.decoded = extracted.attachments, extracted.method, decoded
+    return doc
+
+
+def process_text(text: str) -> Document:
+    return finish_lines(text.splitlines(), {})

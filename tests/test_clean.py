@@ -1,0 +1,50 @@
+"""Page furniture goes; the document's own sentences that mention the same words stay."""
+import pytest
+
+from crawler.clean import clean_lines
+
+BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，点击率不作为考核依据，浏览器兼容性问题由技术部门负责。"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "点击数：1234", "浏览次数: 88 次", "访问量：5", "阅读 99 次", "【打印本页】【关闭窗口】【添加收藏】", "[打印] [关闭]",
+        "字体：[大 中 小]", "字号：〖大 中 小〗", "您现在的位置：首页 > 政务公开 > 通知公告", "当前位置：首页>>信息公开",
+        "分享到：微信 微博 QQ空间", "扫一扫在手机打开当前页", "上一篇：关于某事的通知", "下一篇：无",
+        "主办单位：某某市人民政府办公室 承办单位：某某市大数据中心", "网站标识码：1411000001 晋ICP备05001234号",
+        "晋公网安备 14110202000123号", "今天是2024年3月1日 星期五", "发布时间：2019-08-09 来源：县政府办公室 浏览次数：12 字体：大 中 小",
+        "【關閉窗口】【打印本頁】", "點擊數：267", "- 來源:", "联系我们 | 网站地图", "[编辑：张珍珍]",
+    ],
+)
+def test_furniture_lines_are_removed(furniture):
+    assert clean_lines(["关于做好政务公开工作的通知", BODY, furniture, BODY + "二"]) == ["关于做好政务公开工作的通知", BODY, BODY + "二"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        BODY,
+        "点击数达到十万次以上的政务新媒体账号要加强管理。",
+        "要做好网站分享到微信等功能的安全评估。",
+        "上一篇文件已对此作出规定，本文件不再重复。",
+        "各单位主办单位要落实主体责任，承办单位要做好技术保障。" * 2,
+        "来源于群众的意见建议要及时回应。",
+        "咨询电话：0712-1234567",
+    ],
+)
+def test_body_sentences_mentioning_furniture_words_stay(sentence):
+    body = [f"{BODY}{n}" for n in range(10)]
+    for position in (1, 5, 11):  # near the head, in the middle, near the tail
+        lines = ["关于做好政务公开工作的通知", *body]
+        lines.insert(position, sentence)
+        assert sentence in clean_lines(lines)
+
+
+def test_counter_inside_info_line_goes_but_info_line_text_kept_out_of_body():
+    assert clean_lines(["文章来源: 作者:根河市人民政府办公室 发布时间:2019年08月09日 点击数: 字体:", BODY]) == [BODY]
+
+
+def test_tail_sections_go():
+    assert clean_lines([BODY, "相关文章", "关于某事的通知", "关于另一事的通知"]) == [BODY]
+    assert clean_lines([BODY, "最近搜索", "无", "热门搜索", "无"]) == [BODY]

@@ -1,0 +1,59 @@
+"""Bad input: one clear line on stderr, a non-zero exit, the archive unchanged."""
+import socket
+
+import pytest
+
+from conftest import fetch_json, table_counts, zwgk
+
+TRS = "/xxgk/trs/202108/t20210809_5001.html"
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def archived(portal, db):
+    fetch_json(portal.url + TRS, db)
+    return table_counts(db)
+
+
+def assert_clean_failure(done):
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zwgk: "), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize("url", ["not a url", "ftp://example.gov.cn/a.html", "file:///etc/passwd", "http://"])
+def test_invalid_url(archived, db, url):
+    assert_clean_failure(zwgk("fetch", url, "--json", "--db", db))
+    assert table_counts(db) == archived
+
+
+def test_unreachable_host(archived, db):
+    assert_clean_failure(zwgk("fetch", f"http://127.0.0.1:{free_port()}/a.html", "--db", db))
+    assert table_counts(db) == archived
+
+
+@pytest.mark.parametrize("path, words", [("/files/report.pdf", "not an HTML page"), ("/empty.html", "empty response body"),
+                                          ("/no/such/page.html", "HTTP 404")])
+def test_non_html_empty_and_unknown_404(portal, archived, db, path, words):
+    done = zwgk("fetch", portal.url + path, "--db", db)
+    assert_clean_failure(done)
+    assert words in done.stderr
+    assert table_counts(db) == archived
+
+
+def test_check_missing_file(tmp_path):
+    assert_clean_failure(zwgk("check", tmp_path / "nope.txt"))
+
+
+def test_history_of_unknown_url(archived, db):
+    assert_clean_failure(zwgk("history", "http://127.0.0.1/unknown.html", "--db", db))
+
+
+def test_unopenable_archive(tmp_path, portal):
+    assert_clean_failure(zwgk("fetch", portal.url + TRS, "--db", tmp_path))  # a directory, not a database file

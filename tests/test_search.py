@@ -1,0 +1,87 @@
+"""Chinese search in a real Datasette started by `zwgk serve`, and from plain sqlite3."""
+import json
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from archive import Archive
+from archive.search import fts_query
+from crawler.pipeline import Document, Response
+
+DOCS = {
+    "http://gov.example/a.html": ("关于做好扶贫资金公开的通知", "各县要公开扶贫资金使用情况。"),
+    "http://gov.example/b.html": ("2024年县级预算公开", "一般公共预算支出表见附件。"),
+    "http://gov.example/c.html": ("政务公开工作要点", "推进政务公开标准化规范化。"),
+    "http://gov.example/d.html": ("關於進一步做好政務公開工作的通知", "各部門要加強預算公開。"),
+    "http://gov.example/e.html": ("公开招聘公告", "贫困地区扶持政策另行公布。"),  # 扶 and 贫 apart: must not match 扶贫
+}
+
+
+@pytest.fixture(scope="module")
+def archive_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("search") / "archive.db"
+    with Archive(path) as archive:
+        for url, (title, text) in DOCS.items():
+            response = Response(url=url, status=200, body=text.encode(), headers={"Content-Type": "text/html"})
+            archive.record_document(response, Document(text=text, title=title))
+    return path
+
+
+@pytest.fixture(scope="module")
+def datasette(archive_db):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "zwgk", "serve", "--db", str(archive_db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield base
+    server.terminate()
+    server.wait(10)
+
+
+def search(base, query):
+    url = f"{base}/archive/documents.json?_shape=array&_search={urllib.parse.quote(query)}"
+    return sorted(row["url"].rsplit("/", 1)[1] for row in json.load(urllib.request.urlopen(url)))
+
+
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("扶贫", ["a.html"]),                    # two characters, and not e.html where 扶 and 贫 stand apart
+        ("预算", ["b.html", "d.html"]),           # simplified query finds the traditional document
+        ("預算", ["b.html", "d.html"]),           # and the other way round
+        ("政务公开", ["c.html", "d.html"]),
+        ("政務公開工作", ["c.html", "d.html"]),
+        ("公开 通知", ["a.html", "d.html"]),       # every term required
+        ("公开招聘公告", ["e.html"]),
+        ("资金使用", ["a.html"]),
+        ("不存在的词", []),
+    ],
+)
+def test_datasette_search_box(datasette, query, found):
+    assert search(datasette, query) == found
+
+
+def test_search_box_shows_the_query_as_typed(datasette):
+    html = urllib.request.urlopen(f"{datasette}/archive/documents?_search={urllib.parse.quote('扶贫')}").read().decode()
+    assert 'name="_search" value="扶贫"' in html
+
+
+def test_plain_sqlite3_can_search(archive_db):
+    with sqlite3.connect(archive_db) as conn:
+        rows = conn.execute("select rowid from documents_fts where documents_fts match ?", [fts_query("扶贫")]).fetchall()
+        assert rows == [(1,)]
+        assert conn.execute("select count(*) from documents_fts where documents_fts match '\"扶 贫\"'").fetchone()[0] == 1

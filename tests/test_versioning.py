@@ -1,0 +1,89 @@
+"""Versions against a live local page: counters tick, bodies change, pages disappear."""
+import sqlite3
+
+from conftest import fetch_json, table_counts, zwgk
+
+TRS = "/xxgk/trs/202108/t20210809_5001.html"
+GENERIC = "/zwgk/tzgg/202305/content_7788.html"
+
+
+def edit(portal, path, old, new):
+    page = portal.site / path.lstrip("/")
+    text = page.read_text("utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new), "utf-8")
+
+
+def test_ticking_counter_is_not_a_new_version(portal, db):
+    first = fetch_json(portal.url + TRS, db)[1]
+    second = fetch_json(portal.url + TRS, db)[1]
+    assert portal.hits[TRS] == 2  # the page really did change: its counter ticked
+    assert (first["changed"], second["changed"]) == (True, False)
+    assert second["version"] == 1 and second["content_hash"] == first["content_hash"]
+    assert table_counts(db) == {"documents": 1, "versions": 1, "captures": 2, "snapshots": 2}
+
+
+def test_todays_date_on_the_page_is_not_a_new_version(portal, db):
+    fetch_json(portal.url + TRS, db)
+    edit(portal, TRS, "今天是{{today_cn}}", "今天是2031年1月2日 星期四")
+    assert fetch_json(portal.url + TRS, db)[1]["changed"] is False
+
+
+def test_edited_body_is_a_new_version_and_history_shows_the_diff(portal, db):
+    fetch_json(portal.url + GENERIC, db)
+    edit(portal, GENERIC, "每人每年350元", "每人每年380元")
+    out = fetch_json(portal.url + GENERIC, db)[1]
+    assert (out["changed"], out["version"]) == (True, 2)
+    assert "每人每年380元" in out["text"]
+    # fetching the edited page again changes nothing
+    assert fetch_json(portal.url + GENERIC, db)[1]["changed"] is False
+    done = zwgk("history", portal.url + GENERIC, "--db", db, check=True)
+    assert "v1" in done.stdout and "v2" in done.stdout
+    assert "-二、缴费标准。个人缴费标准为每人每年350元" in done.stdout
+    assert "+二、缴费标准。个人缴费标准为每人每年380元" in done.stdout
+
+
+def test_metadata_change_is_a_new_version(portal, db):
+    fetch_json(portal.url + TRS, db)
+    edit(portal, TRS, "青政办发〔2021〕27号</td>", "青政办发〔2021〕28号</td>")
+    out = fetch_json(portal.url + TRS, db)[1]
+    assert out["changed"] and out["doc_number"] == "青政办发〔2021〕28号"
+
+
+def test_404_marks_known_document_withdrawn_and_keeps_versions(portal, db):
+    fetch_json(portal.url + GENERIC, db)
+    edit(portal, GENERIC, "每人每年350元", "每人每年380元")
+    fetch_json(portal.url + GENERIC, db)
+    (portal.site / GENERIC.lstrip("/")).unlink()
+    done, out = fetch_json(portal.url + GENERIC, db)
+    assert done.returncode != 0
+    assert out["status"] == 404 and out["changed"] is False
+    with sqlite3.connect(db) as conn:
+        status, versions = conn.execute("select status, version_count from documents").fetchone()
+        captures = conn.execute("select status, outcome from captures order by id").fetchall()
+        kept = conn.execute("select count(*) from versions").fetchone()[0]
+    assert (status, versions, kept) == ("withdrawn", 2, 2)
+    assert captures[-1] == (404, "withdrawn") and len(captures) == 3
+
+
+def test_withdrawn_document_that_returns_is_live_again(portal, db):
+    fetch_json(portal.url + GENERIC, db)
+    page = portal.site / GENERIC.lstrip("/")
+    saved = page.read_bytes()
+    page.unlink()
+    fetch_json(portal.url + GENERIC, db)
+    page.write_bytes(saved)
+    out = fetch_json(portal.url + GENERIC, db)[1]
+    assert out["changed"] is False
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select status from documents").fetchone()[0] == "live"
+
+
+def test_raw_bytes_are_kept_for_re_extraction(portal, db):
+    fetch_json(portal.url + TRS, db)
+    from archive import Archive
+
+    with Archive(db) as archive:
+        capture = archive.captures(archive.document(portal.url + TRS)["id"])[0]
+        body = archive.snapshot_body(capture["snapshot_digest"])
+    assert "青政办发〔2021〕27号".encode("gb18030") in body

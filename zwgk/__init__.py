@@ -1,0 +1,1 @@
+"""zwgk-archive: command line, single-URL fetching, the bundled sample portal and the Datasette plugin."""
