@@ -24,7 +24,8 @@ MIN_TONED_FOR_PLAIN = 2
 
 GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 LOST_QMARK_RE = re.compile(rf"(?<=[{HAN}])\?+(?=[{HAN}])|^\?+(?=[{HAN}，。、])|(?<=[，。、；：])\?+(?=[{HAN}])", re.M)
-SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f]{2,}[\x40-\x7e]?")
+SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")
+SHIFTED_SCORE = 0.7  # a run read out of step is mostly rare characters and symbols
 
 LEGIT_OMITTED_RE = re.compile(r"(?:附件|附表|附图|图|表)\s*[0-9一二三四五六七八九十]*\s*[(（]略[)）]")
 OMITTED_RE = re.compile(r"[(（]\s*略\s*[)）]")
@@ -37,7 +38,7 @@ MIN_TRADITIONAL = 5
 HEADING = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 INLINE_HEADING_RE = re.compile(rf"(?<=[。；;：:！？!?])\s*(?={HEADING}[{HAN}])")
 LONG_LINE = 500
-VERY_LONG_LINE = 1500
+VERY_LONG_LINE = 1000
 FLAT_SHARE = 0.6
 
 
@@ -57,16 +58,32 @@ class Report:
         return to_simplified(text) if "traditional_converted" in self.flags else None
 
 
+def _encode_as(segment: str, wrong: str) -> bytes:
+    """Bytes as the wrong reader saw them; cp1252 readers (browsers) pass its five unassigned bytes through."""
+    if wrong != "cp1252":
+        return segment.encode(wrong)
+    return b"".join(bytes([ord(c)]) if "\x80" <= c <= "\x9f" else c.encode("cp1252") for c in segment)
+
+
+# A GBK reader rejects these UTF-8 continuation bytes as lead bytes (0x80, user-defined rows AA-AF):
+# each U+FFFD in UTF-8-read-as-GBK text stands for one of them, and the UTF-8 around it tells which.
+REJECTED_CONTINUATIONS = bytes([0x80, *range(0xAA, 0xB0)])
+
+
 def _reread(line: str, wrong: str, right: str) -> str | None:
-    """Undo one wrong reading, segment by segment around characters already lost."""
-    out = []
-    for segment in line.split(LOST):
-        try:
-            raw = segment.encode(wrong)
-        except UnicodeEncodeError:
-            return None
-        out.append(raw.decode(right, "replace"))
-    return LOST.join(out)
+    """Undo one wrong reading; each character already lost becomes the byte that reads best."""
+    try:
+        segments = [_encode_as(segment, wrong) for segment in line.split(LOST)]
+    except UnicodeEncodeError:
+        return None
+    if len(segments) == 1 or (wrong, right) != ("gb18030", "utf-8"):
+        return LOST.join(segment.decode(right, "replace") for segment in segments)
+    chosen = bytearray(segments[0])
+    for k, segment in enumerate(segments[1:]):
+        rest = b"\x80".join(segments[k + 2:])
+        best = max(REJECTED_CONTINUATIONS, key=lambda b: chinese_score((chosen + bytes([b]) + segment + rest).decode("utf-8", "replace")) - (chosen + bytes([b]) + segment).decode("utf-8", "replace").count(LOST))
+        chosen += bytes([best]) + segment
+    return bytes(chosen).decode("utf-8", "replace")
 
 
 def repair_wrong_codec(line: str) -> tuple[str, str] | None:
@@ -76,7 +93,7 @@ def repair_wrong_codec(line: str) -> tuple[str, str] | None:
     best = None
     for wrong, right in WRONG_READINGS:
         fixed = _reread(line, wrong, right)
-        if fixed is None or not HAN_RE.search(fixed) or fixed.count(LOST) > max(1, len(fixed) // 20) + line.count(LOST):
+        if fixed is None or not HAN_RE.search(fixed) or fixed.count(LOST) > max(1, len(fixed) // 20) + 2 * line.count(LOST):
             continue
         score = chinese_score(fixed)
         if score >= REPAIRED_SCORE and score - before >= MIN_GAIN and (best is None or score > best[2]):
@@ -84,16 +101,17 @@ def repair_wrong_codec(line: str) -> tuple[str, str] | None:
     return best[:2] if best else None
 
 
-def _realign(run: str) -> str | None:
-    """A GBK run read one byte out of step: the leading '?' is a lone byte, the rest shifted by one."""
-    try:
-        raw = run[1:].encode("gb18030")
-    except UnicodeEncodeError:
-        return None
-    first = bytes([0xA1, raw[0]]).decode("gb18030", "replace")  # most often a full-width space or 。
-    first = first if len(first) == 1 and first != LOST else LOST
-    rest = raw[1:].decode("gb18030", "replace")
-    return first + rest
+def _realign(run: str, at_line_start: bool) -> str:
+    """A GBK run read one byte out of step: '?' + pairs (trail, next lead) + where it fell back in step.
+
+    The leading '?' is a lead byte whose trail starts the run; a closing '?' is a trail byte read alone,
+    after which the reader was back in step; a closing ASCII letter is the trail of the last character.
+    """
+    closing_lost = run.endswith("?")
+    raw = run[1:-1 if closing_lost else None].encode("gb18030")
+    # At a paragraph start the lost lead before trail A1 is almost always the full-width indent 　 (A1A1).
+    first = "\u3000" if at_line_start and raw[:1] == b"\xa1" else LOST
+    return first + raw[1:].decode("gb18030", "replace")  # a lone last lead byte decodes to U+FFFD itself
 
 
 def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
@@ -101,11 +119,15 @@ def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
 
     def fix(m):
         run = m.group(0)
-        if not any(c in GBK_SYMBOL_ROWS for c in run[1:]) or not HAN_RE.search(run):
-            return run
-        for candidate in (run, run[:-1]) if run[-1].isascii() else (run,):
-            fixed = _realign(candidate)
-            if fixed and chinese_score(fixed) >= REPAIRED_SCORE and LOST not in fixed[1:]:
+        before = chinese_score(run)
+        candidates = (run, run[:-1]) if run[-1].isascii() and run[-1] != "?" else (run,)
+        for candidate in candidates:
+            try:
+                fixed = _realign(candidate, m.start() == 0)
+            except UnicodeEncodeError:
+                return run
+            inner = fixed[1:].removesuffix(LOST)  # the ends may be characters the shift destroyed
+            if len(inner) >= 2 and LOST not in inner and chinese_score(inner) >= REPAIRED_SCORE and chinese_score(inner) - before >= MIN_GAIN:
                 repaired.append(run)
                 return fixed + run[len(candidate):]
         return run
@@ -181,7 +203,9 @@ def detect_masking(report: Report) -> None:
 
 
 def detect_traditional(report: Report) -> None:
-    han = "".join(HAN_RE.findall("\n".join(report.lines)))
+    # Lines still garbled by a wrong codec are full of traditional-looking characters: leave them out.
+    readable = [line for line in report.lines if chinese_score(line) >= SHIFTED_SCORE]
+    han = "".join(HAN_RE.findall("\n".join(readable)))
     changed = sum(1 for a, b in zip(han, to_simplified(han)) if a != b)
     if changed >= MIN_TRADITIONAL and changed / max(len(han), 1) >= TRADITIONAL_SHARE:
         report.flag("traditional_converted")
@@ -197,12 +221,35 @@ def detect_flattened(report: Report) -> None:
             return
 
 
+def _numerals(n: int) -> str:
+    digits = "一二三四五六七八九"
+    tens, units = divmod(n, 10)
+    return (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[units - 1] if units else "")
+
+
+NUMERALS = [_numerals(n) for n in range(1, 40)]
+HEADING_STYLES = (lambda k: f"{NUMERALS[k]}、", lambda k: f"({NUMERALS[k]})")
+
+
+def _split_numbered_sequence(text: str, style) -> list[str]:
+    """Break before the next heading of a running sequence (一、 then 二、 ...), wherever it stands."""
+    parts, k, start = [], 0, 0
+    while k < len(NUMERALS) and (at := text.find(style(k), start)) >= 0:
+        after = text[at + len(style(k)):at + len(style(k)) + 1]
+        if HAN_RE.match(after) and at > 0:
+            parts.append(text[:at])
+            text, start = text[at:], len(style(k))
+        else:
+            start = at + len(style(k))
+        k += 1
+    return parts + [text]
+
+
 def restore_breaks(lines: list[str]) -> list[str]:
-    """Put paragraph breaks back before numbered headings that follow a sentence end."""
-    out = []
-    for line in lines:
-        out.extend(part.strip() for part in INLINE_HEADING_RE.split(line) if part.strip())
-    return out
+    """Put paragraph breaks back before numbered headings: after a sentence end, or next in a running sequence."""
+    for split in (INLINE_HEADING_RE.split, *(lambda t, st=st: _split_numbered_sequence(t, st) for st in HEADING_STYLES)):
+        lines = [part.strip() for line in lines for part in split(line) if part.strip()]
+    return lines
 
 
 def check_lines(lines: list[str]) -> Report:
