@@ -8,14 +8,8 @@ CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014\u00b7"
 
 
 def _gb2312_rows(first_row: int, last_row: int) -> frozenset:
-    chars = set()
-    for lead in range(first_row, last_row + 1):
-        for trail in range(0xA1, 0xFF):
-            try:
-                chars.add(bytes([lead, trail]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    return frozenset(chars)
+    pairs = (bytes([lead, trail]) for lead in range(first_row, last_row + 1) for trail in range(0xA1, 0xFF))
+    return frozenset(pair.decode("gb2312", "ignore") for pair in pairs) - {""}
 
 
 COMMON_HAN = _gb2312_rows(0xB0, 0xD7)  # GB2312 level 1: the 3,755 most used characters
