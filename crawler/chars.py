@@ -4,7 +4,6 @@ from functools import lru_cache
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
-CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018-\u201d\u2026\u2014\u00b7"
 
 
 def _gb2312_rows(first_row: int, last_row: int) -> frozenset:
@@ -13,7 +12,6 @@ def _gb2312_rows(first_row: int, last_row: int) -> frozenset:
 
 
 COMMON_HAN = _gb2312_rows(0xB0, 0xD7)  # GB2312 level 1: the 3,755 most used characters
-GB2312_HAN = _gb2312_rows(0xB0, 0xF7)
 # GBK rows A8/A9 (pinyin letters, bopomofo, box drawing): the telltale of GBK read out of step.
 GBK_SYMBOL_ROWS = frozenset(
     bytes([lead, trail]).decode("gbk", "ignore") for lead in (0xA8, 0xA9) for trail in range(0x40, 0xFF)
@@ -29,10 +27,6 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     return _t2s().convert(text)
-
-
-def is_han(ch: str) -> bool:
-    return bool(HAN_RE.match(ch))
 
 
 def chinese_score(text: str) -> float:

@@ -7,7 +7,7 @@ so body sentences that merely mention 打印 or 点击 stay.
 import re
 from functools import lru_cache
 
-from .chars import HAN
+from .chars import HAN, to_simplified
 
 # Simplified spellings; the traditional spellings mirrors use are added by `_both_scripts`.
 COUNTER_LABELS = ["点击数", "点击量", "点击率", "点击", "浏览次数", "浏览量", "浏览", "访问量", "访问次数", "阅读数", "阅读量", "阅读次数", "阅读", "人气", "查看次数"]
@@ -34,11 +34,10 @@ MAX_TAIL_LINE = 80
 
 @lru_cache(maxsize=None)
 def _both_scripts(words: tuple[str, ...]) -> str:
-    from .chars import _t2s
     import opencc
 
     s2t = opencc.OpenCC("s2t")
-    forms = {w for word in words for w in (word, s2t.convert(word), _t2s().convert(word))}
+    forms = {w for word in words for w in (word, s2t.convert(word), to_simplified(word))}
     return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
 
 

@@ -5,6 +5,7 @@ flattened. Repairs work line by line, so one bad line never blocks the rest, and
 """
 import re
 from dataclasses import dataclass, field
+from functools import partial
 
 from .chars import GBK_SYMBOL_ROWS, HAN, HAN_RE, chinese_score, to_simplified
 
@@ -25,7 +26,7 @@ MIN_TONED_FOR_PLAIN = 2
 GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 LOST_QMARK_RE = re.compile(rf"(?<=[{HAN}])\?+(?=[{HAN}])|^\?+(?=[{HAN}，。、])|(?<=[，。、；：])\?+(?=[{HAN}])", re.M)
 SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")
-SHIFTED_SCORE = 0.7  # a run read out of step is mostly rare characters and symbols
+GARBLED_SCORE = 0.7  # below this a line reads as garbled: mostly rare characters and symbols
 
 LEGIT_OMITTED_RE = re.compile(r"(?:附件|附表|附图|图|表)\s*[0-9一二三四五六七八九十]*\s*[(（]略[)）]")
 OMITTED_RE = re.compile(r"[(（]\s*略\s*[)）]")
@@ -81,8 +82,12 @@ def _reread(line: str, wrong: str, right: str) -> str | None:
     chosen = bytearray(segments[0])
     for k, segment in enumerate(segments[1:]):
         rest = b"\x80".join(segments[k + 2:])
-        best = max(REJECTED_CONTINUATIONS, key=lambda b: chinese_score((chosen + bytes([b]) + segment + rest).decode("utf-8", "replace")) - (chosen + bytes([b]) + segment).decode("utf-8", "replace").count(LOST))
-        chosen += bytes([best]) + segment
+
+        def reads(byte: int) -> float:
+            so_far = chosen + bytes([byte]) + segment
+            return chinese_score((so_far + rest).decode("utf-8", "replace")) - so_far.decode("utf-8", "replace").count(LOST)
+
+        chosen += bytes([max(REJECTED_CONTINUATIONS, key=reads)]) + segment
     return bytes(chosen).decode("utf-8", "replace")
 
 
@@ -127,7 +132,8 @@ def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
             except UnicodeEncodeError:
                 return run
             inner = fixed[1:].removesuffix(LOST)  # the ends may be characters the shift destroyed
-            if len(inner) >= 2 and LOST not in inner and chinese_score(inner) >= REPAIRED_SCORE and chinese_score(inner) - before >= MIN_GAIN:
+            after = chinese_score(inner)
+            if len(inner) >= 2 and LOST not in inner and after >= REPAIRED_SCORE and after - before >= MIN_GAIN:
                 repaired.append(run)
                 return fixed + run[len(candidate):]
         return run
@@ -204,7 +210,7 @@ def detect_masking(report: Report) -> None:
 
 def detect_traditional(report: Report) -> None:
     # Lines still garbled by a wrong codec are full of traditional-looking characters: leave them out.
-    readable = [line for line in report.lines if chinese_score(line) >= SHIFTED_SCORE]
+    readable = [line for line in report.lines if chinese_score(line) >= GARBLED_SCORE]
     han = "".join(HAN_RE.findall("\n".join(readable)))
     changed = sum(1 for a, b in zip(han, to_simplified(han)) if a != b)
     if changed >= MIN_TRADITIONAL and changed / max(len(han), 1) >= TRADITIONAL_SHARE:
@@ -234,20 +240,19 @@ HEADING_STYLES = (lambda k: f"{NUMERALS[k]}、", lambda k: f"({NUMERALS[k]})")
 def _split_numbered_sequence(text: str, style) -> list[str]:
     """Break before the next heading of a running sequence (一、 then 二、 ...), wherever it stands."""
     parts, k, start = [], 0, 0
-    while k < len(NUMERALS) and (at := text.find(style(k), start)) >= 0:
-        after = text[at + len(style(k)):at + len(style(k)) + 1]
-        if HAN_RE.match(after) and at > 0:
+    while k < len(NUMERALS) and (at := text.find(marker := style(k), start)) >= 0:
+        if HAN_RE.match(text[at + len(marker):at + len(marker) + 1]) and at > 0:
             parts.append(text[:at])
-            text, start = text[at:], len(style(k))
+            text, start = text[at:], len(marker)
         else:
-            start = at + len(style(k))
+            start = at + len(marker)
         k += 1
     return parts + [text]
 
 
 def restore_breaks(lines: list[str]) -> list[str]:
     """Put paragraph breaks back before numbered headings: after a sentence end, or next in a running sequence."""
-    for split in (INLINE_HEADING_RE.split, *(lambda t, st=st: _split_numbered_sequence(t, st) for st in HEADING_STYLES)):
+    for split in (INLINE_HEADING_RE.split, *(partial(_split_numbered_sequence, style=style) for style in HEADING_STYLES)):
         lines = [part.strip() for line in lines for part in split(line) if part.strip()]
     return lines
 
