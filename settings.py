@@ -1,4 +1,5 @@
-"""Scrapy settings for zwgk-archive (the spiders arrive with the crawling work; the defaults here are polite)."""
+"""Scrapy settings for zwgk-archive: polite by default. A site's own settings (sites.toml) override the
+politeness ones; see zwgk.crawl.site_settings."""
 BOT_NAME = "zwgk"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -7,5 +8,15 @@ ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024          # a page; attachments have their own cap per site
+DOWNLOAD_WARNSIZE = 0
+RETRY_TIMES = 3
+RETRY_BACKOFF = 2.0                          # seconds before the first retry, doubling each time
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "spiders.middlewares.BackoffRetryMiddleware": 550,
+}
+ITEM_PIPELINES = {"spiders.pipelines.ArchivePipeline": 300}
+TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

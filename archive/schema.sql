@@ -26,7 +26,10 @@ CREATE TABLE IF NOT EXISTS documents (
     first_seen TEXT,
     last_seen TEXT,
     last_changed TEXT,
-    withdrawn_at TEXT
+    withdrawn_at TEXT,
+    last_checked TEXT,                    -- last capture of any outcome, for the revisit policy
+    etag TEXT,                            -- validators of the last full answer, for conditional revisits
+    last_modified TEXT
 );
 -- One row per distinct content of a document.
 CREATE TABLE IF NOT EXISTS versions (
@@ -57,23 +60,29 @@ CREATE TABLE IF NOT EXISTS crawl_runs (
     site TEXT,
     started_at TEXT NOT NULL,
     finished_at TEXT,
-    status TEXT NOT NULL DEFAULT 'running',
+    status TEXT NOT NULL DEFAULT 'running',  -- running | ok | failed | interrupted
+    walk TEXT,                               -- full | incremental
+    list_pages INTEGER NOT NULL DEFAULT 0,
     pages_fetched INTEGER NOT NULL DEFAULT 0,
     new_documents INTEGER NOT NULL DEFAULT 0,
     new_versions INTEGER NOT NULL DEFAULT 0,
     withdrawn INTEGER NOT NULL DEFAULT 0,
     blocked INTEGER NOT NULL DEFAULT 0,
-    errors INTEGER NOT NULL DEFAULT 0
+    not_modified INTEGER NOT NULL DEFAULT 0,
+    attachments INTEGER NOT NULL DEFAULT 0,
+    errors INTEGER NOT NULL DEFAULT 0,
+    message TEXT                             -- why a run failed
 );
--- One row per fetch of a document URL, whatever it brought.
+-- One row per fetch of a document URL, whatever it brought. A blocked answer for a URL not yet
+-- archived has no document.
 CREATE TABLE IF NOT EXISTS captures (
     id INTEGER PRIMARY KEY,
-    document_id INTEGER NOT NULL REFERENCES documents(id),
+    document_id INTEGER REFERENCES documents(id),
     url TEXT NOT NULL,
     final_url TEXT,
     fetched_at TEXT NOT NULL,
     status INTEGER,
-    outcome TEXT NOT NULL,                -- new_version | unchanged | reverted | damaged | withdrawn
+    outcome TEXT NOT NULL,                -- new_version | unchanged | reverted | damaged | withdrawn | not_modified | blocked
     version_id INTEGER REFERENCES versions(id),
     content_hash TEXT,
     content_type TEXT,
@@ -82,8 +91,57 @@ CREATE TABLE IF NOT EXISTS captures (
     encoding_candidates TEXT,             -- every candidate considered, JSON
     headers TEXT,                         -- response headers, JSON
     snapshot_digest TEXT REFERENCES snapshots(digest),
+    part_digests TEXT,                    -- further pages of a paginated article, JSON list of digests
+    reason TEXT,                          -- why withdrawn or blocked (http-404, soft-404, ruishu-412, ...)
     crawl_run_id INTEGER REFERENCES crawl_runs(id)
+);
+-- Files linked from documents, stored once per URL; their bytes live in snapshots.
+CREATE TABLE IF NOT EXISTS attachments (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    name TEXT,                            -- link text
+    filename TEXT,                        -- from Content-Disposition, reduced to a safe base name
+    content_type TEXT,
+    size INTEGER,
+    digest TEXT REFERENCES snapshots(digest),
+    status TEXT NOT NULL DEFAULT 'pending',  -- pending | stored | too_large | failed
+    error TEXT,
+    fetched_at TEXT
+);
+CREATE TABLE IF NOT EXISTS version_attachments (
+    version_id INTEGER NOT NULL REFERENCES versions(id),
+    attachment_id INTEGER NOT NULL REFERENCES attachments(id),
+    PRIMARY KEY (version_id, attachment_id)
+);
+-- What each list page said about a document the last time it was seen there.
+CREATE TABLE IF NOT EXISTS list_entries (
+    site TEXT NOT NULL,
+    list_url TEXT NOT NULL,               -- the start URL of the list
+    url TEXT NOT NULL,
+    title TEXT,
+    listed_date TEXT,
+    signature TEXT,                       -- title and date as listed: a change means the document may have changed
+    meta TEXT,                            -- further columns of 信息公开目录 tables (索引号, 文号), JSON
+    first_listed TEXT,
+    last_listed TEXT,
+    last_run_id INTEGER,
+    delisted TEXT,                        -- when a walk that should have seen it again did not
+    PRIMARY KEY (site, list_url, url)
+);
+-- Per crawl and list: what the portal says it holds against what the crawl saw.
+CREATE TABLE IF NOT EXISTS list_coverage (
+    crawl_run_id INTEGER NOT NULL REFERENCES crawl_runs(id),
+    list_url TEXT NOT NULL,
+    family TEXT,
+    reported_total INTEGER,               -- documents the portal reports, where it does
+    pages_walked INTEGER NOT NULL DEFAULT 0,
+    entries_seen INTEGER NOT NULL DEFAULT 0,
+    archived INTEGER,                     -- entries of this list archived, counted when the run finishes
+    walk TEXT,                            -- complete | stopped-at-known | max-pages
+    PRIMARY KEY (crawl_run_id, list_url)
 );
 CREATE INDEX IF NOT EXISTS captures_document ON captures(document_id, fetched_at);
 CREATE INDEX IF NOT EXISTS versions_document ON versions(document_id, version);
+CREATE INDEX IF NOT EXISTS documents_site ON documents(site);
+CREATE INDEX IF NOT EXISTS crawl_runs_site ON crawl_runs(site, started_at);
 CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text);

@@ -4,18 +4,17 @@ import json
 import sqlite3
 import zlib
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from importlib.resources import files
 from pathlib import Path
 
 from . import search
+from .clock import now
+from .crawls import CrawlRecords
+from .files import AttachmentRecords
 
 BUSY_TIMEOUT_MS = 30_000
+SCHEMA_VERSION = 2
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
-
-
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def body_digest(body: bytes) -> str:
@@ -31,7 +30,7 @@ class CaptureResult:
     changed: bool
 
 
-class Archive:
+class Archive(CrawlRecords, AttachmentRecords):
     def __init__(self, path: str | Path):
         self.path = str(path)
         self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -39,7 +38,25 @@ class Archive:
         self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
-        self.conn.executescript(files("archive").joinpath("schema.sql").read_text("utf-8"))
+        self._create_schema()
+
+    def _create_schema(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version >= SCHEMA_VERSION:
+            return
+        migrating = version < 2 and self._has_table("captures")
+        with self._transaction():
+            if migrating:
+                _run_script(self.conn, "migrate_v2.sql")
+            _run_script(self.conn, "schema.sql")
+            if migrating:
+                columns = ", ".join(r["name"] for r in self.conn.execute("PRAGMA table_info(captures_v1)"))
+                self.conn.execute(f"INSERT INTO captures ({columns}) SELECT {columns} FROM captures_v1")
+                self.conn.execute("DROP TABLE captures_v1")
+            self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _has_table(self, name: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
 
     def close(self):
         self.conn.close()
@@ -82,7 +99,7 @@ class Archive:
     def record_document(self, response, doc, site: str | None = None, crawl_run_id: int | None = None) -> CaptureResult:
         """A fetch that brought a document: a capture always, a version when the content is new."""
         with self._transaction():
-            document_id = self._document_id(response.url, site)
+            document_id, created = self._document_id(response.url, site)
             digest = self._store_snapshot(response.body)
             row = self.conn.execute(
                 "SELECT id, version, flags FROM versions WHERE document_id = ? AND content_hash = ?", [document_id, doc.content_hash]
@@ -99,27 +116,57 @@ class Archive:
                 outcome = "damaged"
             else:
                 self._make_current(document_id, version_id, doc, changed=outcome != "unchanged")
-            capture_id = self._insert_capture(document_id, response, outcome, version_id, doc, digest, crawl_run_id)
-            self.conn.execute("UPDATE documents SET last_seen = ?, status = 'live', withdrawn_at = NULL WHERE id = ?", [now(), document_id])
+            self._link_attachments(version_id, doc.attachments)
+            parts = [self._store_snapshot(part.body) for part in getattr(response, "parts", [])]
+            capture_id = self._insert_capture(document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=parts)
+            self.conn.execute(
+                "UPDATE documents SET last_seen = ?, status = 'live', withdrawn_at = NULL, etag = ?, last_modified = ? WHERE id = ?",
+                [now(), _header(response, "etag"), _header(response, "last-modified"), document_id],
+            )
+            self._count(crawl_run_id, pages_fetched=1, new_documents=int(created), new_versions=int(row is None))
         return CaptureResult(document_id, capture_id, outcome, number, changed=row is None)
 
-    def record_gone(self, response, crawl_run_id: int | None = None) -> CaptureResult | None:
-        """404/410 of a known document: the capture is kept, the document marked withdrawn, its versions untouched."""
+    def record_gone(self, response, crawl_run_id: int | None = None, reason: str | None = None) -> CaptureResult | None:
+        """A known document that is no longer there: the capture is kept, the document marked withdrawn, its versions untouched."""
         with self._transaction():
             known = self.document(response.url)
             if known is None:
                 return None
             digest = self._store_snapshot(response.body)
-            capture_id = self._insert_capture(known["id"], response, "withdrawn", None, None, digest, crawl_run_id)
-            if known["status"] != "withdrawn":
+            capture_id = self._insert_capture(known["id"], response, "withdrawn", None, None, digest, crawl_run_id,
+                                              reason=reason or f"http-{response.status}")
+            newly = known["status"] != "withdrawn"
+            if newly:
                 self.conn.execute("UPDATE documents SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?", [now(), known["id"]])
+            self._count(crawl_run_id, pages_fetched=1, withdrawn=int(newly))
         return CaptureResult(known["id"], capture_id, "withdrawn", known["current_version"], False)
 
-    def _document_id(self, url: str, site: str | None) -> int:
-        self.conn.execute("INSERT OR IGNORE INTO documents (url, site, first_seen) VALUES (?, ?, ?)", [url, site, now()])
+    def record_not_modified(self, response, crawl_run_id: int | None = None) -> CaptureResult:
+        """A 304 to a conditional revisit: the current version was confirmed, nothing else changes."""
+        with self._transaction():
+            known = self.document(response.url)
+            current = self._current(known["id"])
+            capture_id = self._insert_capture(known["id"], response, "not_modified", current["id"] if current else None,
+                                              None, None, crawl_run_id)
+            self.conn.execute("UPDATE documents SET last_seen = ? WHERE id = ?", [now(), known["id"]])
+            self._count(crawl_run_id, not_modified=1)
+        return CaptureResult(known["id"], capture_id, "not_modified", known["current_version"], False)
+
+    def record_blocked(self, response, reason: str, crawl_run_id: int | None = None) -> int:
+        """An anti-bot answer: kept as evidence, but the document (if known) is left exactly as it was."""
+        with self._transaction():
+            known = self.document(response.url)
+            digest = self._store_snapshot(response.body)
+            capture_id = self._insert_capture(known["id"] if known else None, response, "blocked", None, None, digest,
+                                              crawl_run_id, reason=reason)
+            self._count(crawl_run_id, blocked=1)
+        return capture_id
+
+    def _document_id(self, url: str, site: str | None) -> tuple[int, bool]:
+        created = self.conn.execute("INSERT OR IGNORE INTO documents (url, site, first_seen) VALUES (?, ?, ?)", [url, site, now()]).rowcount
         if site:
             self.conn.execute("UPDATE documents SET site = ? WHERE url = ? AND site IS NULL", [site, url])
-        return self.conn.execute("SELECT id FROM documents WHERE url = ?", [url]).fetchone()[0]
+        return self.conn.execute("SELECT id FROM documents WHERE url = ?", [url]).fetchone()[0], bool(created)
 
     def _current(self, document_id: int):
         return self.conn.execute(
@@ -129,11 +176,12 @@ class Archive:
 
     def _store_snapshot(self, body: bytes) -> str:
         digest = body_digest(body)
-        packed = zlib.compress(body, 6)
-        self.conn.execute(
-            "INSERT OR IGNORE INTO snapshots (digest, size, stored_size, compression, body) VALUES (?, ?, ?, 'zlib', ?)",
-            [digest, len(body), len(packed), packed],
-        )
+        if self.conn.execute("SELECT 1 FROM snapshots WHERE digest = ?", [digest]).fetchone() is None:
+            packed = zlib.compress(body, 6)
+            self.conn.execute(
+                "INSERT INTO snapshots (digest, size, stored_size, compression, body) VALUES (?, ?, ?, 'zlib', ?)",
+                [digest, len(body), len(packed), packed],
+            )
         return digest
 
     def _insert_version(self, document_id: int, doc) -> tuple[int, int]:
@@ -163,19 +211,44 @@ class Archive:
             [document_id, search.index_text(doc.title or ""), search.index_text(doc.text)],
         )
 
-    def _insert_capture(self, document_id, response, outcome, version_id, doc, digest, crawl_run_id) -> int:
+    def _insert_capture(self, document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=(), reason=None) -> int:
         decoded = getattr(doc, "decoded", None)
+        fetched_at = now()
         cursor = self.conn.execute(
             "INSERT INTO captures (document_id, url, final_url, fetched_at, status, outcome, version_id, content_hash, content_type,"
-            " encoding, encoding_source, encoding_candidates, headers, snapshot_digest, crawl_run_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [document_id, response.url, response.final_url, now(), response.status, outcome, version_id,
+            " encoding, encoding_source, encoding_candidates, headers, snapshot_digest, part_digests, reason, crawl_run_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [document_id, response.url, response.final_url, fetched_at, response.status, outcome, version_id,
              doc.content_hash if doc else None, response.content_type,
              decoded.encoding if decoded else None, decoded.source if decoded else None,
              json.dumps(decoded.candidates) if decoded else None,
-             json.dumps(response.headers, ensure_ascii=False), digest, crawl_run_id],
+             json.dumps(response.headers, ensure_ascii=False), digest, json.dumps(list(parts)) if parts else None,
+             reason, crawl_run_id],
         )
+        if document_id is not None:
+            self.conn.execute("UPDATE documents SET last_checked = ? WHERE id = ?", [fetched_at, document_id])
         return cursor.lastrowid
+
+    def _count(self, crawl_run_id: int | None, **increments: int) -> None:
+        """Crawl counters move in the same transaction as the captures they count, so a killed crawl's row stays true."""
+        if crawl_run_id is None:
+            return
+        assignments = ", ".join(f"{name} = {name} + ?" for name in increments)
+        self.conn.execute(f"UPDATE crawl_runs SET {assignments} WHERE id = ?", [*increments.values(), crawl_run_id])
+
+
+def _header(response, name: str) -> str | None:
+    return next((v for k, v in response.headers.items() if k.lower() == name), None)
+
+
+def _run_script(conn, name: str) -> None:
+    """Statement by statement, because executescript() would commit the open transaction."""
+    statement = ""
+    for line in files("archive").joinpath(name).read_text("utf-8").splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            conn.execute(statement)
+            statement = ""
 
 
 class _Transaction:

@@ -22,6 +22,7 @@ class Response:
     body: bytes
     headers: dict = field(default_factory=dict)
     final_url: str | None = None
+    parts: list["Response"] = field(default_factory=list)  # further pages of an article split over several
 
     @property
     def content_type(self) -> str | None:
@@ -77,11 +78,20 @@ def finish_lines(lines: list[str], meta: dict) -> Document:
     )
 
 
-def process_page(response: Response) -> Document:
+def process_page(response: Response, hints: dict | None = None) -> Document:
+    """A fetched page (and its further pages) to a document. `hints` fill metadata the page lacks, e.g. from a 信息公开目录 row."""
     decoded = decode_bytes(response.body, response.content_type)
     extracted = extract(decoded.text, response.final_url or response.url)
-    doc = finish_lines(extracted.lines, extracted.meta)
-    doc.attachments, doc.method, doc.decoded = extracted.attachments, extracted.method, decoded
+    lines, attachments = list(extracted.lines), list(extracted.attachments)
+    for part in response.parts:
+        more = extract(decode_bytes(part.body, part.content_type).text, part.final_url or part.url)
+        lines += more.lines
+        attachments += [a for a in more.attachments if a not in attachments]
+    meta = dict(extracted.meta)
+    for name, raw in (hints or {}).items():
+        metadata.merge(meta, name, raw)
+    doc = finish_lines(lines, meta)
+    doc.attachments, doc.method, doc.decoded = attachments, extracted.method, decoded
     return doc
 
 

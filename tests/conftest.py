@@ -33,6 +33,14 @@ def zwgk(*args, check=False):
     return done
 
 
+def assert_clean_failure(done):
+    """Bad input: one line on stderr, a non-zero exit, no traceback."""
+    assert done.returncode != 0
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("zwgk: "), done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def fetch_json(url, db):
     done = zwgk("fetch", url, "--json", "--db", db)
     return done, (json.loads(done.stdout) if done.stdout.strip() else None)
@@ -41,3 +49,19 @@ def fetch_json(url, db):
 def table_counts(db):
     with sqlite3.connect(db) as conn:
         return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("documents", "versions", "captures", "snapshots")}
+
+
+def crawl(portal, db, *keys, sites_file=None, extra=(), **settings):
+    """Run `zwgk crawl` on sections of the sample portal; returns the finished process, {site: summary} and the requests it made."""
+    sites_file = sites_file or Path(db).parent / "sites.toml"
+    sites_file.write_text(portal.sites_toml(list(keys) or None, **settings), "utf-8")
+    before = len(portal.requests)
+    done = zwgk("crawl", *(keys or ["--all"]), "--sites", sites_file, "--db", db, "--json", *extra)
+    summaries = {s["site"]: s for s in map(json.loads, done.stdout.splitlines())} if done.stdout.strip() else {}
+    return done, summaries, portal.requests[before:]
+
+
+def rows(db, sql, *params):
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql, params)]

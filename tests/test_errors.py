@@ -3,7 +3,7 @@ import socket
 
 import pytest
 
-from conftest import fetch_json, table_counts, zwgk
+from conftest import assert_clean_failure, fetch_json, table_counts, zwgk
 
 TRS = "/xxgk/trs/202108/t20210809_5001.html"
 
@@ -20,13 +20,6 @@ def archived(portal, db):
     return table_counts(db)
 
 
-def assert_clean_failure(done):
-    assert done.returncode != 0
-    lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("zwgk: "), done.stderr
-    assert "Traceback" not in done.stderr
-
-
 @pytest.mark.parametrize("url", ["not a url", "ftp://example.gov.cn/a.html", "file:///etc/passwd", "http://"])
 def test_invalid_url(archived, db, url):
     assert_clean_failure(zwgk("fetch", url, "--json", "--db", db))
@@ -39,7 +32,7 @@ def test_unreachable_host(archived, db):
 
 
 @pytest.mark.parametrize("path, words", [("/files/report.pdf", "not an HTML page"), ("/empty.html", "empty response body"),
-                                          ("/no/such/page.html", "HTTP 404")])
+                                          ("/no/such/page.html", "not found (http-404)")])
 def test_non_html_empty_and_unknown_404(portal, archived, db, path, words):
     done = zwgk("fetch", portal.url + path, "--db", db)
     assert_clean_failure(done)

@@ -1,4 +1,4 @@
-"""The `zwgk` command: a thin layer over crawler/, archive/ and zwgk.service."""
+"""The `zwgk` command: a thin layer over crawler/, archive/ and spiders/."""
 import difflib
 import json
 import os
@@ -8,12 +8,13 @@ from pathlib import Path
 
 import click
 
-from archive import Archive
+from archive import Archive, ingest, result_json
+from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import Response, process_page, process_text
 
-from .fetcher import FetchError, check_url
-from .service import fetch_into, result_json
+from .fetcher import FetchError, check_url, fetch_url
 
+BLOCKED_EXIT = 4
 DB_HELP = "Archive database (default: $ZWGK_DB or ./archive.db)."
 
 
@@ -51,8 +52,11 @@ def fetch(url, db_path, as_json):
         fail(str(error))
     with open_archive(db_path) as archive:
         try:
-            response, doc, result = fetch_into(archive, url)
-        except FetchError as error:
+            response = fetch_url(url)
+            doc, result = ingest(archive, response)
+        except Blocked as error:
+            fail(str(error), BLOCKED_EXIT)
+        except (FetchError, NotADocument) as error:
             fail(str(error))
         except sqlite3.Error as error:
             fail(f"archive {db_path}: {error}")
@@ -127,6 +131,41 @@ def history(url, db_path, pair):
 
 
 @cli.command()
+@click.argument("site_keys", metavar="[SITE]...", nargs=-1)
+@click.option("--all", "all_sites", is_flag=True, help="Crawl every site in the sites file.")
+@click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+@db_option
+@click.option("--full", is_flag=True, help="Walk every list to its end instead of stopping at already-archived entries.")
+@click.option("--recheck", is_flag=True, help="Revisit every archived document now (conditional requests), not only those due.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site instead of a summary line.")
+@click.option("-v", "--verbose", is_flag=True, help="Show a line per document as it is archived.")
+def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, verbose):
+    """Crawl the configured SITEs (or --all) into the archive."""
+    from spiders.sites import SitesError, load_sites
+
+    from .crawl import failed, run_crawls, summary_line
+
+    try:
+        sites = load_sites(sites_file)
+    except SitesError as error:
+        fail(str(error))
+    unknown = [key for key in site_keys if key not in sites]
+    if unknown:
+        fail(f"no site '{unknown[0]}' in {sites_file} (sites: {', '.join(sites)})")
+    if not site_keys and not all_sites:
+        fail(f"name the sites to crawl or use --all (sites in {sites_file}: {', '.join(sites)})")
+    chosen = list(sites.values()) if all_sites else [sites[key] for key in site_keys]
+    try:
+        summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose)
+    except sqlite3.Error as error:
+        fail(f"archive {db_path}: {error}")
+    for summary in summaries:
+        click.echo(json.dumps(summary, ensure_ascii=False) if as_json else summary_line(summary))
+    if any(failed(s) for s in summaries):
+        sys.exit(1)
+
+
+@cli.command()
 @db_option
 @click.option("--port", default=8001, show_default=True)
 def serve(db_path, port):
@@ -143,13 +182,14 @@ def serve(db_path, port):
 @click.option("--portal-port", default=8750, show_default=True, help="Port of the sample portal (stable URLs across runs).")
 @click.option("--keep-serving", is_flag=True, help="Leave the sample portal running until Ctrl-C.")
 def demo(db_path, portal_port, keep_serving):
-    """Start the bundled sample portal, archive it, and say how to browse the result."""
+    """Start the bundled sample portal, crawl it twice into the archive, and say how to browse the result."""
     from .demo import run_demo
 
     try:
-        run_demo(db_path, keep_serving, portal_port)
+        code = run_demo(db_path, keep_serving, portal_port)
     except OSError as error:
         fail(f"cannot start the sample portal on port {portal_port}: {error.strerror}; try --portal-port")
+    sys.exit(code)
 
 
 def main():

@@ -1,32 +1,55 @@
-"""`zwgk demo`: start the bundled sample portal, archive its documents, and say how to browse them."""
+"""`zwgk demo`: start the bundled sample portal, crawl it on two "nights", and say how to browse the result.
+
+Between the nights the portal changes as real ones do: two new notices, one edited and republished,
+one withdrawn (404) and one replaced by a "页面不存在" page. Each crawl runs `zwgk crawl` in a
+subprocess, as cron would, with its progress shown.
+"""
+import datetime
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 
 import click
 
 from archive import Archive
 
-from .fetcher import FetchError
 from .portal import SamplePortal
-from .service import fetch_into
-
 
 DEMO_PORT = 8750
 
 
-def run_demo(db_path: str, keep_serving: bool = False, port: int = DEMO_PORT) -> None:
-    with SamplePortal(port=port) as portal, Archive(db_path) as archive:
-        click.echo(f"sample portal at {portal.url}")
-        paths = sorted(path for path, page in portal.manifest().items() if page.get("kind") == "document")
-        for n, path in enumerate(paths, 1):
-            try:
-                _, doc, result = fetch_into(archive, portal.url + path)
-            except FetchError as error:
-                click.echo(f"[{n}/{len(paths)}] error  {error}")
-                continue
-            state = "new version" if result.changed else "unchanged"
-            click.echo(f"[{n}/{len(paths)}] {state:<11} v{result.version}  {doc.title}")
-        counts = archive.counts()
-        click.echo(f"archive {db_path}: {counts['documents']} documents, {counts['versions']} versions, {counts['captures']} captures")
+def run_demo(db_path: str, keep_serving: bool = False, port: int = DEMO_PORT) -> int:
+    with SamplePortal(port=port) as portal, tempfile.TemporaryDirectory() as tmp:
+        sites = Path(tmp) / "sites.toml"
+        sites.write_text(portal.sites_toml(), "utf-8")
+        click.echo(f"sample portal at {portal.url} ({len(portal.sections)} sections: "
+                   + ", ".join(f"{s.key} [{s.family}]" for s in portal.sections) + ")")
+        click.echo("night 1: first crawl of every section")
+        first = _crawl(sites, db_path)
+        _change_overnight(portal)
+        click.echo("night 2: the portal added 2 notices, edited 1, withdrew 2; incremental crawl")
+        second = _crawl(sites, db_path)
+        with Archive(db_path) as archive:
+            counts = archive.counts()
+        click.echo(f"archive {db_path}: {counts['documents']} documents, {counts['versions']} versions, "
+                   f"{counts['captures']} captures, {counts['crawl_runs']} crawl runs")
         click.echo(f"browse it with: zwgk serve --db {db_path}   (then open http://127.0.0.1:8001/)")
         while keep_serving:
             time.sleep(3600)
+    return first or second
+
+
+def _crawl(sites: Path, db_path: str) -> int:
+    return subprocess.run([sys.executable, "-m", "zwgk", "crawl", "--all", "-v", "--sites", str(sites), "--db", db_path]).returncode
+
+
+def _change_overnight(portal: SamplePortal) -> None:
+    today = datetime.date.today()
+    notices = portal.section("trs-tzgg")
+    notices.add(2, today)
+    notices.edit(notices.docs[6].id, today)
+    live = [d for d in portal.section("gkmlpt").docs if d.state == "live"]
+    portal.section("gkmlpt").withdraw(live[3].id, "404")
+    portal.section("gkmlpt").withdraw(live[4].id, "soft404")

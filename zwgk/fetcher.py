@@ -9,7 +9,6 @@ from crawler.pipeline import Response
 USER_AGENT = "zwgk-archive/0.1 (+https://pypi.org/project/zwgk-archive/; archive of open government information)"
 MAX_BYTES = 20 * 1024 * 1024
 TIMEOUT = 30
-HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
 
 
 class FetchError(Exception):
@@ -22,7 +21,7 @@ def check_url(url: str) -> None:
         raise FetchError(f"not an http(s) URL: {url!r}")
 
 
-def fetch(url: str, timeout: float = TIMEOUT) -> Response:
+def fetch_url(url: str, timeout: float = TIMEOUT) -> Response:
     check_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     try:
@@ -41,11 +40,3 @@ def _response(url, status, final_url, headers, stream) -> Response:
         raise FetchError(f"{url}: response larger than {MAX_BYTES // (1024 * 1024)} MiB")
     return Response(url=url, status=status, body=body, headers=dict(headers.items()), final_url=final_url)
 
-
-def check_document(response: Response) -> None:
-    """A 2xx page worth extracting: some body, and text rather than a binary file."""
-    kind = (response.content_type or "text/html").split(";")[0].strip().lower()
-    if not response.body.strip():
-        raise FetchError(f"{response.url}: empty response body (HTTP {response.status})")
-    if kind not in HTML_TYPES or b"\x00" in response.body[:1024]:
-        raise FetchError(f"{response.url}: not an HTML page ({kind})")

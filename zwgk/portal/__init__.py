@@ -1,7 +1,10 @@
-"""The bundled sample portal: a local HTTP server over `site/`, encoding each page as `portal.toml` says.
+"""The bundled sample portal: generated sections in the style of each portal family, plus static pages.
 
-Placeholders make it behave like a live portal: {{hits}} ticks on every request, {{today}} and
-{{today_cn}} show the current date. Tests copy the site to a temporary folder and edit it there.
+The sections (see sections.py) answer list pages, list APIs, details and attachments like TRS WCM,
+Hanweb jcms, Hanweb's newer platform, gkmlpt and plain lists do. The static pages under `site/` are
+served encoded as `portal.toml` says; placeholders make them behave like a live portal: {{hits}}
+ticks on every request, {{today}} and {{today_cn}} show the current date. Tests copy the site to a
+temporary folder and edit it there, and change section documents through `section(key)`.
 """
 import datetime
 import shutil
@@ -9,11 +12,14 @@ import threading
 import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from .sections import Section, default_sections
 
 HERE = Path(__file__).parent
 SITE = HERE / "site"
 MANIFEST = "portal.toml"
+ROBOTS = b"User-agent: *\nDisallow: /admin/\n"
 
 
 def copy_site(dest: Path) -> Path:
@@ -24,8 +30,9 @@ def copy_site(dest: Path) -> Path:
 
 
 class SamplePortal:
-    def __init__(self, site: Path = SITE, port: int = 0):
+    def __init__(self, site: Path = SITE, port: int = 0, sections: list[Section] | None = None, big: int = 0):
         self.site = Path(site)
+        self.sections = sections if sections is not None else default_sections(big)
         self.hits: dict[str, int] = {}
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
@@ -36,6 +43,35 @@ class SamplePortal:
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+    def sites_toml(self, keys: list[str] | None = None, **settings) -> str:
+        """A sites file with one site per section (all, or `keys`), polite settings turned off for this local server."""
+        settings = {"download_delay": 0, "concurrency": 8, "autothrottle": False, **settings}
+        out = []
+        for section in self.sections:
+            if keys is None or section.key in keys:
+                out.append(f'[sites.{section.key}]\nname = "青岚县 {section.name} ({section.family})"\n'
+                           f'start_urls = ["{self.url}{section.start_url_path}"]')
+                out += [f"{name} = {_toml_value(value)}" for name, value in settings.items()]
+                out.append("")
+        return "\n".join(out)
+
+    def answer(self, method: str, target: str, headers: dict, body: bytes) -> tuple[int, dict, bytes]:
+        parts = urlsplit(target)
+        path, query = unquote(parts.path), dict(parse_qsl(parts.query))
+        self.requests.append((method, target))
+        if path == "/robots.txt":
+            return 200, {"Content-Type": "text/plain"}, ROBOTS
+        form = dict(parse_qsl(body.decode("utf-8", "replace"))) if body else {}
+        lowered = {k.lower(): v for k, v in headers.items()}
+        for section in self.sections:
+            answer = section.answer(method, path, query, form, lowered, self.url)
+            if answer is not None:
+                return answer
+        return self.render(path)
 
     def manifest(self) -> dict:
         path = self.site.parent / MANIFEST
@@ -72,12 +108,20 @@ class SamplePortal:
         return page.get("status", 200), headers, text.encode(page.get("encoding", "utf-8"))
 
 
+def _toml_value(value) -> str:
+    return str(value).lower() if isinstance(value, bool) else repr(value) if isinstance(value, (int, float)) else f'"{value}"'
+
+
 def _handler(portal: SamplePortal):
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
-            path = unquote(urlsplit(self.path).path)
-            portal.requests.append(("GET", self.path))
-            status, headers, body = portal.render(path)
+            self._answer(b"")
+
+        def do_POST(self):
+            self._answer(self.rfile.read(int(self.headers.get("Content-Length") or 0)))
+
+        def _answer(self, request_body: bytes):
+            status, headers, body = portal.answer(self.command, self.path, dict(self.headers.items()), request_body)
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)

@@ -1,0 +1,107 @@
+"""Crawl bookkeeping: runs and their counters, what lists said, per-list coverage, revisit candidates."""
+import json
+
+from .clock import now
+
+
+class CrawlRecords:
+    """Mixed into Archive; uses its connection and transactions."""
+
+    def start_run(self, site: str, walk: str) -> int:
+        """Open a crawl_runs row. A run of this site still marked running was killed: say so."""
+        with self._transaction():
+            self.conn.execute(
+                "UPDATE crawl_runs SET status = 'interrupted', finished_at = ? WHERE site = ? AND status = 'running'", [now(), site]
+            )
+            return self.conn.execute(
+                "INSERT INTO crawl_runs (site, started_at, walk) VALUES (?, ?, ?)", [site, now(), walk]
+            ).lastrowid
+
+    def finish_run(self, run_id: int, status: str, message: str | None = None) -> None:
+        """Close the run, and count per list how many of its entries are now archived."""
+        with self._transaction():
+            self.conn.execute("UPDATE crawl_runs SET status = ?, finished_at = ?, message = ? WHERE id = ?", [status, now(), message, run_id])
+            self.conn.execute(
+                "UPDATE list_coverage SET archived = (SELECT count(*) FROM list_entries l JOIN documents d ON d.url = l.url"
+                " WHERE l.list_url = list_coverage.list_url AND l.delisted IS NULL AND d.site = l.site) WHERE crawl_run_id = ?",
+                [run_id],
+            )
+
+    def add_to_run(self, run_id: int, **increments: int) -> None:
+        with self._transaction():
+            self._count(run_id, **increments)
+
+    def run(self, run_id: int):
+        return self.conn.execute("SELECT * FROM crawl_runs WHERE id = ?", [run_id]).fetchone()
+
+    def last_run(self, site: str):
+        return self.conn.execute("SELECT * FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 1", [site]).fetchone()
+
+    def needs_full_walk(self, site: str) -> bool:
+        """Until a crawl of the site has finished, the lists must be walked to the end: this is how a killed crawl resumes."""
+        last = self.last_run(site)
+        return last is None or last["status"] not in ("ok",)
+
+    # --- lists ---------------------------------------------------------------------------
+    def record_listing(self, site: str, list_url: str, entries: list[dict], run_id: int | None) -> None:
+        with self._transaction():
+            for entry in entries:
+                self.conn.execute(
+                    "INSERT INTO list_entries (site, list_url, url, title, listed_date, signature, meta, first_listed, last_listed,"
+                    " last_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (site, list_url, url) DO UPDATE SET title = excluded.title, listed_date = excluded.listed_date,"
+                    " signature = excluded.signature, meta = excluded.meta, last_listed = excluded.last_listed,"
+                    " last_run_id = excluded.last_run_id, delisted = NULL",
+                    [site, list_url, entry["url"], entry.get("title"), entry.get("date"), entry.get("signature"),
+                     json.dumps(entry.get("meta") or {}, ensure_ascii=False), now(), now(), run_id],
+                )
+            self._count(run_id, list_pages=1)
+
+    def list_signatures(self, site: str) -> dict[str, str]:
+        """URL -> how it was last listed, for the URLs of this site that are archived."""
+        rows = self.conn.execute(
+            "SELECT l.url, l.signature FROM list_entries l JOIN documents d ON d.url = l.url WHERE l.site = ? ORDER BY l.last_listed",
+            [site],
+        )
+        return {row["url"]: row["signature"] for row in rows}
+
+    def archived_urls(self, site: str) -> set[str]:
+        return {row[0] for row in self.conn.execute("SELECT url FROM documents WHERE site = ?", [site])}
+
+    def delist(self, site: str, list_url: str, run_id: int, since: str | None) -> list[str]:
+        """Archived entries of a list that this run's walk should have seen again but did not.
+
+        `since` is the oldest date the walk reached (None: the whole list was walked); entries listed on that
+        very day may sit just past where the walk stopped, so only later ones count. They are marked
+        delisted and returned, so the crawl checks each once whether it was withdrawn or only moved.
+        """
+        with self._transaction():
+            rows = self.conn.execute(
+                "SELECT l.url FROM list_entries l JOIN documents d ON d.url = l.url WHERE l.site = ? AND l.list_url = ?"
+                " AND l.delisted IS NULL AND l.last_run_id IS NOT ? AND (? IS NULL OR l.listed_date > ?)",
+                [site, list_url, run_id, since, since],
+            ).fetchall()
+            urls = [row["url"] for row in rows]
+            self.conn.executemany(
+                "UPDATE list_entries SET delisted = ? WHERE site = ? AND list_url = ? AND url = ?", [(now(), site, list_url, u) for u in urls]
+            )
+        return urls
+
+    def record_coverage(self, run_id: int, list_url: str, family: str, reported_total: int | None, pages_walked: int,
+                        entries_seen: int, walk: str) -> None:
+        with self._transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO list_coverage (crawl_run_id, list_url, family, reported_total, pages_walked, entries_seen, walk)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [run_id, list_url, family, reported_total, pages_walked, entries_seen, walk],
+            )
+
+    def coverage(self, run_id: int) -> list:
+        return self.conn.execute("SELECT * FROM list_coverage WHERE crawl_run_id = ? ORDER BY list_url", [run_id]).fetchall()
+
+    # --- revisits ------------------------------------------------------------------------
+    def revisit_candidates(self, site: str) -> list:
+        """Every archived document of the site with what the revisit policy and a conditional request need."""
+        return self.conn.execute(
+            "SELECT url, published, first_seen, last_checked, status, etag, last_modified FROM documents WHERE site = ?", [site]
+        ).fetchall()

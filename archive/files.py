@@ -1,0 +1,41 @@
+"""Attachments: one row per URL, bytes stored once per digest in snapshots, linked to the versions that cite them."""
+from crawler.filenames import safe_filename
+
+from .clock import now
+
+
+class AttachmentRecords:
+    """Mixed into Archive; uses its connection and transactions."""
+
+    def _link_attachments(self, version_id: int, attachments: list[dict]) -> None:
+        for attachment in attachments:
+            self.conn.execute("INSERT OR IGNORE INTO attachments (url, name) VALUES (?, ?)", [attachment["url"], attachment.get("name")])
+            self.conn.execute(
+                "INSERT OR IGNORE INTO version_attachments (version_id, attachment_id) SELECT ?, id FROM attachments WHERE url = ?",
+                [version_id, attachment["url"]],
+            )
+
+    def pending_attachments(self, site: str | None = None) -> list[str]:
+        """URLs of attachments not yet downloaded, of documents of `site` (or of all sites)."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT a.url FROM attachments a JOIN version_attachments va ON va.attachment_id = a.id"
+            " JOIN versions v ON v.id = va.version_id JOIN documents d ON d.id = v.document_id"
+            " WHERE a.status = 'pending' AND (? IS NULL OR d.site = ?) ORDER BY a.id",
+            [site, site],
+        )
+        return [row[0] for row in rows]
+
+    def attachment(self, url: str):
+        return self.conn.execute("SELECT * FROM attachments WHERE url = ?", [url]).fetchone()
+
+    def record_attachment(self, url: str, status: str, body: bytes | None = None, content_type: str | None = None,
+                          filename: str | None = None, error: str | None = None, crawl_run_id: int | None = None) -> None:
+        """The outcome of downloading an attachment: stored (with its bytes), too_large or failed."""
+        with self._transaction():
+            digest = self._store_snapshot(body) if body is not None else None
+            self.conn.execute(
+                "UPDATE attachments SET status = ?, digest = ?, size = ?, content_type = ?, filename = ?, error = ?, fetched_at = ?"
+                " WHERE url = ?",
+                [status, digest, len(body) if body is not None else None, content_type, safe_filename(filename), error, now(), url],
+            )
+            self._count(crawl_run_id, attachments=int(status == "stored"))

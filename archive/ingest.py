@@ -1,0 +1,39 @@
+"""One way in for every answer to a document URL, whoever fetched it: `zwgk fetch`, the crawl, re-extraction."""
+from crawler.classify import Blocked, NotADocument, check_document, classify
+from crawler.decode import decode_bytes
+from crawler.pipeline import Document, Response, process_page
+
+from .store import Archive, CaptureResult
+
+
+def ingest(archive: Archive, response: Response, site: str | None = None, crawl_run_id: int | None = None,
+           hints: dict | None = None) -> tuple[Document | None, CaptureResult]:
+    """Classify, extract and record one answer. Raises Blocked (after recording it) or NotADocument."""
+    if response.status == 304 and archive.document(response.url) is not None:
+        return None, archive.record_not_modified(response, crawl_run_id)
+    html = decode_bytes(response.body, response.content_type).text
+    verdict = classify(response.status, html, response.url, response.final_url)
+    if verdict.kind == "blocked":
+        archive.record_blocked(response, verdict.reason, crawl_run_id)
+        raise Blocked(f"{response.url}: blocked ({verdict.reason}, HTTP {response.status}); archive unchanged")
+    if verdict.kind == "gone":
+        result = archive.record_gone(response, crawl_run_id, verdict.reason)
+        if result is None:
+            raise NotADocument(f"{response.url}: not found ({verdict.reason}) and not in the archive")
+        return None, result
+    if verdict.kind == "error":
+        raise NotADocument(f"{response.url}: HTTP {response.status}")
+    check_document(response.body, response.content_type, response.url, response.status)
+    doc = process_page(response, hints)
+    return doc, archive.record_document(response, doc, site=site, crawl_run_id=crawl_run_id)
+
+
+def result_json(response: Response, doc: Document | None, result: CaptureResult | None) -> dict:
+    """The object `zwgk fetch --json` prints (see the shared contract)."""
+    doc_fields = ("title", "publisher", "doc_number", "index_number", "published", "text", "attachments", "flags")
+    out = {"url": response.url, "final_url": response.final_url or response.url, "status": response.status,
+           "encoding": doc.decoded.encoding if doc and doc.decoded else None}
+    out.update({f: getattr(doc, f) if doc else None for f in doc_fields})
+    out.update(content_hash=doc.content_hash if doc else None, version=result.version if result else None,
+               changed=bool(result and result.changed), outcome=result.outcome if result else None)
+    return out

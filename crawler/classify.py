@@ -1,0 +1,88 @@
+"""What an answer to a document request is: a document, a withdrawal, an anti-bot block, or an error.
+
+Anti-bot answers must never become versions or withdrawals, and a withdrawal often comes back as
+HTTP 200: a short "页面不存在" page, or a redirect or meta refresh to the document's column.
+"""
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+GONE_STATUSES = {404: "http-404", 410: "http-410"}
+# (reason, status or None for any, pattern). Signs that come with a 200 or any status only count on a short page.
+BLOCK_SIGNS = [
+    ("ruishu-412", 412, re.compile(r"\$_ts|<script", re.I)),
+    ("jiasule-521", 521, re.compile(r"__jsl_clearance|document\.cookie", re.I)),
+    ("ruishu", None, re.compile(r"\$_ts\s*=|\$_ts\.", re.I)),
+    ("waf", None, re.compile(r"安全狗|safedog|网站防火墙|应用防火墙|您的访问被拦截|访问已被拦截|请求被拦截|访问被阻断|疑似黑客攻击|Web\s*Application\s*Firewall", re.I)),
+    ("captcha", None, re.compile(r"请输入验证码|滑动验证|人机验证|安全验证|captcha|geetest", re.I)),
+    ("login", 200, re.compile(r"用户登录|请登录|请先登录|统一身份认证.{0,20}登录", re.I)),
+    ("rate-limited-429", 429, re.compile(r"")),
+    ("forbidden-403", 403, re.compile(r"")),
+]
+SOFT_404_RE = re.compile(
+    r"页面不存在|页面未找到|找不到(?:该|您要访问的)?页面|信息(?:已|已经)?(?:被)?删除|文章不存在|信息不存在|内容不存在|"
+    r"已被撤(?:销|回|下)|已撤销|稿件已撤|(?:页面|文章|信息|内容)(?:已)?(?:过期|下线)|404\s*(?:Not\s*Found|错误)", re.I)
+SHORT_PAGE = 600  # visible characters: a real document with its page furniture is longer
+REFRESH_RE = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*([^"'>\s]+)""", re.I)
+SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+TAG_RE = re.compile(r"<[^>]+>")
+
+
+HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")
+
+
+class NotADocument(Exception):
+    """An answer that brings nothing to archive as a document; the message is the one line shown to the user."""
+
+
+class Blocked(NotADocument):
+    """An anti-bot or login answer: recorded as a blocked capture, the archive otherwise unchanged."""
+
+
+@dataclass
+class Verdict:
+    kind: str  # document | gone | blocked | error
+    reason: str = ""
+
+
+def classify(status: int, html: str, url: str, final_url: str | None = None) -> Verdict:
+    visible = visible_text(html)
+    short = len(visible) < SHORT_PAGE
+    for reason, sign_status, pattern in BLOCK_SIGNS:
+        status_fits = sign_status is None or status == sign_status
+        if status_fits and (short or sign_status not in (None, 200)) and pattern.search(html):
+            return Verdict("blocked", reason)
+    if status in GONE_STATUSES:
+        return Verdict("gone", GONE_STATUSES[status])
+    if not 200 <= status < 300:
+        return Verdict("error", f"http-{status}")
+    if final_url and final_url != url and _is_column_of(final_url, url):
+        return Verdict("gone", "redirect-to-column")
+    refresh = REFRESH_RE.search(html)
+    if refresh and _is_column_of(urljoin(final_url or url, refresh.group(1)), url):
+        return Verdict("gone", "refresh-to-column")
+    if short and SOFT_404_RE.search(visible):
+        return Verdict("gone", "soft-404")
+    return Verdict("document")
+
+
+def visible_text(html: str) -> str:
+    return re.sub(r"\s+", "", TAG_RE.sub(" ", SCRIPT_RE.sub(" ", html)))
+
+
+def _is_column_of(target: str, url: str) -> bool:
+    """True when `target` is a directory (or its index page) above the document at `url`, on the same host."""
+    a, b = urlsplit(target), urlsplit(url)
+    if a.netloc != b.netloc:
+        return False
+    column = re.sub(r"(?:index|default)(?:_\d+)?\.s?html?$", "", a.path)
+    return column.endswith("/") and b.path.startswith(column) and b.path != a.path
+
+
+def check_document(body: bytes, content_type: str | None, url: str, status: int) -> None:
+    """A 2xx answer worth extracting: some body, and text rather than a binary file."""
+    kind = (content_type or "text/html").split(";")[0].strip().lower()
+    if not body.strip():
+        raise NotADocument(f"{url}: empty response body (HTTP {status})")
+    if kind not in HTML_TYPES or b"\x00" in body[:1024]:
+        raise NotADocument(f"{url}: not an HTML page ({kind})")

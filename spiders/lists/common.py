@@ -1,0 +1,92 @@
+"""What list parsers return, and the link-and-date reading that most list pages share."""
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from crawler.dates import find_date
+from crawler.extract import parse as parse_html
+
+DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+ITEM_XPATH = "//li[.//a[@href]] | //tr[.//a[@href]] | //dd[.//a[@href]]"
+MIN_TITLE = 5
+
+
+@dataclass
+class Page:
+    url: str
+    text: str
+
+
+@dataclass
+class Entry:
+    url: str
+    title: str | None = None
+    date: str | None = None           # YYYY-MM-DD as listed
+    meta: dict = field(default_factory=dict)  # metadata fields the list shows: index_number, doc_number, publisher
+
+    @property
+    def signature(self) -> str:
+        """How the list shows the document: when it changes, the document may have changed."""
+        return f"{self.title or ''}|{self.date or ''}"
+
+    def as_dict(self) -> dict:
+        return {"url": self.url, "title": self.title, "date": self.date, "meta": self.meta, "signature": self.signature}
+
+
+@dataclass
+class Fetch:
+    url: str
+    method: str = "GET"
+    form: dict | None = None
+    state: dict = field(default_factory=dict)
+
+
+@dataclass
+class Listing:
+    entries: list[Entry]
+    next: Fetch | None = None
+    total: int | None = None          # documents the portal says the list holds
+
+
+def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | None = None) -> list[Entry]:
+    """Entries from list items (li, tr, dd) holding a link and, usually, a date; in page order, each URL once."""
+    selectors = selectors or {}
+    root = parse_html(html)
+    items = _select(root, selectors.get("list_item")) if selectors.get("list_item") else root.xpath(ITEM_XPATH)
+    entries, seen = [], set()
+    for item in items:
+        links = _select(item, selectors["link"]) if selectors.get("link") else item.xpath(".//a[@href]")
+        link = next((a for a in links if _title(a)), None)
+        if link is None:
+            continue
+        url = urljoin(base_url, link.get("href").strip())
+        if url in seen or not _same_site(url, base_url) or (is_detail and not is_detail(url)):
+            continue
+        date_text = " ".join(_text(d) for d in _select(item, selectors["date"])) if selectors.get("date") else _text(item)
+        match = DATE_RE.search(date_text)
+        seen.add(url)
+        entries.append(Entry(url, _title(link), find_date(match.group(0)) if match else None))
+    return entries
+
+
+def _title(link) -> str | None:
+    title = (link.get("title") or _text(link)).strip()
+    return title if len(title) >= MIN_TITLE and re.search(r"[\u4e00-\u9fff]", title) else None
+
+
+def _text(el) -> str:
+    return re.sub(r"\s+", " ", el.text_content()).strip()
+
+
+def _select(el, selector: str):
+    """XPath when the selector starts with / or ./, CSS otherwise."""
+    if selector.startswith(("/", "./", "(")):
+        return el.xpath(selector)
+    from lxml.cssselect import CSSSelector
+
+    return CSSSelector(selector)(el)
+
+
+def _same_site(url: str, base_url: str) -> bool:
+    a, b = urlsplit(url), urlsplit(base_url)
+    return a.scheme in ("http", "https") and a.hostname == b.hostname

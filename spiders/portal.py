@@ -1,0 +1,219 @@
+"""The portal spider: walks the lists of one configured site, newest first, and asks for what may be new.
+
+What it asks for: documents not yet archived, documents whose list entry changed (title or date, as
+when a portal republishes an edited document), documents due for a revisit (spiders.revisit), and
+documents that vanished from the part of a list this crawl walked. What it hands on: DocumentPage
+and AttachmentFile items for spiders.pipelines. The archive itself is the crawl's memory: a crawl
+that was killed leaves its run unfinished, and the next one walks every list to the end again.
+"""
+import datetime
+import logging
+from dataclasses import dataclass
+
+import scrapy
+
+from archive import Archive
+from crawler.classify import classify
+from crawler.decode import decode_bytes
+from crawler.filenames import filename_from_disposition
+from crawler.pipeline import Response
+
+from . import lists, revisit
+from .items import AttachmentFile, DocumentPage
+from .lists import trs
+from .sites import Site
+
+log = logging.getLogger("zwgk.crawl")
+MIB = 1024 * 1024
+
+
+@dataclass
+class ListWalk:
+    """How the walk of one list (one start URL) is going."""
+
+    url: str
+    family: str | None = None
+    pages: int = 0
+    entries: int = 0
+    known_run: int = 0
+    oldest: str | None = None
+    total: int | None = None
+    ended: str | None = None      # complete | stopped-at-known | max-pages | failed: ...
+
+
+class PortalSpider(scrapy.Spider):
+    name = "portal"
+
+    def __init__(self, site: Site, db_path: str, full: bool = False, recheck: bool = False, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.site, self.db_path, self.full, self.recheck = site, db_path, full, recheck
+        self.allowed_domains = site.domains
+        self.walks: dict[str, ListWalk] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler, *args, **kwargs):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.archive = Archive(spider.db_path)
+        return spider
+
+    async def start(self):
+        key = self.site.key
+        self.full = self.full or self.archive.needs_full_walk(key)
+        self.run_id = self.archive.start_run(key, "full" if self.full else "incremental")
+        self.archived = self.archive.archived_urls(key)
+        self.listed = self.archive.list_signatures(key)
+        candidates = self.archive.revisit_candidates(key)
+        self.validators = {row["url"]: (row["etag"], row["last_modified"]) for row in candidates}
+        for url in self.site.start_urls:
+            self.walks[url] = ListWalk(url, self.site.cms)
+            yield self.list_request(lists.Fetch(url), url)
+        now = datetime.datetime.now(datetime.timezone.utc)
+        for row in candidates:
+            if self.recheck or revisit.is_due(row["published"], row["first_seen"], row["last_checked"], now,
+                                              self.site.revisit_min_days, self.site.revisit_max_days):
+                yield self.document_request(row["url"], {}, "revisit")
+        if self.site.attachments:
+            for url in self.archive.pending_attachments(key):
+                yield self.attachment_request(url)
+
+    # --- lists ------------------------------------------------------------------------------------
+    def list_request(self, fetch: lists.Fetch, list_url: str) -> scrapy.Request:
+        meta = {"list_url": list_url, "state": fetch.state, "handle_httpstatus_all": True}
+        if fetch.method == "POST":
+            return scrapy.FormRequest(fetch.url, formdata=fetch.form, callback=self.parse_list, errback=self.list_failed, meta=meta,
+                                      dont_filter=True)
+        return scrapy.Request(fetch.url, callback=self.parse_list, errback=self.list_failed, meta=meta, dont_filter=True)
+
+    def parse_list(self, response):
+        walk = self.walks[response.meta["list_url"]]
+        text = decode_bytes(response.body, _header(response, b"Content-Type")).text
+        if response.status != 200:
+            verdict = classify(response.status, text, response.url)
+            if verdict.kind == "blocked":
+                self.archive.record_blocked(to_response(response), verdict.reason, self.run_id)
+            else:
+                self.archive.add_to_run(self.run_id, errors=1)
+            yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.url}")
+            return
+        page = lists.Page(response.url, text)
+        walk.family = walk.family or lists.detect(page)
+        listing = lists.parse(walk.family, page, response.meta["state"], self.site.selectors)
+        walk.pages += 1
+        walk.total = listing.total if listing.total is not None else walk.total
+        for entry in listing.entries:
+            walk.entries += 1
+            walk.oldest = min(filter(None, (walk.oldest, entry.date)), default=None)
+            reason = self.why_fetch(entry)
+            walk.known_run = 0 if reason else walk.known_run + 1
+            if reason:
+                yield self.document_request(entry.url, {"title": entry.title, "published": entry.date, **entry.meta}, reason)
+        self.archive.record_listing(self.site.key, walk.url, [e.as_dict() for e in listing.entries], self.run_id)
+        if not listing.next:
+            yield from self.end_walk(walk, "complete")
+        elif not self.full and walk.known_run >= self.site.stop_after_known:
+            yield from self.end_walk(walk, "stopped-at-known")
+        elif self.site.max_pages and walk.pages >= self.site.max_pages:
+            yield from self.end_walk(walk, "max-pages")
+        else:
+            yield self.list_request(listing.next, walk.url)
+
+    def list_failed(self, failure):
+        walk = self.walks[failure.request.meta["list_url"]]
+        self.archive.add_to_run(self.run_id, errors=1)
+        log.warning("%s: list %s failed: %s", self.site.key, failure.request.url, failure.value)
+        yield from self.end_walk(walk, f"failed: {failure.value.__class__.__name__} at {failure.request.url}")
+
+    def why_fetch(self, entry: lists.Entry) -> str | None:
+        if entry.url not in self.archived:
+            return "new"
+        if self.listed.get(entry.url, entry.signature) != entry.signature:
+            return "relisted"
+        return None
+
+    def end_walk(self, walk: ListWalk, how: str):
+        """Record the list's coverage, and check once each archived entry the walk should have met but did not."""
+        walk.ended = how
+        self.archive.record_coverage(self.run_id, walk.url, walk.family, walk.total, walk.pages, walk.entries, how)
+        if how.startswith("failed"):
+            return
+        since = None if how == "complete" else walk.oldest
+        for url in self.archive.delist(self.site.key, walk.url, self.run_id, since):
+            yield self.document_request(url, {}, "delisted")
+
+    # --- documents -------------------------------------------------------------------------------
+    def document_request(self, url: str, hints: dict, reason: str) -> scrapy.Request:
+        headers = {}
+        etag, last_modified = self.validators.get(url, (None, None))
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        meta = {"hints": {k: v for k, v in hints.items() if v}, "reason": reason, "handle_httpstatus_all": True}
+        return scrapy.Request(url, callback=self.parse_document, errback=self.document_failed, headers=headers, meta=meta)
+
+    def parse_document(self, response):
+        page = to_response(response)
+        more = trs.article_pages(response.url, decode_bytes(response.body, page.content_type).text) \
+            if response.status == 200 and b"createPageHTML" in response.body else []
+        yield from self.next_part(page, more, response.meta["hints"])
+
+    def parse_part(self, response):
+        page = response.meta["page"]
+        if response.status == 200:
+            page.parts.append(to_response(response))
+        yield from self.next_part(page, response.meta["more"], response.meta["hints"])
+
+    def next_part(self, page: Response, more: list[str], hints: dict):
+        """Long TRS articles come in parts (t…_1.html ...): fetch them in turn, then hand on the whole."""
+        if more:
+            meta = {"page": page, "more": more[1:], "hints": hints, "handle_httpstatus_all": True}
+            yield scrapy.Request(more[0], callback=self.parse_part, errback=self.document_failed, meta=meta)
+        else:
+            yield DocumentPage(page, hints)
+
+    def document_failed(self, failure):
+        self.archive.add_to_run(self.run_id, errors=1)
+        log.warning("%s: %s failed: %s", self.site.key, failure.request.url, failure.value)
+
+    # --- attachments -----------------------------------------------------------------------------
+    def attachment_request(self, url: str) -> scrapy.Request:
+        meta = {"download_maxsize": int(self.site.attachment_max_mb * MIB), "download_warnsize": 0,
+                "handle_httpstatus_all": True, "allow_offsite": True}
+        return scrapy.Request(url, callback=self.parse_attachment, errback=self.attachment_failed, meta=meta, priority=-1)
+
+    def parse_attachment(self, response):
+        if response.status != 200:
+            yield AttachmentFile(response.url, "failed", error=f"HTTP {response.status}")
+            return
+        yield AttachmentFile(to_response(response).url, "stored", response.body, _header(response, b"Content-Type"),
+                             filename_from_disposition(response.headers.get(b"Content-Disposition")))
+
+    def attachment_failed(self, failure):
+        message = str(failure.value) or failure.value.__class__.__name__
+        status = "too_large" if "max size" in message or "maxsize" in message else "failed"
+        yield AttachmentFile(failure.request.url, status, error=message[:300])
+
+    def closed(self, reason: str):
+        failed = [w for w in self.walks.values() if (w.ended or "").startswith("failed")]
+        if reason != "finished":
+            status, message = "interrupted", f"crawl stopped: {reason}"
+        elif failed and len(failed) == len(self.walks):
+            status, message = "failed", "; ".join(w.ended for w in failed)
+        elif failed or any(w.ended is None for w in self.walks.values()):
+            status, message = "partial", "; ".join(w.ended or f"{w.url} not finished" for w in failed)
+        else:
+            status, message = "ok", None
+        self.archive.finish_run(self.run_id, status, message)
+        self.archive.close()
+
+
+def to_response(response) -> Response:
+    """A Scrapy response as the text pipeline and the archive take it."""
+    original = (response.meta.get("redirect_urls") or [response.request.url])[0]
+    headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
+    return Response(url=original, status=response.status, body=response.body, headers=headers, final_url=response.url)
+
+
+def _header(response, name: bytes) -> str | None:
+    value = response.headers.get(name)
+    return value.decode("latin-1") if value else None

@@ -1,0 +1,136 @@
+"""The sites file: one TOML table per portal section, checked key by key.
+
+A mistake is reported as one line naming the file, the site and the key, so that a cron job's
+mail says exactly what to fix.
+"""
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+FAMILIES = ("trs", "jcms", "hanweb", "gkmlpt", "generic")
+SELECTOR_KEYS = ("list_item", "link", "date", "next_page")
+DEFAULT_SCHEDULE = "30 2 * * *"
+
+
+class SitesError(ValueError):
+    """A sites file that cannot be used; the message is the one line shown to the user."""
+
+
+@dataclass
+class Site:
+    key: str
+    name: str
+    start_urls: list[str]
+    cms: str | None = None                 # force a family instead of detecting it
+    allowed_domains: list[str] = field(default_factory=list)
+    schedule: str = DEFAULT_SCHEDULE       # cron expression, for `zwgk schedule`
+    download_delay: float = 1.0            # seconds between requests to the portal
+    concurrency: int = 2                   # requests in flight per portal
+    autothrottle: bool = True
+    obey_robots: bool = True
+    contact: str | None = None             # added to the user agent so webmasters can reach you
+    timeout: float = 30.0
+    retries: int = 3                       # further tries after a 5xx answer or a timeout
+    retry_backoff: float = 2.0             # seconds before the first retry, doubling with each
+    stop_after_known: int = 10             # consecutive already-archived list entries that end an incremental walk
+    max_pages: int | None = None           # list pages per list and crawl
+    revisit_min_days: float = 1.0          # a document is rechecked after age/30 days, within these bounds
+    revisit_max_days: float = 30.0
+    attachments: bool = True
+    attachment_max_mb: float = 50.0
+    selectors: dict = field(default_factory=dict)
+
+    @property
+    def domains(self) -> list[str]:
+        return self.allowed_domains or sorted({urlsplit(u).hostname for u in self.start_urls})
+
+
+# key -> (check, what it must be)
+CHECKS = {
+    "name": (lambda v: isinstance(v, str) and v.strip(), "a non-empty string"),
+    "start_urls": (lambda v: isinstance(v, list) and v and all(_is_http_url(u) for u in v), "a non-empty list of http(s) URLs"),
+    "cms": (lambda v: v in FAMILIES, "one of " + ", ".join(FAMILIES)),
+    "allowed_domains": (lambda v: isinstance(v, list) and all(isinstance(d, str) and d for d in v), "a list of host names"),
+    "schedule": (lambda v: isinstance(v, str) and _is_cron(v), "a cron expression of five fields, e.g. \"30 2 * * *\""),
+    "download_delay": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
+    "concurrency": (lambda v: _integer(v) and 1 <= v <= 16, "an integer from 1 to 16"),
+    "autothrottle": (lambda v: isinstance(v, bool), "true or false"),
+    "obey_robots": (lambda v: isinstance(v, bool), "true or false"),
+    "contact": (lambda v: isinstance(v, str), "a string (e-mail or URL)"),
+    "timeout": (lambda v: _number(v) and v > 0, "a number of seconds > 0"),
+    "retries": (lambda v: _integer(v) and 0 <= v <= 10, "an integer from 0 to 10"),
+    "retry_backoff": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
+    "stop_after_known": (lambda v: _integer(v) and v >= 1, "an integer >= 1"),
+    "max_pages": (lambda v: _integer(v) and v >= 1, "an integer >= 1"),
+    "revisit_min_days": (lambda v: _number(v) and v >= 0, "a number of days >= 0"),
+    "revisit_max_days": (lambda v: _number(v) and v > 0, "a number of days > 0"),
+    "attachments": (lambda v: isinstance(v, bool), "true or false"),
+    "attachment_max_mb": (lambda v: _number(v) and v > 0, "a number of MiB > 0"),
+    "selectors": (lambda v: isinstance(v, dict) and set(v) <= set(SELECTOR_KEYS) and all(isinstance(s, str) for s in v.values()),
+                  "a table with string values for " + ", ".join(SELECTOR_KEYS)),
+}
+REQUIRED = ("name", "start_urls")
+
+
+def load_sites(path: str | Path) -> dict[str, Site]:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise SitesError(f"sites file not found: {path}") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise SitesError(f"cannot read sites file {path}: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SitesError(f"{path}: not valid TOML: {error}") from None
+    sites = data.get("sites")
+    unknown = set(data) - {"sites"}
+    if unknown:
+        raise SitesError(f"{path}: unknown top-level key '{sorted(unknown)[0]}' (sites go under [sites.NAME])")
+    if not isinstance(sites, dict) or not sites:
+        raise SitesError(f"{path}: no sites: add a table such as [sites.my-portal] with name and start_urls")
+    return {key: _site(path, key, table) for key, table in sites.items()}
+
+
+def _site(path: Path, key: str, table) -> Site:
+    where = f"{path}: site '{key}'"
+    if not isinstance(table, dict):
+        raise SitesError(f"{where}: must be a table of settings")
+    for name in REQUIRED:
+        if name not in table:
+            raise SitesError(f"{where}: key '{name}' is required")
+    for name, value in table.items():
+        if name not in CHECKS:
+            raise SitesError(f"{where}: unknown key '{name}' (known: {', '.join(CHECKS)})")
+        check, expected = CHECKS[name]
+        if not check(value):
+            raise SitesError(f"{where}: key '{name}' must be {expected}, not {value!r}")
+    site = Site(key=key, **table)
+    if site.revisit_min_days > site.revisit_max_days:
+        raise SitesError(f"{where}: key 'revisit_min_days' must not exceed revisit_max_days")
+    return site
+
+
+def _is_http_url(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def _is_cron(value: str) -> bool:
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        CronTrigger.from_crontab(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _integer(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

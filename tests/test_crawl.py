@@ -1,0 +1,202 @@
+"""Crawls of the sample portal with the real `zwgk crawl` (Scrapy in a subprocess) into a real archive."""
+import datetime
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+
+import pytest
+
+from conftest import ZWGK, crawl, rows
+from zwgk.portal import SamplePortal, copy_site
+from zwgk.portal.content import make_docs
+from zwgk.portal.sections import default_sections
+
+TODAY = datetime.date(2026, 11, 20)
+FAMILY_SECTIONS = ["trs-tzgg", "trs-zcwj", "jcms-tzgg", "hanweb-gsgg", "gkmlpt", "generic-gsgg", "xxgkml"]
+BLOCKED = {"trs-tzgg": "ruishu-412", "jcms-tzgg": "jiasule-521"}
+
+
+def archived_urls(db, site):
+    return {r["url"] for r in rows(db, "select url from documents where site = ?", site)}
+
+
+def listed_urls(portal, key, states=("live",)):
+    section = portal.section(key)
+    return {portal.url + section.detail_path(d) for d in section.docs if d.state in states}
+
+
+def document_requests(portal, key, requests):
+    """Paths of detail pages among the requests (list pages, APIs and attachments left out)."""
+    section = portal.section(key)
+    details = {section.detail_path(d, page) for d in section.docs for page in range(d.pages)}
+    return {path for _, path in requests if path in details}
+
+
+@pytest.fixture(scope="module")
+def first_crawl(tmp_path_factory):
+    """The whole sample portal crawled once."""
+    tmp = tmp_path_factory.mktemp("crawl")
+    with SamplePortal(copy_site(tmp / "portal")) as portal:
+        db = tmp / "archive.db"
+        done, summaries, requests = crawl(portal, db)
+        yield portal, db, done, summaries, requests
+
+
+def test_first_crawl_archives_every_document_of_every_family(first_crawl):
+    portal, db, done, summaries, _ = first_crawl
+    assert done.returncode == 0, done.stderr
+    for section in portal.sections:
+        assert archived_urls(db, section.key) == listed_urls(portal, section.key), section.key
+        summary = summaries[section.key]
+        assert summary["status"] == "ok" and summary["walk"] == "full"
+        assert summary["new_documents"] == summary["new_versions"] == len(listed_urls(portal, section.key))
+        assert summary["blocked"] == (1 if section.key in BLOCKED else 0)
+        coverage, = summary["coverage"]
+        assert coverage["family"] == section.family and coverage["walk"] == "complete"
+        assert coverage["archived"] == len(listed_urls(portal, section.key))
+
+
+def test_list_metadata_reaches_the_documents(first_crawl):
+    portal, db, *_ = first_crawl
+    for section in portal.sections:
+        for doc in section.docs:
+            if doc.state != "live":
+                continue
+            row, = rows(db, "select * from documents where url = ?", portal.url + section.detail_path(doc))
+            assert row["title"] == doc.title
+            assert row["published"] == doc.date.isoformat()
+            # 信息公开目录 detail pages carry no metadata table: 索引号 and 文号 come from the list's columns.
+            assert row["index_number"] == doc.index_number
+            assert row["doc_number"] == doc.doc_number
+
+
+def test_long_trs_article_is_one_document_of_all_its_pages(first_crawl):
+    portal, db, *_ = first_crawl
+    section = portal.section("trs-tzgg")
+    doc = next(d for d in section.docs if d.pages == 2)
+    version, = rows(db, "select v.text, c.part_digests from versions v join documents d on d.id = v.document_id"
+                        " join captures c on c.version_id = v.id where d.url = ?", portal.url + section.detail_path(doc))
+    assert doc.paragraphs[1] in version["text"] and doc.paragraphs[4] in version["text"]
+    assert len(eval(version["part_digests"])) == 1
+
+
+def test_blocked_pages_are_recorded_but_change_nothing(first_crawl):
+    portal, db, *_ = first_crawl
+    blocked = rows(db, "select url, status, reason, document_id from captures where outcome = 'blocked' order by url")
+    assert {(r["reason"], r["status"]) for r in blocked} == {("ruishu-412", 412), ("jiasule-521", 521)}
+    assert all(r["document_id"] is None for r in blocked)
+    assert not rows(db, "select 1 from documents where url in (?, ?)", *(r["url"] for r in blocked))
+
+
+def test_mirror_damage_is_flagged(first_crawl):
+    portal, db, *_ = first_crawl
+    flags = {r["flags"] for r in rows(db, "select flags from documents where site = 'mirror'")}
+    assert '["traditional_converted"]' in flags and '["masked"]' in flags
+
+
+def test_attachments_are_stored_once_with_safe_names(first_crawl):
+    portal, db, *_ = first_crawl
+    stored = rows(db, "select a.*, s.size as stored_bytes from attachments a join snapshots s on s.digest = a.digest")
+    expected = sum(1 for s in portal.sections for d in s.docs if d.attachment and d.state == "live")
+    assert len(stored) == expected and all(a["status"] == "stored" for a in stored)
+    assert all(a["size"] == a["stored_bytes"] > 1000 and a["content_type"] == "application/pdf" for a in stored)
+    # jcms sends raw GBK names; the generic section sends "../../../etc/cron.d/zwgk\a.pdf".
+    jcms = [a for a in stored if "downfile.jsp" in a["url"]]
+    assert jcms and all(a["filename"].endswith("附件.pdf") for a in jcms)
+    evil = [a for a in stored if "/ggfw/" in a["url"]]
+    assert evil and {a["filename"] for a in evil} == {"zwgk.pdf"}
+    linked = rows(db, "select count(*) as n from version_attachments")[0]["n"]
+    assert linked == expected
+
+
+@pytest.mark.parametrize("key", FAMILY_SECTIONS)
+def test_second_crawl_fetches_only_new_and_changed(portal, db, key):
+    first, _, _ = crawl(portal, db, key)
+    assert first.returncode == 0, first.stderr
+    section = portal.section(key)
+    added = section.add(2, TODAY)
+    edited = section.edit(section.docs[9].id, TODAY)
+    done, summaries, requests = crawl(portal, db, key)
+    assert done.returncode == 0, done.stderr
+    summary = summaries[key]
+    assert summary["walk"] == "incremental"
+    assert (summary["new_documents"], summary["new_versions"], summary["withdrawn"]) == (2, 3, 0)
+    blocked = {section.detail_path(d) for d in section.docs if d.state.startswith("blocked")}
+    expected = {section.detail_path(d) for d in added + [edited]} | blocked
+    assert document_requests(portal, key, requests) == expected
+    full_walk = rows(db, "select pages_walked from list_coverage where walk = 'complete' order by crawl_run_id limit 1")[0]
+    assert summary["list_pages"] < full_walk["pages_walked"] or full_walk["pages_walked"] <= 2
+    history = rows(db, "select v.version from versions v join documents d on d.id = v.document_id where d.url = ?",
+                   portal.url + section.detail_path(edited))
+    assert [v["version"] for v in history] == [1, 2]
+
+
+def test_withdrawn_documents_are_marked_and_moved_ones_stay_live(portal, db):
+    crawl(portal, db, "trs-tzgg")
+    section = portal.section("trs-tzgg")
+    live = [d for d in section.docs if d.state == "live"]
+    ways = {"404": live[0], "soft404": live[1], "refresh": live[2], "unlisted": live[3]}
+    for how, doc in ways.items():
+        section.withdraw(doc.id, how)
+    done, summaries, _ = crawl(portal, db, "trs-tzgg")
+    assert done.returncode == 0, done.stderr
+    assert summaries["trs-tzgg"]["withdrawn"] == 3
+    for how, doc in ways.items():
+        row, = rows(db, "select id, status, version_count from documents where url = ?", portal.url + section.detail_path(doc))
+        assert row["status"] == ("live" if how == "unlisted" else "withdrawn"), how
+        assert row["version_count"] == 1
+    reasons = {r["reason"] for r in rows(db, "select reason from captures where outcome = 'withdrawn'")}
+    assert reasons <= {"http-404", "soft-404", "refresh-to-column", "redirect-to-column"} and len(reasons) == 3
+
+
+def test_recheck_uses_conditional_requests(portal, db):
+    crawl(portal, db, "hanweb-gsgg")
+    done, summaries, _ = crawl(portal, db, "hanweb-gsgg", extra=["--recheck"])
+    summary = summaries["hanweb-gsgg"]
+    assert done.returncode == 0
+    assert summary["not_modified"] == len(listed_urls(portal, "hanweb-gsgg")) and summary["new_versions"] == 0
+    assert rows(db, "select count(*) as n from captures where outcome = 'not_modified' and status = 304")[0]["n"] == summary["not_modified"]
+
+
+def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
+    section = next(s for s in default_sections() if s.key == "generic-gsgg")
+    section.docs += make_docs(20001, 400, seed=11, newest=datetime.date(2024, 1, 1))
+    with SamplePortal(copy_site(tmp_path / "portal"), sections=[section]) as portal:
+        db = tmp_path / "archive.db"
+        sites = tmp_path / "sites.toml"
+        sites.write_text(portal.sites_toml(concurrency=2), "utf-8")
+        process = subprocess.Popen([*ZWGK, "crawl", "--all", "--sites", str(sites), "--db", str(db)],
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.time() + 60
+        while time.time() < deadline and _count(db, "documents") < 60:
+            time.sleep(0.1)
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        partial = _count(db, "documents")
+        assert 0 < partial < len(section.docs)
+        done, summaries, _ = crawl(portal, db, sites_file=sites)
+        assert done.returncode == 0, done.stderr
+        assert summaries["generic-gsgg"]["walk"] == "full"
+        assert archived_urls(db, "generic-gsgg") == listed_urls(portal, "generic-gsgg")
+        assert _count(db, "versions") == _count(db, "documents") == len(section.docs)
+        assert rows(db, "select count(*) as n from captures where outcome = 'new_version'")[0]["n"] == len(section.docs)
+        assert [r["status"] for r in rows(db, "select status from crawl_runs order by id")] == ["interrupted", "ok"]
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def _count(db, table):
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute(f"select count(*) from {table}").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_attachment_size_cap(portal, db):
+    crawl(portal, db, "hanweb-gsgg", attachment_max_mb=0.001)
+    statuses = {r["status"] for r in rows(db, "select status from attachments")}
+    assert statuses == {"too_large"}
+    assert not rows(db, "select 1 from attachments where digest is not null")

@@ -1,0 +1,87 @@
+"""`zwgk crawl`: run the portal spider for each chosen site in one Scrapy process, then report per site.
+
+Scrapy's reactor cannot be restarted, so one process crawls once; callers that crawl repeatedly
+(the demo, the scheduler) run `zwgk crawl` in a subprocess each time.
+"""
+import logging
+import sys
+import time
+
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+
+from archive import Archive
+from spiders.portal import PortalSpider
+from spiders.sites import Site
+
+FAILED = ("failed", "partial", "interrupted", "running")
+COUNTS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified", "attachments", "errors")
+
+
+def site_settings(site: Site) -> Settings:
+    settings = Settings()
+    settings.setmodule("settings", priority="project")
+    user_agent = settings.get("USER_AGENT") + (f"; contact: {site.contact}" if site.contact else "")
+    settings.setdict({
+        "DOWNLOAD_DELAY": site.download_delay,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": site.concurrency,
+        "AUTOTHROTTLE_ENABLED": site.autothrottle,
+        "ROBOTSTXT_OBEY": site.obey_robots,
+        "USER_AGENT": user_agent,
+        "DOWNLOAD_TIMEOUT": site.timeout,
+        "RETRY_TIMES": site.retries,
+        "RETRY_BACKOFF": site.retry_backoff,
+    }, priority="spider")
+    return settings
+
+
+def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: bool = False, verbose: bool = False) -> list[dict]:
+    """Crawl the sites (at the same time, each at its own pace) and return one summary per site."""
+    Archive(db_path).close()  # create or migrate the schema once, before the spiders open it
+    process = CrawlerProcess(site_settings(sites[0]), install_root_handler=False)
+    _configure_logging(verbose)
+    crawlers = []
+    started = time.monotonic()
+    for n, site in enumerate(sites):
+        crawler = Crawler(PortalSpider, site_settings(site), init_reactor=n == 0)
+        crawlers.append((site, crawler))
+        process.crawl(crawler, site=site, db_path=db_path, full=full, recheck=recheck)
+    process.start()
+    elapsed = time.monotonic() - started
+    with Archive(db_path) as archive:
+        return [_summary(site, archive, getattr(crawler.spider, "run_id", None), elapsed) for site, crawler in crawlers]
+
+
+def _summary(site: Site, archive: Archive, run_id: int | None, elapsed: float) -> dict:
+    run = archive.run(run_id) if run_id else None
+    if run is None:
+        return {"site": site.key, "status": "failed", "message": "the crawl did not start", "seconds": round(elapsed, 1)}
+    out = {"site": site.key, "run_id": run_id, "status": run["status"], "walk": run["walk"], **{k: run[k] for k in COUNTS},
+           "message": run["message"], "seconds": round(elapsed, 1)}
+    out["coverage"] = [dict(row) for row in archive.coverage(run_id)]
+    return out
+
+
+def summary_line(summary: dict) -> str:
+    if "walk" not in summary:
+        return f"{summary['site']}: {summary['status']}: {summary['message']}"
+    counts = "  ".join(f"{k.replace('_', ' ')} {summary[k]}" for k in COUNTS)
+    line = f"{summary['site']}: {summary['status']} ({summary['walk']} walk, {summary['seconds']} s)  {counts}"
+    return line + (f"  -- {summary['message']}" if summary["message"] else "")
+
+
+def failed(summary: dict) -> bool:
+    return summary["status"] in FAILED
+
+
+def _configure_logging(verbose: bool) -> None:
+    """Scrapy's own log only for warnings; the crawl's progress (one line per document) with -v."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    for noisy in ("scrapy", "twisted", "py.warnings"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    progress = logging.getLogger("zwgk.crawl")
+    progress.setLevel(logging.INFO if verbose else logging.WARNING)
+    progress.propagate = False
+    progress.handlers = [logging.StreamHandler(sys.stderr)]
