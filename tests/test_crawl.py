@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import ZWGK, crawl, rows
+from conftest import ZWGK, crawl, rows, zwgk
 from zwgk.portal import SamplePortal, copy_site
 from zwgk.portal.content import make_docs
 from zwgk.portal.sections import default_sections
@@ -200,3 +200,15 @@ def test_attachment_size_cap(portal, db):
     statuses = {r["status"] for r in rows(db, "select status from attachments")}
     assert statuses == {"too_large"}
     assert not rows(db, "select 1 from attachments where digest is not null")
+
+
+def test_robots_txt_is_obeyed_and_a_failed_site_fails_the_crawl(portal, db, tmp_path):
+    sites = tmp_path / "sites.toml"
+    sites.write_text(f'[sites.private]\nname = "robots.txt forbids /admin/"\nstart_urls = ["{portal.url}/admin/index.html"]\n'
+                     f'download_delay = 0\nretries = 0\n', "utf-8")
+    done = zwgk("crawl", "--all", "--sites", sites, "--db", db)
+    assert done.returncode == 1
+    assert "private: failed" in done.stdout
+    assert ("GET", "/admin/index.html") not in portal.requests and ("GET", "/robots.txt") in portal.requests
+    run, = rows(db, "select status, errors from crawl_runs")
+    assert run == {"status": "failed", "errors": 1}

@@ -38,7 +38,9 @@ def site_settings(site: Site) -> Settings:
 def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: bool = False, verbose: bool = False) -> list[dict]:
     """Crawl the sites (at the same time, each at its own pace) and return one summary per site."""
     Archive(db_path).close()  # create or migrate the schema once, before the spiders open it
-    process = CrawlerProcess(site_settings(sites[0]), install_root_handler=False)
+    runner_settings = site_settings(sites[0])
+    runner_settings.set("LOG_INSTALL_ROOT_HANDLER", False)
+    process = CrawlerProcess(runner_settings)
     _configure_logging(verbose)
     crawlers = []
     started = time.monotonic()
