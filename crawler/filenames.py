@@ -3,6 +3,7 @@
 Portals send filenames raw in GBK or UTF-8, percent-encoded, or RFC 5987 encoded. A name is
 never a path: directories, drive letters, control characters and leading dots are dropped.
 """
+import codecs
 import re
 import unicodedata
 from urllib.parse import unquote, unquote_to_bytes
@@ -17,17 +18,21 @@ def filename_from_disposition(value: bytes | str | None) -> str | None:
         return None
     raw = value.encode("latin-1", "replace") if isinstance(value, str) else value
     extended = EXTENDED_RE.search(raw)
-    if extended:
-        charset = extended.group(1).decode("ascii", "replace")
-        try:
-            return safe_filename(unquote_to_bytes(extended.group(2).strip()).decode(charset, "replace"))
-        except LookupError:
-            pass
+    if extended and _known_codec(charset := extended.group(1).decode("ascii", "replace")):
+        return safe_filename(unquote_to_bytes(extended.group(2).strip()).decode(charset, "replace"))
     plain = PLAIN_RE.search(raw)
     if not plain:
         return None
     name = (plain.group(1) if plain.group(1) is not None else plain.group(2)).strip()
     return safe_filename(unquote(_decode_name(name)))
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
 
 
 def _decode_name(name: bytes) -> str:

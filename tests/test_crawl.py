@@ -1,5 +1,6 @@
 """Crawls of the sample portal with the real `zwgk crawl` (Scrapy in a subprocess) into a real archive."""
 import datetime
+import json
 import os
 import signal
 import sqlite3
@@ -79,7 +80,7 @@ def test_long_trs_article_is_one_document_of_all_its_pages(first_crawl):
     version, = rows(db, "select v.text, c.part_digests from versions v join documents d on d.id = v.document_id"
                         " join captures c on c.version_id = v.id where d.url = ?", portal.url + section.detail_path(doc))
     assert doc.paragraphs[1] in version["text"] and doc.paragraphs[4] in version["text"]
-    assert len(eval(version["part_digests"])) == 1
+    assert len(json.loads(version["part_digests"])) == 1
 
 
 def test_blocked_pages_are_recorded_but_change_nothing(first_crawl):

@@ -1,7 +1,9 @@
 """Versions against a live local page: counters tick, bodies change, pages disappear."""
 import sqlite3
 
-from conftest import fetch_json, table_counts, zwgk
+from archive import Archive
+from conftest import FIXTURES, fetch_json, table_counts, zwgk
+from crawler.pipeline import Response
 
 TRS = "/xxgk/trs/202108/t20210809_5001.html"
 GENERIC = "/zwgk/tzgg/202305/content_7788.html"
@@ -99,3 +101,17 @@ def test_damaged_copy_never_replaces_clean_current_version(portal, db):
         assert conn.execute("select current_version, flags from documents").fetchone() == (1, "[]")
         flags, repairs = conn.execute("select flags, repairs from versions where version = 2").fetchone()
     assert flags == '["masked"]' and '"flag": "masked"' in repairs
+
+
+def test_archive_of_schema_1_is_migrated(tmp_path):
+    """An archive made before crawling existed opens with its captures intact and blocked captures possible."""
+    db = tmp_path / "old.db"
+    with sqlite3.connect(db) as conn:
+        conn.executescript((FIXTURES / "schema_v1.sql").read_text("utf-8"))
+        conn.execute("insert into documents (id, url) values (1, 'http://old.gov.cn/a.html')")
+        conn.execute("insert into captures (document_id, url, fetched_at, outcome) values (1, 'http://old.gov.cn/a.html', 'then', 'new_version')")
+    with Archive(db) as archive:
+        assert [c["fetched_at"] for c in archive.captures(1)] == ["then"]
+        archive.record_blocked(Response("http://old.gov.cn/b.html", 412, b"<script>$_ts=1</script>"), "ruishu-412")
+        assert archive.conn.execute("pragma user_version").fetchone()[0] == 2
+        assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"

@@ -52,17 +52,17 @@ def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | N
     """Entries from list items (li, tr, dd) holding a link and, usually, a date; in page order, each URL once."""
     selectors = selectors or {}
     root = parse_html(html)
-    items = _select(root, selectors.get("list_item")) if selectors.get("list_item") else root.xpath(ITEM_XPATH)
+    items = select(root, selectors.get("list_item")) if selectors.get("list_item") else root.xpath(ITEM_XPATH)
     entries, seen = [], set()
     for item in items:
-        links = _select(item, selectors["link"]) if selectors.get("link") else item.xpath(".//a[@href]")
+        links = select(item, selectors["link"]) if selectors.get("link") else item.xpath(".//a[@href]")
         link = next((a for a in links if _title(a)), None)
         if link is None:
             continue
         url = urljoin(base_url, link.get("href").strip())
         if url in seen or not _same_site(url, base_url) or (is_detail and not is_detail(url)):
             continue
-        date_text = " ".join(_text(d) for d in _select(item, selectors["date"])) if selectors.get("date") else _text(item)
+        date_text = " ".join(_text(d) for d in select(item, selectors["date"])) if selectors.get("date") else _text(item)
         match = DATE_RE.search(date_text)
         seen.add(url)
         entries.append(Entry(url, _title(link), find_date(match.group(0)) if match else None))
@@ -78,7 +78,7 @@ def _text(el) -> str:
     return re.sub(r"\s+", " ", el.text_content()).strip()
 
 
-def _select(el, selector: str):
+def select(el, selector: str):
     """XPath when the selector starts with / or ./, CSS otherwise."""
     if selector.startswith(("/", "./", "(")):
         return el.xpath(selector)

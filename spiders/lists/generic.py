@@ -7,7 +7,7 @@ from crawler import metadata
 from crawler.dates import find_date
 from crawler.extract import parse as parse_html
 
-from .common import Entry, Fetch, Listing, Page, anchor_entries, _select
+from .common import Entry, Fetch, Listing, Page, anchor_entries, select
 
 NEXT_RE = re.compile(r"^\s*(?:下一页|下页|后一页|next|›|>)\s*$", re.I)
 TOTAL_RE = re.compile(r"共\s*(\d+)\s*条")
@@ -25,7 +25,7 @@ def parse(page: Page, state: dict, selectors: dict) -> Listing:
 
 def _next(page: Page, selectors: dict) -> Fetch | None:
     root = parse_html(page.text)
-    links = _select(root, selectors["next_page"]) if selectors.get("next_page") else [
+    links = select(root, selectors["next_page"]) if selectors.get("next_page") else [
         a for a in root.xpath("//a[@href]") if NEXT_RE.match(a.text_content())]
     for link in links:
         href = (link.get("href") or "").strip()
