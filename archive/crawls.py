@@ -8,14 +8,30 @@ class CrawlRecords:
     """Mixed into Archive; uses its connection and transactions."""
 
     def start_run(self, site: str, walk: str) -> int:
-        """Open a crawl_runs row. A run of this site still marked running was killed: say so."""
+        """Open a crawl_runs row. A run of this site still marked running was killed (the crawl lock says none is live): say so."""
+        self.close_running(site)
+        with self._transaction():
+            return self.conn.execute(
+                "INSERT INTO crawl_runs (site, started_at, walk) VALUES (?, ?, ?)", [site, now(), walk]
+            ).lastrowid
+
+    def close_running(self, site: str) -> None:
         with self._transaction():
             self.conn.execute(
                 "UPDATE crawl_runs SET status = 'interrupted', finished_at = ? WHERE site = ? AND status = 'running'", [now(), site]
             )
-            return self.conn.execute(
-                "INSERT INTO crawl_runs (site, started_at, walk) VALUES (?, ?, ?)", [site, now(), walk]
-            ).lastrowid
+
+    def last_ok_run(self, site: str):
+        return self.conn.execute(
+            "SELECT * FROM crawl_runs WHERE site = ? AND status = 'ok' ORDER BY id DESC LIMIT 1", [site]
+        ).fetchone()
+
+    def site_totals(self, site: str) -> dict:
+        row = self.conn.execute(
+            "SELECT count(*) AS documents, coalesce(sum(version_count), 0) AS versions,"
+            " coalesce(sum(status = 'withdrawn'), 0) AS withdrawn FROM documents WHERE site = ?", [site]
+        ).fetchone()
+        return dict(row)
 
     def finish_run(self, run_id: int, status: str, message: str | None = None) -> None:
         """Close the run, and count per list how many of its entries are now archived."""

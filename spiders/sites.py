@@ -3,6 +3,7 @@
 A mistake is reported as one line naming the file, the site and the key, so that a cron job's
 mail says exactly what to fix.
 """
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,8 @@ from urllib.parse import urlsplit
 FAMILIES = ("trs", "jcms", "hanweb", "gkmlpt", "generic")
 SELECTOR_KEYS = ("list_item", "link", "date", "next_page")
 DEFAULT_SCHEDULE = "30 2 * * *"
+WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAY_NUMBER_RE = re.compile(r"(?<![/\d])[0-7](?!\d)")
 
 
 class SitesError(ValueError):
@@ -52,7 +55,7 @@ CHECKS = {
     "start_urls": (lambda v: isinstance(v, list) and v and all(_is_http_url(u) for u in v), "a non-empty list of http(s) URLs"),
     "cms": (lambda v: v in FAMILIES, "one of " + ", ".join(FAMILIES)),
     "allowed_domains": (lambda v: isinstance(v, list) and all(isinstance(d, str) and d for d in v), "a list of host names"),
-    "schedule": (lambda v: isinstance(v, str) and _is_cron(v), "a cron expression of five fields, e.g. \"30 2 * * *\""),
+    "schedule": (lambda v: isinstance(v, str) and _is_cron(v), "a cron expression of five fields (six with seconds first), e.g. \"30 2 * * *\""),
     "download_delay": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
     "concurrency": (lambda v: _integer(v) and 1 <= v <= 16, "an integer from 1 to 16"),
     "autothrottle": (lambda v: isinstance(v, bool), "true or false"),
@@ -118,11 +121,22 @@ def _is_http_url(value) -> bool:
     return parts.scheme in ("http", "https") and bool(parts.hostname)
 
 
-def _is_cron(value: str) -> bool:
+def cron_trigger(expression: str, timezone=None):
+    """An APScheduler trigger from five cron fields (minute hour day month weekday), or six with seconds first."""
     from apscheduler.triggers.cron import CronTrigger
 
+    fields = expression.split()
+    if len(fields) not in (5, 6):
+        raise ValueError(f"expected 5 or 6 fields, got {len(fields)}")
+    second, minute, hour, day, month, day_of_week = (["0"] if len(fields) == 5 else []) + fields
+    # crontab counts weekdays from Sunday = 0 (or 7); APScheduler from Monday = 0: use names.
+    day_of_week = WEEKDAY_NUMBER_RE.sub(lambda m: WEEKDAYS[int(m[0])], day_of_week)
+    return CronTrigger(second=second, minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week, timezone=timezone)
+
+
+def _is_cron(value: str) -> bool:
     try:
-        CronTrigger.from_crontab(value)
+        cron_trigger(value)
     except ValueError:
         return False
     return True

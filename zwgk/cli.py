@@ -1,6 +1,7 @@
 """The `zwgk` command: a thin layer over crawler/, archive/ and spiders/."""
 import difflib
 import json
+import logging
 import os
 import sqlite3
 import sys
@@ -9,12 +10,14 @@ from pathlib import Path
 import click
 
 from archive import Archive, ingest, result_json
+from archive.lock import ArchiveBusy, crawl_lock
 from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import Response, process_page, process_text
 
 from .fetcher import FetchError, check_url, fetch_url
 
 BLOCKED_EXIT = 4
+BUSY_EXIT = 75  # EX_TEMPFAIL: another crawl holds the archive; cron may simply try again later
 DB_HELP = "Archive database (default: $ZWGK_DB or ./archive.db)."
 
 
@@ -138,17 +141,18 @@ def history(url, db_path, pair):
 @click.option("--full", is_flag=True, help="Walk every list to its end instead of stopping at already-archived entries.")
 @click.option("--recheck", is_flag=True, help="Revisit every archived document now (conditional requests), not only those due.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site instead of a summary line.")
-@click.option("-v", "--verbose", is_flag=True, help="Show a line per document as it is archived.")
-def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, verbose):
-    """Crawl the configured SITEs (or --all) into the archive."""
-    from spiders.sites import SitesError, load_sites
+@click.option("-v", "--verbose", is_flag=True, help="Show a line per document as it is archived, and warnings.")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Append the crawl's full log (with times) to this file.")
+@click.option("--wait", is_flag=True, help="If another crawl is using the archive, wait for it instead of exiting.")
+def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, verbose, log_file, wait):
+    """Crawl the configured SITEs (or --all) into the archive.
 
+    Safe from cron: one crawl at a time per archive (a second one exits with code 75), nothing on
+    the terminal but one summary line per site unless -v, exit code 1 when any site failed.
+    """
     from .crawl import failed, run_crawls, summary_line
 
-    try:
-        sites = load_sites(sites_file)
-    except SitesError as error:
-        fail(str(error))
+    sites = _load_sites(sites_file)
     unknown = [key for key in site_keys if key not in sites]
     if unknown:
         fail(f"no site '{unknown[0]}' in {sites_file} (sites: {', '.join(sites)})")
@@ -156,13 +160,76 @@ def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, ver
         fail(f"name the sites to crawl or use --all (sites in {sites_file}: {', '.join(sites)})")
     chosen = list(sites.values()) if all_sites else [sites[key] for key in site_keys]
     try:
-        summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose)
-    except sqlite3.Error as error:
+        with crawl_lock(db_path, wait=wait):
+            summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose, log_file=log_file)
+    except ArchiveBusy as error:
+        fail(str(error), BUSY_EXIT)
+    except (sqlite3.Error, OSError) as error:
         fail(f"archive {db_path}: {error}")
     for summary in summaries:
         click.echo(json.dumps(summary, ensure_ascii=False) if as_json else summary_line(summary))
     if any(failed(s) for s in summaries):
         sys.exit(1)
+
+
+def _load_sites(sites_file: str) -> dict:
+    from spiders.sites import SitesError, load_sites
+
+    try:
+        return load_sites(sites_file)
+    except SitesError as error:
+        fail(str(error))
+
+
+@cli.command()
+@click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+@db_option
+@click.option("--timezone", default=None, help="Time zone of the cron expressions (default: this machine's).")
+def schedule(sites_file, db_path, timezone):
+    """Run the scheduler in the foreground: each site crawled on its `schedule` (cron), until SIGTERM or Ctrl-C."""
+    from .schedule import CrawlScheduler
+
+    sites = _load_sites(sites_file)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    try:
+        scheduler = CrawlScheduler(sites, sites_file, db_path, timezone=timezone)
+        caught_up = scheduler.add_jobs()
+    except (sqlite3.Error, ValueError) as error:
+        fail(str(error))
+    click.echo(f"scheduling {len(sites)} sites from {sites_file} into {db_path}"
+               + (f"; catching up now: {', '.join(caught_up)}" if caught_up else ""), err=True)
+    scheduler.run()
+
+
+@cli.command()
+@click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
+def status(sites_file, db_path, as_json):
+    """Per site: the last crawl, the next scheduled one, and what the archive holds."""
+    import datetime
+
+    from .schedule import next_runs
+
+    sites = _load_sites(sites_file)
+    if not Path(db_path).exists():
+        fail(f"no archive at {db_path}")
+    now = datetime.datetime.now().astimezone()
+    upcoming = next_runs(sites, now.tzinfo, now)
+    with open_archive(db_path) as archive:
+        for key in sites:
+            last = archive.last_run(key)
+            out = {"site": key, "next_run": upcoming[key].isoformat(timespec="minutes"), **archive.site_totals(key),
+                   "last_run": dict(last) if last else None}
+            click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))
+
+
+def _status_line(out: dict) -> str:
+    last = out["last_run"]
+    crawled = (f"last {last['started_at']} {last['status']} (+{last['new_documents']} documents, +{last['new_versions']} versions,"
+               f" {last['withdrawn']} withdrawn, {last['blocked']} blocked, {last['errors']} errors)") if last else "never crawled"
+    return (f"{out['site']}: {crawled}; next {out['next_run']}; archive {out['documents']} documents, "
+            f"{out['versions']} versions, {out['withdrawn']} withdrawn")
 
 
 @cli.command()

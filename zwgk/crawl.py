@@ -35,13 +35,14 @@ def site_settings(site: Site) -> Settings:
     return settings
 
 
-def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: bool = False, verbose: bool = False) -> list[dict]:
+def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: bool = False, verbose: bool = False,
+               log_file: str | None = None) -> list[dict]:
     """Crawl the sites (at the same time, each at its own pace) and return one summary per site."""
     Archive(db_path).close()  # create or migrate the schema once, before the spiders open it
     runner_settings = site_settings(sites[0])
     runner_settings.set("LOG_INSTALL_ROOT_HANDLER", False)
     process = CrawlerProcess(runner_settings)
-    _configure_logging(verbose)
+    _configure_logging(verbose, log_file)
     crawlers = []
     started = time.monotonic()
     for n, site in enumerate(sites):
@@ -76,14 +77,18 @@ def failed(summary: dict) -> bool:
     return summary["status"] in FAILED
 
 
-def _configure_logging(verbose: bool) -> None:
-    """Scrapy's own log only for warnings; the crawl's progress (one line per document) with -v."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s", "%H:%M:%S"))
-    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+def _configure_logging(verbose: bool, log_file: str | None) -> None:
+    """Quiet for cron: without -v only the summary lines. With -v, a line per document and Scrapy's
+    warnings on stderr. A log file gets all of that, with times, whatever -v says."""
+    timed = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handlers = []
+    if verbose:
+        handlers.append(logging.StreamHandler(sys.stderr))
+        handlers[-1].setFormatter(logging.Formatter("%(message)s"))
+    if log_file:
+        handlers.append(logging.FileHandler(log_file, encoding="utf-8"))
+        handlers[-1].setFormatter(timed)
+    logging.basicConfig(level=logging.WARNING, handlers=handlers or [logging.NullHandler()], force=True)
     for noisy in ("scrapy", "twisted", "py.warnings"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
-    progress = logging.getLogger("zwgk.crawl")
-    progress.setLevel(logging.INFO if verbose else logging.WARNING)
-    progress.propagate = False
-    progress.handlers = [logging.StreamHandler(sys.stderr)]
+    logging.getLogger("zwgk").setLevel(logging.INFO)
