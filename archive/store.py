@@ -88,6 +88,30 @@ class Archive(CrawlRecords, AttachmentRecords):
         tables = ("documents", "versions", "captures", "snapshots", "crawl_runs")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
+    def export_captures(self, site: str | None = None):
+        """Every capture and stored attachment, oldest first, with what a WARC record needs."""
+        return self.conn.execute(
+            "SELECT c.url, c.fetched_at, c.status, c.headers, c.snapshot_digest AS digest FROM captures c"
+            " LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN crawl_runs r ON r.id = c.crawl_run_id"
+            " WHERE ?1 IS NULL OR coalesce(d.site, r.site) = ?1"
+            " UNION ALL"
+            " SELECT a.url, a.fetched_at, 200, json_object('Content-Type', a.content_type), a.digest FROM attachments a"
+            " WHERE a.status = 'stored' AND (?1 IS NULL OR EXISTS (SELECT 1 FROM version_attachments va"
+            " JOIN versions v ON v.id = va.version_id JOIN documents d ON d.id = v.document_id"
+            " WHERE va.attachment_id = a.id AND d.site = ?1))"
+            " ORDER BY fetched_at",
+            [site],
+        )
+
+    def export_versions(self, site: str | None = None):
+        return self.conn.execute(
+            "SELECT d.url, d.site, d.status, v.version, v.created_at, v.content_hash, v.title, v.publisher, v.doc_number,"
+            " v.index_number, v.published, v.written, v.topic, v.validity, v.text, v.attachments, v.flags, v.repairs,"
+            " v.extractor, d.current_version = v.version AS current FROM versions v JOIN documents d ON d.id = v.document_id"
+            " WHERE ?1 IS NULL OR d.site = ?1 ORDER BY d.id, v.version",
+            [site],
+        )
+
     def search(self, query: str) -> list[sqlite3.Row]:
         return self.conn.execute(
             "SELECT documents.* FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid "

@@ -234,6 +234,42 @@ def _status_line(out: dict) -> str:
 
 @cli.command()
 @db_option
+@click.option("--warc", "warc_file", type=click.Path(dir_okay=False), help="Write WARC 1.1 (gzipped) to this file.")
+@click.option("--jsonl", "jsonl_file", type=click.Path(dir_okay=False), help="Write one JSON object per version to this file.")
+@click.option("--site", help="Only this site's documents.")
+def export(db_path, warc_file, jsonl_file, site):
+    """Export the archive as WARC (raw captures) and/or JSON Lines (versions)."""
+    from archive.export import export_jsonl, export_warc
+
+    if not warc_file and not jsonl_file:
+        fail("say what to write: --warc FILE and/or --jsonl FILE")
+    if not Path(db_path).exists():
+        fail(f"no archive at {db_path}")
+    with open_archive(db_path) as archive:
+        if warc_file:
+            counts = _write_atomically(warc_file, "wb", lambda out: export_warc(archive, out, site))
+            click.echo(f"{warc_file}: {counts['response']} responses, {counts['revisit']} revisits, {counts['request']} requests")
+        if jsonl_file:
+            count = _write_atomically(jsonl_file, "w", lambda out: export_jsonl(archive, out, site))
+            click.echo(f"{jsonl_file}: {count} versions")
+
+
+def _write_atomically(path: str, mode: str, write):
+    """Write to a temporary file beside `path` and rename it, so a failed export leaves no half-written file."""
+    target = Path(path)
+    partial = target.with_name(target.name + ".partial")
+    try:
+        with open(partial, mode, **({} if "b" in mode else {"encoding": "utf-8"})) as out:
+            result = write(out)
+        partial.replace(target)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        fail(f"cannot write {path}: {error.strerror}")
+    return result
+
+
+@cli.command()
+@db_option
 @click.option("--port", default=8001, show_default=True)
 def serve(db_path, port):
     """Open the archive in Datasette on 127.0.0.1."""
