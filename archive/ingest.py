@@ -1,4 +1,6 @@
 """One way in for every answer to a document URL, whoever fetched it: `zwgk fetch`, the crawl, re-extraction."""
+import json
+
 from crawler.classify import Blocked, NotADocument, check_document, classify
 from crawler.decode import decode_bytes
 from crawler.pipeline import Document, Response, process_page
@@ -26,6 +28,27 @@ def ingest(archive: Archive, response: Response, site: str | None = None, crawl_
     check_document(response.body, response.content_type, response.url, response.status)
     doc = process_page(response, hints)
     return doc, archive.record_document(response, doc, site=site, crawl_run_id=crawl_run_id)
+
+
+def reprocess(archive: Archive, site: str | None = None) -> dict:
+    """Extract every document again from its newest stored capture; a new version only where the result changed."""
+    counts = {"documents": 0, "new_versions": 0}
+    for capture in archive.latest_document_captures(site):
+        response = stored_response(archive, capture)
+        listed = json.loads(capture["listed"]) if capture["listed"] else {}
+        hints = {"title": listed.get("title"), "published": listed.get("published"), **(listed.get("meta") or {})}
+        outcome, _ = archive.record_reextraction(capture["document_id"], process_page(response, hints))
+        counts["documents"] += 1
+        counts["new_versions"] += outcome == "new_version"
+    return counts
+
+
+def stored_response(archive: Archive, capture) -> Response:
+    """A capture as it was fetched, rebuilt from the stored bytes."""
+    parts = [Response(capture["url"], capture["status"], archive.snapshot_body(digest))
+             for digest in json.loads(capture["part_digests"] or "[]")]
+    return Response(url=capture["url"], status=capture["status"], body=archive.snapshot_body(capture["snapshot_digest"]),
+                    headers=json.loads(capture["headers"] or "{}"), final_url=capture["final_url"], parts=parts)
 
 
 def result_json(response: Response, doc: Document | None, result: CaptureResult | None) -> dict:

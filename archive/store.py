@@ -88,6 +88,17 @@ class Archive(CrawlRecords, AttachmentRecords):
         tables = ("documents", "versions", "captures", "snapshots", "crawl_runs")
         return {t: self.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
 
+    def latest_document_captures(self, site: str | None = None):
+        """Per document, the newest capture that brought it, with the list entry that last showed it."""
+        return self.conn.execute(
+            "SELECT c.*, (SELECT json_object('title', l.title, 'published', l.listed_date, 'meta', json(l.meta))"
+            " FROM list_entries l WHERE l.url = d.url ORDER BY l.last_listed DESC LIMIT 1) AS listed"
+            " FROM documents d JOIN captures c ON c.id = (SELECT max(id) FROM captures WHERE document_id = d.id"
+            " AND outcome IN ('new_version', 'unchanged', 'reverted', 'damaged'))"
+            " WHERE ?1 IS NULL OR d.site = ?1 ORDER BY d.id",
+            [site],
+        )
+
     def export_captures(self, site: str | None = None):
         """Every capture and stored attachment, oldest first, with what a WARC record needs."""
         return self.conn.execute(
@@ -125,30 +136,41 @@ class Archive(CrawlRecords, AttachmentRecords):
         with self._transaction():
             document_id, created = self._document_id(response.url, site)
             digest = self._store_snapshot(response.body)
-            row = self.conn.execute(
-                "SELECT id, version, flags FROM versions WHERE document_id = ? AND content_hash = ?", [document_id, doc.content_hash]
-            ).fetchone()
-            current = self._current(document_id)
-            if row is None:
-                version_id, number = self._insert_version(document_id, doc)
-                outcome = "new_version"
-            else:
-                version_id, number = row["id"], row["version"]
-                outcome = "unchanged" if current and current["id"] == version_id else "reverted"
-            # A damaged copy never replaces a clean current version; it stays recorded and visible.
-            if doc.flags and current is not None and not json.loads(current["flags"]) and current["id"] != version_id:
-                outcome = "damaged"
-            else:
-                self._make_current(document_id, version_id, doc, changed=outcome != "unchanged")
-            self._link_attachments(version_id, doc.attachments)
+            version_id, number, outcome, new = self._settle_version(document_id, doc)
             parts = [self._store_snapshot(part.body) for part in getattr(response, "parts", [])]
             capture_id = self._insert_capture(document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=parts)
             self.conn.execute(
                 "UPDATE documents SET last_seen = ?, status = 'live', withdrawn_at = NULL, etag = ?, last_modified = ? WHERE id = ?",
                 [now(), _header(response, "etag"), _header(response, "last-modified"), document_id],
             )
-            self._count(crawl_run_id, pages_fetched=1, new_documents=int(created), new_versions=int(row is None))
-        return CaptureResult(document_id, capture_id, outcome, number, changed=row is None)
+            self._count(crawl_run_id, pages_fetched=1, new_documents=int(created), new_versions=int(new))
+        return CaptureResult(document_id, capture_id, outcome, number, changed=new)
+
+    def record_reextraction(self, document_id: int, doc) -> tuple[str, int]:
+        """A stored capture extracted again: a version (made current) only when the content differs. No capture: nothing was fetched."""
+        with self._transaction():
+            _, number, outcome, _ = self._settle_version(document_id, doc)
+        return outcome, number
+
+    def _settle_version(self, document_id: int, doc) -> tuple[int, int, str, bool]:
+        """The version this content is (made if new) and whether it becomes current: (id, number, outcome, new)."""
+        row = self.conn.execute(
+            "SELECT id, version FROM versions WHERE document_id = ? AND content_hash = ?", [document_id, doc.content_hash]
+        ).fetchone()
+        current = self._current(document_id)
+        if row is None:
+            version_id, number = self._insert_version(document_id, doc)
+            outcome = "new_version"
+        else:
+            version_id, number = row["id"], row["version"]
+            outcome = "unchanged" if current and current["id"] == version_id else "reverted"
+        # A damaged copy never replaces a clean current version; it stays recorded and visible.
+        if doc.flags and current is not None and not json.loads(current["flags"]) and current["id"] != version_id:
+            outcome = "damaged"
+        else:
+            self._make_current(document_id, version_id, doc, changed=outcome != "unchanged")
+        self._link_attachments(version_id, doc.attachments)
+        return version_id, number, outcome, row is None
 
     def record_gone(self, response, crawl_run_id: int | None = None, reason: str | None = None) -> CaptureResult | None:
         """A known document that is no longer there: the capture is kept, the document marked withdrawn, its versions untouched."""

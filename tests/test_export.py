@@ -70,3 +70,20 @@ def test_export_needs_a_target_and_an_archive(db, tmp_path):
 
     assert_clean_failure(zwgk("export", "--db", db, "--warc", tmp_path / "x.warc.gz"))
     assert not (tmp_path / "x.warc.gz").exists()
+
+
+def test_reprocess_records_versions_only_where_extraction_changed(portal, db):
+    crawl(portal, db, "xxgkml")
+    target = rows(db, "select id from documents order by id limit 1")[0]["id"]
+    with __import__("sqlite3").connect(db) as conn:  # as if an older extractor had left furniture in the text
+        conn.execute("update versions set content_hash = 'older-extractor', text = text || '\n【打印】【关闭】' where document_id = ?", [target])
+    before = (len(portal.requests), rows(db, "select count(*) as n from captures")[0]["n"])
+    done = zwgk("reprocess", "--db", db, check=True)
+    assert "reprocessed 21 documents: 1 new versions" in done.stdout
+    assert (len(portal.requests), rows(db, "select count(*) as n from captures")[0]["n"]) == before
+    versions = rows(db, "select version, text from versions where document_id = ? order by version", target)
+    assert [v["version"] for v in versions] == [1, 2] and "【打印】" not in versions[1]["text"]
+    current, = rows(db, "select current_version, index_number from documents where id = ?", target)
+    assert current["current_version"] == 2 and current["index_number"]  # the list's 索引号 is still used
+    again = zwgk("reprocess", "--db", db, check=True)
+    assert "0 new versions" in again.stdout

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from archive import Archive, ingest, result_json
+from archive import Archive, ingest, reprocess, result_json
 from archive.lock import ArchiveBusy, crawl_lock
 from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import Response, process_page, process_text
@@ -252,6 +252,21 @@ def export(db_path, warc_file, jsonl_file, site):
         if jsonl_file:
             count = _write_atomically(jsonl_file, "w", lambda out: export_jsonl(archive, out, site))
             click.echo(f"{jsonl_file}: {count} versions")
+
+
+@cli.command("reprocess")
+@db_option
+@click.option("--site", help="Only this site's documents.")
+def reprocess_command(db_path, site):
+    """Extract every document again from its stored raw capture (after an extractor upgrade); fetches nothing."""
+    if not Path(db_path).exists():
+        fail(f"no archive at {db_path}")
+    with open_archive(db_path) as archive:
+        try:
+            counts = reprocess(archive, site)
+        except sqlite3.Error as error:
+            fail(f"archive {db_path}: {error}")
+    click.echo(f"reprocessed {counts['documents']} documents: {counts['new_versions']} new versions")
 
 
 def _write_atomically(path: str, mode: str, write):
