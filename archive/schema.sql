@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS documents (
     withdrawn_at TEXT,
     last_checked TEXT,                    -- last capture of any outcome, for the revisit policy
     etag TEXT,                            -- validators of the last full answer, for conditional revisits
-    last_modified TEXT
+    last_modified TEXT,
+    year TEXT                             -- of published, for faceting
 );
 -- One row per distinct content of a document.
 CREATE TABLE IF NOT EXISTS versions (

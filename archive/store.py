@@ -13,7 +13,8 @@ from .crawls import CrawlRecords
 from .files import AttachmentRecords
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
+MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql")]  # (version reached, script) for archives made earlier
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 
 
@@ -44,12 +45,14 @@ class Archive(CrawlRecords, AttachmentRecords):
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
         if version >= SCHEMA_VERSION:
             return
-        migrating = version < 2 and self._has_table("captures")
+        existing = self._has_table("captures")
+        rebuilding_captures = existing and version < 2
         with self._transaction():
-            if migrating:
-                _run_script(self.conn, "migrate_v2.sql")
+            for reached, script in MIGRATIONS:
+                if existing and version < reached:
+                    _run_script(self.conn, script)
             _run_script(self.conn, "schema.sql")
-            if migrating:
+            if rebuilding_captures:
                 columns = ", ".join(r["name"] for r in self.conn.execute("PRAGMA table_info(captures_v1)"))
                 self.conn.execute(f"INSERT INTO captures ({columns}) SELECT {columns} FROM captures_v1")
                 self.conn.execute("DROP TABLE captures_v1")
@@ -247,7 +250,7 @@ class Archive(CrawlRecords, AttachmentRecords):
         number = self.conn.execute("SELECT version FROM versions WHERE id = ?", [version_id]).fetchone()[0]
         assignments = ", ".join(f"{f} = ?" for f in META_FIELDS)
         self.conn.execute(
-            f"UPDATE documents SET {assignments}, current_version = ?, flags = ?"
+            f"UPDATE documents SET {assignments}, year = substr(published, 1, 4), current_version = ?, flags = ?"
             + (", last_changed = ?" if changed else "") + " WHERE id = ?",
             [*(getattr(doc, f) for f in META_FIELDS), number, json.dumps(doc.flags)] + ([now()] if changed else []) + [document_id],
         )

@@ -1,13 +1,5 @@
 """`zwgk demo` end to end: the README's first command."""
-import socket
-
-from conftest import rows, zwgk
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from conftest import free_port, rows, zwgk
 
 
 def test_demo_crawls_two_nights_and_says_how_to_browse(db):

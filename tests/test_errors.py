@@ -1,17 +1,9 @@
 """Bad input: one clear line on stderr, a non-zero exit, the archive unchanged."""
-import socket
-
 import pytest
 
-from conftest import assert_clean_failure, fetch_json, table_counts, zwgk
+from conftest import assert_clean_failure, fetch_json, free_port, table_counts, zwgk
 
 TRS = "/xxgk/trs/202108/t20210809_5001.html"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture

@@ -1,16 +1,13 @@
 """Chinese search in a real Datasette started by `zwgk serve`, and from plain sqlite3."""
 import json
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 import urllib.parse
 import urllib.request
 
 import pytest
 
 from archive import Archive
+from conftest import serve_datasette
 from archive.search import fts_query
 from crawler.pipeline import Document, Response
 
@@ -35,21 +32,8 @@ def archive_db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def datasette(archive_db):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "zwgk", "serve", "--db", str(archive_db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(10)
+    with serve_datasette(archive_db) as base:
+        yield base
 
 
 def search(base, query):

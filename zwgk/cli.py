@@ -292,6 +292,7 @@ def serve(db_path, port):
 
     if not Path(db_path).exists():
         fail(f"no archive at {db_path}: run `zwgk fetch` or `zwgk demo` first")
+    open_archive(db_path).close()  # bring an older archive's schema up to date before Datasette reads it
     run_datasette(db_path, port)
 
 

@@ -3,7 +3,8 @@
 The sections (see sections.py) answer list pages, list APIs, details and attachments like TRS WCM,
 Hanweb jcms, Hanweb's newer platform, gkmlpt and plain lists do. The static pages under `site/` are
 served encoded as `portal.toml` says; placeholders make them behave like a live portal: {{hits}}
-ticks on every request, {{today}} and {{today_cn}} show the current date. Tests copy the site to a
+ticks on every request, {{today}} and {{today_cn}} show the current date, {{origin}} is the portal's own
+address (for the hostile page's scripts and remote resources). Tests copy the site to a
 temporary folder and edit it there, and change section documents through `section(key)`.
 """
 import datetime
@@ -103,7 +104,7 @@ class SamplePortal:
             hits = self.hits[path]
         today = datetime.date.today()
         text = (target.read_text("utf-8").replace("{{hits}}", str(hits)).replace("{{today}}", today.isoformat())
-                .replace("{{today_cn}}", f"{today.year}年{today.month}月{today.day}日"))
+                .replace("{{today_cn}}", f"{today.year}年{today.month}月{today.day}日").replace("{{origin}}", self.url))
         headers = {"Content-Type": page.get("content_type", "text/html; charset=utf-8")}
         return page.get("status", 200), headers, text.encode(page.get("encoding", "utf-8"))
 

@@ -1,0 +1,108 @@
+"""The archivist's Datasette: Chinese search, bilingual metadata and canned queries, each document's
+history with diffs between versions, and stored pages viewed sandboxed.
+
+Pages of the plugin:
+  /-/zwgk/history/ID        a document's versions in order, with an inline diff between consecutive ones
+  /-/zwgk/capture/ID        one capture's details and its stored page in a sandboxed frame
+  /-/zwgk/capture/ID/raw    the stored page itself, under a CSP that forbids scripts and any remote load
+"""
+import json
+import zlib
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup, escape
+
+from archive.search import fts_query
+from crawler.decode import decode_bytes
+
+from .diff import diff_versions
+from .metadata import QUERIES, TABLES
+
+SEARCHABLE = {"documents": {"fts_table": "documents_fts", "fts_pk": "id"}}
+# The stored page may hold anything a portal (or a mirror) put there: nothing of it may run or load.
+RAW_PAGE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"
+
+
+def _escape_fts(query):
+    return fts_query(query or "")
+
+
+@hookimpl(trylast=True)
+def prepare_connection(conn):
+    # Datasette's search calls escape_fts(:search); ours turns Han text into character phrases.
+    conn.create_function("escape_fts", 1, _escape_fts)
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    tables = {name: {**meta, **SEARCHABLE.get(name, {})} for name, meta in TABLES.items()}
+    return {
+        "title": "zwgk-archive 政务公开档案",
+        "description": "What governments published, when, and what they later changed or withdrew.",
+        "databases": {name: {"tables": tables, "queries": QUERIES} for name in datasette.databases if name != "_internal"},
+    }
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    value = value.get("value") if isinstance(value, dict) else value  # a foreign key expanded with its label
+    if table == "documents" and column == "version_count" and "id" in row.keys():
+        return Markup(f'<a href="/-/zwgk/history/{int(row["id"])}">{int(value)} · history 历史</a>')
+    if table == "captures" and column == "snapshot_digest" and value and "id" in row.keys():
+        return Markup(f'<a href="/-/zwgk/capture/{int(row["id"])}">{escape(value[:12])}… view 查看</a>')
+    return None
+
+
+@hookimpl
+def register_routes():
+    return [
+        (r"^/-/zwgk/history/(?P<document_id>\d+)$", history),
+        (r"^/-/zwgk/capture/(?P<capture_id>\d+)$", capture),
+        (r"^/-/zwgk/capture/(?P<capture_id>\d+)/raw$", raw_page),
+    ]
+
+
+async def history(datasette, request):
+    db = _archive_db(datasette)
+    document_id = int(request.url_vars["document_id"])
+    document = (await db.execute("select * from documents where id = ?", [document_id])).first()
+    if document is None:
+        return Response.html("no such document 无此文件", status=404)
+    versions = [dict(r) for r in await db.execute("select * from versions where document_id = ? order by version", [document_id])]
+    for version in versions:
+        version["flags"] = json.loads(version["flags"] or "[]")
+    captures = await db.execute("select * from captures where document_id = ? order by id", [document_id])
+    changes = [{"from": a, "to": b, "rows": diff_versions(a["text"], b["text"])} for a, b in zip(versions, versions[1:])]
+    return Response.html(await datasette.render_template("zwgk_history.html", {
+        "document": dict(document), "versions": versions, "changes": changes, "captures": [dict(c) for c in captures],
+        "database": db.name,
+    }, request=request))
+
+
+async def capture(datasette, request):
+    row = await _capture(datasette, request)
+    if row is None:
+        return Response.html("no such capture 无此抓取记录", status=404)
+    return Response.html(await datasette.render_template("zwgk_capture.html", {"capture": dict(row)}, request=request))
+
+
+async def raw_page(datasette, request):
+    row = await _capture(datasette, request)
+    if row is None or not row["snapshot_digest"]:
+        return Response.text("no stored page", status=404)
+    db = _archive_db(datasette)
+    stored = (await db.execute("select body from snapshots where digest = ?", [row["snapshot_digest"]])).first()
+    text = decode_bytes(zlib.decompress(stored["body"]), json.loads(row["headers"] or "{}").get("Content-Type")).text
+    return Response(text, content_type="text/html; charset=utf-8",
+                    headers={"Content-Security-Policy": RAW_PAGE_CSP, "X-Content-Type-Options": "nosniff",
+                             "Referrer-Policy": "no-referrer"})
+
+
+async def _capture(datasette, request):
+    db = _archive_db(datasette)
+    return (await db.execute("select * from captures where id = ?", [int(request.url_vars["capture_id"])])).first()
+
+
+def _archive_db(datasette):
+    return next(db for name, db in datasette.databases.items() if name != "_internal")
