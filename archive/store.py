@@ -38,6 +38,8 @@ class Archive(CrawlRecords, AttachmentRecords):
         self.conn.row_factory = sqlite3.Row
         self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA journal_mode=WAL")
+        # In WAL mode NORMAL never corrupts the archive; a power cut may lose the last captures, which the next crawl fetches again.
+        self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._create_schema()
 

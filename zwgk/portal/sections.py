@@ -47,6 +47,8 @@ class Section:
         self.encoding, self.meta_charset, self.header_charset = encoding, meta_charset, header_charset
         self.per_page = per_page or self.per_page
         self.lock = threading.Lock()
+        self._routes: dict | None = None   # built on the first request, dropped when documents change
+        self._listed: list | None = None
 
     # --- what tests and the demo change ----------------------------------------------------------
     def doc(self, doc_id: int) -> SampleDoc:
@@ -56,19 +58,25 @@ class Section:
         with self.lock:
             added = make_docs(max(d.id for d in self.docs) + 1, count, seed=len(self.docs), newest=today)
             self.docs[:0] = added
+            self._changed()
             return added
 
     def edit(self, doc_id: int, today: datetime.date) -> SampleDoc:
         with self.lock:
             doc = self.doc(doc_id)
             revise(doc, today)
+            self._changed()
             return doc
 
     def withdraw(self, doc_id: int, how: str = "404") -> SampleDoc:
         with self.lock:
             doc = self.doc(doc_id)
             doc.state = how
+            self._changed()
             return doc
+
+    def _changed(self) -> None:
+        self._routes = self._listed = None
 
     # --- what the portal serves ----------------------------------------------------------------
     @property
@@ -76,7 +84,9 @@ class Section:
         return self.root + "index.html"
 
     def listed(self) -> list[SampleDoc]:
-        return sorted((d for d in self.docs if d.listed), key=lambda d: (d.date, d.id), reverse=True)
+        if self._listed is None:
+            self._listed = sorted((d for d in self.docs if d.listed), key=lambda d: (d.date, d.id), reverse=True)
+        return self._listed
 
     def page_count(self) -> int:
         return max(1, math.ceil(len(self.listed()) / self.per_page))
@@ -87,12 +97,12 @@ class Section:
     def answer(self, method: str, path: str, query: dict, form: dict, headers: dict, base: str) -> Answer | None:
         """The answer to a request inside this section, or None when the path is not one of its pages."""
         with self.lock:
-            for doc in self.docs:
-                for page in range(doc.pages):
-                    if path == self.detail_path(doc, page):
-                        return self.detail_answer(doc, page, headers)
-                if doc.attachment and self.attachment_matches(doc, path, query):
-                    return self.attachment_answer(doc)
+            if self._routes is None:
+                self._routes = {self.detail_path(doc, page): (doc, page) for doc in self.docs for page in range(doc.pages)}
+                self._routes.update({self.attachment_key(doc): (doc, None) for doc in self.docs if doc.attachment})
+            doc, page = self._routes.get(path, self._routes.get(self.request_attachment_key(path, query), (None, None)))
+            if doc is not None:
+                return self.attachment_answer(doc) if page is None else self.detail_answer(doc, page, headers)
             return self.list_answer(method, path, query, form, base)
 
     def list_answer(self, method, path, query, form, base) -> Answer | None:
@@ -107,8 +117,11 @@ class Section:
     def attachment_path(self, doc: SampleDoc) -> str:
         return f"{self.root}{doc.created:%Y%m}/P0{doc.created:%Y%m%d}{doc.id:06d}.pdf"
 
-    def attachment_matches(self, doc: SampleDoc, path: str, query: dict) -> bool:
-        return path == self.attachment_path(doc)
+    def attachment_key(self, doc: SampleDoc) -> str:
+        return self.attachment_path(doc)
+
+    def request_attachment_key(self, path: str, query: dict) -> str:
+        return path
 
     def attachment_answer(self, doc: SampleDoc) -> Answer:
         if not doc.listed:
@@ -268,8 +281,11 @@ class JcmsSection(Section):
     def attachment_link(self, doc: SampleDoc) -> str:
         return f"/module/download/downfile.jsp?classid=0&filename={doc.id:x}a7.pdf"
 
-    def attachment_matches(self, doc: SampleDoc, path: str, query: dict) -> bool:
-        return path == self.attachment_path(doc) and query.get("filename") == f"{doc.id:x}a7.pdf"
+    def attachment_key(self, doc: SampleDoc) -> str:
+        return f"{self.attachment_path(doc)}?filename={doc.id:x}a7.pdf"
+
+    def request_attachment_key(self, path: str, query: dict) -> str:
+        return f"{path}?filename={query.get('filename')}"
 
     def disposition(self, doc: SampleDoc) -> str:
         # jcms sends the name as raw GBK bytes; http.server writes headers as latin-1, so smuggle the bytes through it.
