@@ -17,6 +17,7 @@ DOWNLOADER_MIDDLEWARES = {
     "spiders.middlewares.BackoffRetryMiddleware": 550,
 }
 ITEM_PIPELINES = {"spiders.pipelines.ArchivePipeline": 300}
+CONCURRENT_ITEMS = 4                         # a callback yields one or two items; Scrapy starts this many workers for each
 TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -13,8 +13,8 @@ def ingest(archive: Archive, response: Response, site: str | None = None, crawl_
     """Classify, extract and record one answer. Raises Blocked (after recording it) or NotADocument."""
     if response.status == 304 and archive.document(response.url) is not None:
         return None, archive.record_not_modified(response, crawl_run_id)
-    html = decode_bytes(response.body, response.content_type).text
-    verdict = classify(response.status, html, response.url, response.final_url)
+    decoded = decode_bytes(response.body, response.content_type)
+    verdict = classify(response.status, decoded.text, response.url, response.final_url)
     if verdict.kind == "blocked":
         archive.record_blocked(response, verdict.reason, crawl_run_id)
         raise Blocked(f"{response.url}: blocked ({verdict.reason}, HTTP {response.status}); archive unchanged")
@@ -26,7 +26,7 @@ def ingest(archive: Archive, response: Response, site: str | None = None, crawl_
     if verdict.kind == "error":
         raise NotADocument(f"{response.url}: HTTP {response.status}")
     check_document(response.body, response.content_type, response.url, response.status)
-    doc = process_page(response, hints)
+    doc = process_page(response, hints, decoded)
     return doc, archive.record_document(response, doc, site=site, crawl_run_id=crawl_run_id)
 
 

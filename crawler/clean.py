@@ -33,11 +33,15 @@ MAX_TAIL_LINE = 80
 
 
 @lru_cache(maxsize=None)
-def _both_scripts(words: tuple[str, ...]) -> str:
+def _s2t():
     import opencc
 
-    s2t = opencc.OpenCC("s2t")
-    forms = {w for word in words for w in (word, s2t.convert(word), to_simplified(word))}
+    return opencc.OpenCC("s2t")
+
+
+@lru_cache(maxsize=None)
+def _both_scripts(words: tuple[str, ...]) -> str:
+    forms = {w for word in words for w in (word, _s2t().convert(word), to_simplified(word))}
     return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
 
 

@@ -78,9 +78,10 @@ def finish_lines(lines: list[str], meta: dict) -> Document:
     )
 
 
-def process_page(response: Response, hints: dict | None = None) -> Document:
-    """A fetched page (and its further pages) to a document. `hints` fill metadata the page lacks, e.g. from a 信息公开目录 row."""
-    decoded = decode_bytes(response.body, response.content_type)
+def process_page(response: Response, hints: dict | None = None, decoded: Decoded | None = None) -> Document:
+    """A fetched page (and its further pages) to a document. `hints` fill metadata the page lacks, e.g. from a
+    信息公开目录 row; `decoded` saves decoding the body again when the caller already has."""
+    decoded = decoded or decode_bytes(response.body, response.content_type)
     extracted = extract(decoded.text, response.final_url or response.url)
     lines, attachments = list(extracted.lines), list(extracted.attachments)
     for part in response.parts:
