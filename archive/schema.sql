@@ -3,8 +3,9 @@ CREATE TABLE IF NOT EXISTS snapshots (
     digest TEXT PRIMARY KEY,              -- sha256 of the raw body, hex
     size INTEGER NOT NULL,                -- raw bytes
     stored_size INTEGER NOT NULL,         -- compressed bytes
-    compression TEXT NOT NULL,            -- 'zlib'
-    body BLOB NOT NULL
+    compression TEXT NOT NULL,            -- 'zlib', or 'zlib-dict': compressed with the base snapshot as dictionary
+    body BLOB NOT NULL,
+    base_digest TEXT                      -- for 'zlib-dict': an earlier body of the same URL, itself plain 'zlib'
 );
 -- One row per document URL, carrying the current version's metadata.
 CREATE TABLE IF NOT EXISTS documents (

@@ -2,12 +2,11 @@
 import hashlib
 import json
 import sqlite3
-import zlib
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
-from . import search
+from . import search, snapshots
 from .clock import now
 from .crawls import CrawlRecords
 from .files import AttachmentRecords
@@ -86,8 +85,9 @@ class Archive(CrawlRecords, AttachmentRecords):
         return self.conn.execute("SELECT * FROM captures WHERE document_id = ? ORDER BY id", [document_id]).fetchall()
 
     def snapshot_body(self, digest: str) -> bytes:
-        row = self.conn.execute("SELECT body FROM snapshots WHERE digest = ?", [digest]).fetchone()
-        return zlib.decompress(row["body"])
+        row = self.conn.execute("SELECT compression, body, base_digest FROM snapshots WHERE digest = ?", [digest]).fetchone()
+        base = self.snapshot_body(row["base_digest"]) if row["base_digest"] else None
+        return snapshots.unpack(row["compression"], row["body"], base)
 
     def counts(self) -> dict:
         tables = ("documents", "versions", "captures", "snapshots", "crawl_runs")
@@ -140,7 +140,7 @@ class Archive(CrawlRecords, AttachmentRecords):
         """A fetch that brought a document: a capture always, a version when the content is new."""
         with self._transaction():
             document_id, created = self._document_id(response.url, site)
-            digest = self._store_snapshot(response.body)
+            digest = self._store_snapshot(response.body, self._base_snapshot(document_id))
             version_id, number, outcome, new = self._settle_version(document_id, doc)
             parts = [self._store_snapshot(part.body) for part in getattr(response, "parts", [])]
             capture_id = self._insert_capture(document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=parts)
@@ -183,7 +183,7 @@ class Archive(CrawlRecords, AttachmentRecords):
             known = self.document(response.url)
             if known is None:
                 return None
-            digest = self._store_snapshot(response.body)
+            digest = self._store_snapshot(response.body, self._base_snapshot(known["id"]))
             capture_id = self._insert_capture(known["id"], response, "withdrawn", None, None, digest, crawl_run_id,
                                               reason=reason or f"http-{response.status}")
             newly = known["status"] != "withdrawn"
@@ -225,15 +225,25 @@ class Archive(CrawlRecords, AttachmentRecords):
             [document_id],
         ).fetchone()
 
-    def _store_snapshot(self, body: bytes) -> str:
+    def _store_snapshot(self, body: bytes, base_digest: str | None = None) -> str:
+        """Store a body once per digest; packed against `base_digest` (an earlier body of the same URL) when given."""
         digest = body_digest(body)
         if self.conn.execute("SELECT 1 FROM snapshots WHERE digest = ?", [digest]).fetchone() is None:
-            packed = zlib.compress(body, 6)
+            base = self.snapshot_body(base_digest) if base_digest else None
+            compression, packed = snapshots.pack(body, base)
             self.conn.execute(
-                "INSERT INTO snapshots (digest, size, stored_size, compression, body) VALUES (?, ?, ?, 'zlib', ?)",
-                [digest, len(body), len(packed), packed],
+                "INSERT INTO snapshots (digest, size, stored_size, compression, body, base_digest) VALUES (?, ?, ?, ?, ?, ?)",
+                [digest, len(body), len(packed), compression, packed, base_digest],
             )
         return digest
+
+    def _base_snapshot(self, document_id: int) -> str | None:
+        """The plain-packed snapshot behind the document's latest capture: the dictionary for its next body."""
+        row = self.conn.execute(
+            "SELECT coalesce(s.base_digest, s.digest) FROM captures c JOIN snapshots s ON s.digest = c.snapshot_digest"
+            " WHERE c.document_id = ? ORDER BY c.id DESC LIMIT 1", [document_id],
+        ).fetchone()
+        return row[0] if row else None
 
     def _insert_version(self, document_id: int, doc) -> tuple[int, int]:
         number = self.conn.execute("SELECT coalesce(max(version), 0) + 1 FROM versions WHERE document_id = ?", [document_id]).fetchone()[0]

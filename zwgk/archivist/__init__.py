@@ -7,12 +7,12 @@ Pages of the plugin:
   /-/zwgk/capture/ID/raw    the stored page itself, under a CSP that forbids scripts and any remote load
 """
 import json
-import zlib
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
+from archive import snapshots
 from archive.search import fts_query
 from crawler.decode import decode_bytes
 
@@ -91,12 +91,17 @@ async def raw_page(datasette, request):
     row = await _capture(datasette, request)
     if row is None or not row["snapshot_digest"]:
         return Response.text("no stored page", status=404)
-    db = _archive_db(datasette)
-    stored = (await db.execute("select body from snapshots where digest = ?", [row["snapshot_digest"]])).first()
-    text = decode_bytes(zlib.decompress(stored["body"]), json.loads(row["headers"] or "{}").get("Content-Type")).text
+    body = await _snapshot_body(_archive_db(datasette), row["snapshot_digest"])
+    text = decode_bytes(body, json.loads(row["headers"] or "{}").get("Content-Type")).text
     return Response(text, content_type="text/html; charset=utf-8",
                     headers={"Content-Security-Policy": RAW_PAGE_CSP, "X-Content-Type-Options": "nosniff",
                              "Referrer-Policy": "no-referrer"})
+
+
+async def _snapshot_body(db, digest: str) -> bytes:
+    stored = (await db.execute("select compression, body, base_digest from snapshots where digest = ?", [digest])).first()
+    base = await _snapshot_body(db, stored["base_digest"]) if stored["base_digest"] else None
+    return snapshots.unpack(stored["compression"], stored["body"], base)
 
 
 async def _capture(datasette, request):

@@ -47,6 +47,7 @@ class Section:
         self.encoding, self.meta_charset, self.header_charset = encoding, meta_charset, header_charset
         self.per_page = per_page or self.per_page
         self.lock = threading.Lock()
+        self.validators = True              # ETag and Last-Modified, answered with 304; many portals have neither
         self._routes: dict | None = None   # built on the first request, dropped when documents change
         self._listed: list | None = None
 
@@ -154,7 +155,9 @@ class Section:
             return 521, {"Content-Type": "text/html; charset=utf-8"}, BLOCKED_521.encode()
         validators = {"ETag": doc.etag, "Last-Modified": format_datetime(
             datetime.datetime.combine(doc.date, datetime.time(8), datetime.timezone.utc), usegmt=True)}
-        if headers.get("if-none-match") == doc.etag:
+        if not self.validators:
+            validators = {}
+        elif headers.get("if-none-match") == doc.etag:
             return 304, validators, b""
         doc.hits += 1
         return self.html_answer(self.detail_html(doc, page), extra=validators)

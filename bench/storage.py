@@ -1,0 +1,76 @@
+"""Storage: archive size after 30 simulated nightly crawls of a 2,000-document section where 1% of the
+documents change each night, against the size after one crawl (and 30 × that, what keeping every
+night's pages whole would take).
+
+Nights are simulated by moving every document's last check one day back between crawls, so the
+revisit policy sends what it would send a day later. Run once with a portal that answers ETags with
+304 and once with one that has no validators (every revisit brings the whole page, counter ticked).
+
+    python bench/storage.py [--docs 2000] [--nights 30]
+"""
+import argparse
+import datetime
+import os
+import platform
+import random
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from zwgk.portal import SamplePortal, copy_site
+from zwgk.portal.sections import default_sections
+
+
+def crawl(sites: Path, db: Path) -> None:
+    subprocess.run([sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def size(db: Path) -> int:
+    with sqlite3.connect(db) as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+        conn.execute("vacuum")
+    return db.stat().st_size
+
+
+def simulate(docs: int, nights: int, validators: bool) -> tuple[int, int, int]:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        section = next(s for s in default_sections(big=docs) if s.key == "big")
+        section.validators = validators
+        with SamplePortal(copy_site(tmp / "portal"), sections=[section]) as portal:
+            sites, db = tmp / "sites.toml", tmp / "archive.db"
+            sites.write_text(portal.sites_toml(concurrency=16), "utf-8")
+            crawl(sites, db)
+            first = size(db)
+            rng, today = random.Random(7), datetime.date.today()
+            for _ in range(nights - 1):
+                with sqlite3.connect(db) as conn:  # a day passes
+                    conn.execute("update documents set last_checked = strftime('%Y-%m-%dT%H:%M:%S+00:00', last_checked, '-1 day')")
+                for doc in rng.sample(section.docs, docs // 100):
+                    section.edit(doc.id, today)
+                crawl(sites, db)
+            with sqlite3.connect(db) as conn:
+                captures = conn.execute("select count(*) from captures").fetchone()[0]
+            return first, size(db), captures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--nights", type=int, default=30)
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"{args.docs} documents, {args.nights} nights, {args.docs // 100} documents edited a night\n")
+    print(f"| portal | one crawl | after {args.nights} nights | ratio | {args.nights} × one crawl | captures |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for validators in (True, False):
+        first, last, captures = simulate(args.docs, args.nights, validators)
+        name = "ETag / 304" if validators else "no validators"
+        print(f"| {name} | {first / 2**20:.1f} MiB | {last / 2**20:.1f} MiB | {last / first:.2f} | {args.nights * first / 2**20:.0f} MiB | {captures} |")
+
+
+if __name__ == "__main__":
+    main()
