@@ -81,12 +81,11 @@ CREATE TABLE IF NOT EXISTS captures (
     id INTEGER PRIMARY KEY,
     document_id INTEGER REFERENCES documents(id),
     url TEXT NOT NULL,
-    final_url TEXT,
+    final_url TEXT,                       -- after redirects; NULL when the same as url
     fetched_at TEXT NOT NULL,
     status INTEGER,
     outcome TEXT NOT NULL,                -- new_version | unchanged | reverted | damaged | withdrawn | not_modified | blocked
-    version_id INTEGER REFERENCES versions(id),
-    content_hash TEXT,
+    version_id INTEGER REFERENCES versions(id),  -- the version this capture brought (its content_hash is there)
     content_type TEXT,
     encoding TEXT,
     encoding_source TEXT,                 -- which candidate won: bom, http-header, meta, detected, fallback

@@ -14,6 +14,7 @@ from .files import AttachmentRecords
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA_VERSION = 3
 MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql")]  # (version reached, script) for archives made earlier
+OBSOLETE_COLUMNS = [("captures", "content_hash")]  # dropped from older archives: the capture's version holds the hash
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 
 
@@ -54,10 +55,16 @@ class Archive(CrawlRecords, AttachmentRecords):
                     _run_script(self.conn, script)
             _run_script(self.conn, "schema.sql")
             if rebuilding_captures:
-                columns = ", ".join(r["name"] for r in self.conn.execute("PRAGMA table_info(captures_v1)"))
+                columns = ", ".join(sorted(self._columns("captures_v1") & self._columns("captures")))
                 self.conn.execute(f"INSERT INTO captures ({columns}) SELECT {columns} FROM captures_v1")
                 self.conn.execute("DROP TABLE captures_v1")
+            for table, column in OBSOLETE_COLUMNS:
+                if column in self._columns(table):
+                    self.conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _columns(self, table: str) -> set[str]:
+        return {row["name"] for row in self.conn.execute(f"PRAGMA table_info({table})")}
 
     def _has_table(self, name: str) -> bool:
         return self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [name]).fetchone() is not None
@@ -172,8 +179,8 @@ class Archive(CrawlRecords, AttachmentRecords):
         # A damaged copy never replaces a clean current version; it stays recorded and visible.
         if doc.flags and current is not None and not json.loads(current["flags"]) and current["id"] != version_id:
             outcome = "damaged"
-        else:
-            self._make_current(document_id, version_id, doc, changed=outcome != "unchanged")
+        elif outcome != "unchanged":
+            self._make_current(document_id, version_id, doc)
         self._link_attachments(version_id, doc.attachments)
         return version_id, number, outcome, row is None
 
@@ -258,13 +265,13 @@ class Archive(CrawlRecords, AttachmentRecords):
         self.conn.execute("UPDATE documents SET version_count = version_count + 1 WHERE id = ?", [document_id])
         return cursor.lastrowid, number
 
-    def _make_current(self, document_id: int, version_id: int, doc, changed: bool) -> None:
+    def _make_current(self, document_id: int, version_id: int, doc) -> None:
         number = self.conn.execute("SELECT version FROM versions WHERE id = ?", [version_id]).fetchone()[0]
         assignments = ", ".join(f"{f} = ?" for f in META_FIELDS)
         self.conn.execute(
-            f"UPDATE documents SET {assignments}, year = substr(published, 1, 4), current_version = ?, flags = ?"
-            + (", last_changed = ?" if changed else "") + " WHERE id = ?",
-            [*(getattr(doc, f) for f in META_FIELDS), number, json.dumps(doc.flags)] + ([now()] if changed else []) + [document_id],
+            f"UPDATE documents SET {assignments}, year = substr(published, 1, 4), current_version = ?, flags = ?, last_changed = ?"
+            " WHERE id = ?",
+            [*(getattr(doc, f) for f in META_FIELDS), number, json.dumps(doc.flags), now(), document_id],
         )
         self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])
         self.conn.execute(
@@ -276,11 +283,11 @@ class Archive(CrawlRecords, AttachmentRecords):
         decoded = getattr(doc, "decoded", None)
         fetched_at = now()
         cursor = self.conn.execute(
-            "INSERT INTO captures (document_id, url, final_url, fetched_at, status, outcome, version_id, content_hash, content_type,"
+            "INSERT INTO captures (document_id, url, final_url, fetched_at, status, outcome, version_id, content_type,"
             " encoding, encoding_source, encoding_candidates, headers, snapshot_digest, part_digests, reason, crawl_run_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [document_id, response.url, response.final_url, fetched_at, response.status, outcome, version_id,
-             doc.content_hash if doc else None, response.content_type,
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [document_id, response.url, response.final_url if response.final_url != response.url else None, fetched_at,
+             response.status, outcome, version_id, response.content_type,
              decoded.encoding if decoded else None, decoded.source if decoded else None,
              json.dumps(decoded.candidates) if decoded else None,
              json.dumps(response.headers, ensure_ascii=False), digest, json.dumps(list(parts)) if parts else None,

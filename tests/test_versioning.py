@@ -1,6 +1,8 @@
 """Versions against a live local page: counters tick, bodies change, pages disappear."""
 import sqlite3
 
+import pytest
+
 from archive import Archive
 from conftest import FIXTURES, fetch_json, table_counts, zwgk
 from crawler.pipeline import Response
@@ -108,15 +110,19 @@ def test_damaged_copy_never_replaces_clean_current_version(portal, db):
     assert flags == '["masked"]' and '"flag": "masked"' in repairs
 
 
-def test_archive_of_schema_1_is_migrated(tmp_path):
-    """An archive made before crawling existed opens with its captures intact and blocked captures possible."""
+@pytest.mark.parametrize("schema, version", [("schema_v1.sql", 0), ("schema_v2.sql", 2)])
+def test_older_archives_are_migrated(tmp_path, schema, version):
+    """Archives of earlier schemas open with their captures intact, blocked captures possible, the year filled in."""
     db = tmp_path / "old.db"
     with sqlite3.connect(db) as conn:
-        conn.executescript((FIXTURES / "schema_v1.sql").read_text("utf-8"))
-        conn.execute("insert into documents (id, url) values (1, 'http://old.gov.cn/a.html')")
+        conn.executescript((FIXTURES / schema).read_text("utf-8"))
+        conn.execute(f"pragma user_version = {version}")
+        conn.execute("insert into documents (id, url, published) values (1, 'http://old.gov.cn/a.html', '2021-08-09')")
         conn.execute("insert into captures (document_id, url, fetched_at, outcome) values (1, 'http://old.gov.cn/a.html', 'then', 'new_version')")
     with Archive(db) as archive:
         assert [c["fetched_at"] for c in archive.captures(1)] == ["then"]
         archive.record_blocked(Response("http://old.gov.cn/b.html", 412, b"<script>$_ts=1</script>"), "ruishu-412")
         assert archive.conn.execute("pragma user_version").fetchone()[0] == 3
         assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+        assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
+        assert "content_hash" not in archive._columns("captures")
