@@ -38,7 +38,7 @@ class Site:
     retry_backoff: float = 2.0             # seconds before the first retry, doubling with each
     stop_after_known: int = 10             # consecutive already-archived list entries that end an incremental walk
     max_pages: int | None = None           # list pages per list and crawl
-    revisit_min_days: float = 1.0          # a document is rechecked after age/30 days, within these bounds
+    revisit_min_days: float = 1.0          # a document is rechecked after age/10 days, within these bounds
     revisit_max_days: float = 30.0
     attachments: bool = True
     attachment_max_mb: float = 50.0
