@@ -16,6 +16,7 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
 }
+SPIDER_MIDDLEWARES = {"spiders.middlewares.ArchiveErrorMiddleware": 50}
 ITEM_PIPELINES = {"spiders.pipelines.ArchivePipeline": 300}
 CONCURRENT_ITEMS = 4                         # a callback yields one or two items; Scrapy starts this many workers for each
 TELNETCONSOLE_ENABLED = False

@@ -29,6 +29,10 @@ ATTACHMENT_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室)$")
 MIN_CONTAINER_HAN = 20
+MAX_DEPTH = 200
+HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)  # libxml2 otherwise stops reading at 256 levels of nesting
+OPEN_RUN_RE = re.compile(r"(?:<[a-zA-Z][^<>]*>\s*){100,}")
+CLOSE_RUN_RE = re.compile(r"(?:</[a-zA-Z][^<>]*>\s*){100,}")
 DENSITY_SHARE = 0.85
 
 
@@ -42,10 +46,24 @@ class Extracted:
 
 def parse(html: str):
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
+    # Thousands of wrappers in a row (a hostile page) would exceed libxml2's nesting limit and lose the text.
+    html = OPEN_RUN_RE.sub("<div>", CLOSE_RUN_RE.sub("</div>", html))
     try:
-        return lxml.html.document_fromstring(html or "<html></html>")
+        root = lxml.html.document_fromstring(html or "<html></html>", parser=HTML_PARSER)
     except (etree.ParserError, ValueError):
-        return lxml.html.document_fromstring("<html><body><pre>" + html.replace("<", "&lt;") + "</pre></body></html>")
+        root = lxml.html.document_fromstring("<html><body><pre>" + html.replace("<", "&lt;") + "</pre></body></html>")
+    return _flatten_deep(root)
+
+
+def _flatten_deep(root):
+    """Below MAX_DEPTH, keep the text and drop the tags: real pages never nest that deep, hostile ones do,
+    and the tree walks here are recursive."""
+    depth = 0
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        if event == "start" and depth == MAX_DEPTH:
+            etree.strip_tags(el, "*")
+    return root
 
 
 def _skipped(el) -> bool:

@@ -1,10 +1,12 @@
 """The item pipeline that archives what the portal spider found, through the same ingest path as `zwgk fetch`."""
 import logging
+import sqlite3
 
 from archive import ingest
 from crawler.classify import Blocked, NotADocument
 
 from .items import AttachmentFile, DocumentPage
+from .middlewares import stop_for_archive_error
 
 log = logging.getLogger("zwgk.crawl")
 
@@ -19,11 +21,17 @@ class ArchivePipeline:
 
     def process_item(self, item):
         spider = self.crawler.spider
-        if isinstance(item, DocumentPage):
-            self.archive_document(spider, item)
-        elif isinstance(item, AttachmentFile):
-            spider.archive.record_attachment(item.url, item.status, item.body, item.content_type, item.filename, item.error, spider.run_id)
-            log.info("%s: attachment %-9s %s", spider.site.key, item.status, item.url)
+        if getattr(spider, "fatal", None):
+            return item
+        try:
+            if isinstance(item, DocumentPage):
+                self.archive_document(spider, item)
+            elif isinstance(item, AttachmentFile):
+                spider.archive.record_attachment(item.url, item.status, item.body, item.content_type, item.filename, item.error,
+                                                 spider.run_id)
+                log.info("%s: attachment %-9s %s", spider.site.key, item.status, item.url)
+        except sqlite3.Error as error:
+            stop_for_archive_error(self.crawler, error)
         return item
 
     def archive_document(self, spider, item: DocumentPage) -> None:

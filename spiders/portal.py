@@ -8,6 +8,7 @@ that was killed leaves its run unfinished, and the next one walks every list to 
 """
 import datetime
 import logging
+import sqlite3
 from dataclasses import dataclass
 
 import scrapy
@@ -195,7 +196,9 @@ class PortalSpider(scrapy.Spider):
 
     def closed(self, reason: str):
         failed = [w for w in self.walks.values() if (w.ended or "").startswith("failed")]
-        if reason != "finished":
+        if getattr(self, "fatal", None):
+            status, message = "failed", self.fatal
+        elif reason != "finished":
             status, message = "interrupted", f"crawl stopped: {reason}"
         elif failed and len(failed) == len(self.walks):
             status, message = "failed", "; ".join(w.ended for w in failed)
@@ -203,7 +206,10 @@ class PortalSpider(scrapy.Spider):
             status, message = "partial", "; ".join(w.ended or f"{w.url} not finished" for w in failed)
         else:
             status, message = "ok", None
-        self.archive.finish_run(self.run_id, status, message)
+        try:
+            self.archive.finish_run(self.run_id, status, message)
+        except sqlite3.Error:
+            pass  # the archive is what failed; the run stays 'running' and the next crawl marks it interrupted
         self.archive.close()
 
 

@@ -47,7 +47,8 @@ def cli():
 @click.argument("url")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see README).")
-def fetch(url, db_path, as_json):
+@click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for the portal.")
+def fetch(url, db_path, as_json, timeout):
     """Fetch URL now, run the full pipeline and archive it."""
     try:
         check_url(url)
@@ -55,7 +56,7 @@ def fetch(url, db_path, as_json):
         fail(str(error))
     with open_archive(db_path) as archive:
         try:
-            response = fetch_url(url)
+            response = fetch_url(url, timeout)
             doc, result = ingest(archive, response)
         except Blocked as error:
             fail(str(error), BLOCKED_EXIT)
@@ -150,7 +151,7 @@ def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, ver
     Safe from cron: one crawl at a time per archive (a second one exits with code 75), nothing on
     the terminal but one summary line per site unless -v, exit code 1 when any site failed.
     """
-    from .crawl import failed, run_crawls, summary_line
+    from .crawl import ArchiveFailure, failed, run_crawls, summary_line
 
     sites = _load_sites(sites_file)
     unknown = [key for key in site_keys if key not in sites]
@@ -164,6 +165,8 @@ def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, ver
             summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose, log_file=log_file)
     except ArchiveBusy as error:
         fail(str(error), BUSY_EXIT)
+    except ArchiveFailure as error:
+        fail(f"{error}; the crawl stopped and what was archived before is intact")
     except (sqlite3.Error, OSError) as error:
         fail(f"archive {db_path}: {error}")
     for summary in summaries:

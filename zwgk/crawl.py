@@ -15,6 +15,10 @@ from spiders.portal import PortalSpider
 from spiders.sites import Site
 
 FAILED = ("failed", "partial", "interrupted", "running")
+
+
+class ArchiveFailure(Exception):
+    """The archive could not be written (disk full, read-only): the crawl stopped; the message says why."""
 COUNTS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified", "attachments", "errors")
 
 
@@ -51,6 +55,9 @@ def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: boo
         process.crawl(crawler, site=site, db_path=db_path, full=full, recheck=recheck)
     process.start()
     elapsed = time.monotonic() - started
+    fatal = next((crawler.spider.fatal for _, crawler in crawlers if getattr(crawler.spider, "fatal", None)), None)
+    if fatal:
+        raise ArchiveFailure(fatal)
     with Archive(db_path) as archive:
         return [_summary(site, archive, getattr(crawler.spider, "run_id", None), elapsed) for site, crawler in crawlers]
 

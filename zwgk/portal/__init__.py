@@ -9,7 +9,10 @@ temporary folder and edit it there, and change section documents through `sectio
 """
 import datetime
 import shutil
+import socket
+import struct
 import threading
+import time
 import tomllib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -21,6 +24,7 @@ HERE = Path(__file__).parent
 SITE = HERE / "site"
 MANIFEST = "portal.toml"
 ROBOTS = b"User-agent: *\nDisallow: /admin/\n"
+STALL_SECONDS = 5  # longer than the timeout the fault tests give the crawler
 
 
 def copy_site(dest: Path) -> Path:
@@ -123,12 +127,21 @@ def _handler(portal: SamplePortal):
 
         def _answer(self, request_body: bytes):
             status, headers, body = portal.answer(self.command, self.path, dict(self.headers.items()), request_body)
+            fault = headers.pop("X-Zwgk-Fault", None)
+            if fault == "reset":
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.close_connection = True
+                return
+            if fault == "stall":
+                time.sleep(STALL_SECONDS)
             self.send_response(status)
             for name, value in headers.items():
                 self.send_header(name, value)
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            self.wfile.write(body)
+            self.wfile.write(body[: len(body) // 3] if fault == "truncated" else body)
+            if fault == "truncated":
+                self.close_connection = True
 
         def log_message(self, *args):
             pass

@@ -29,7 +29,8 @@ class SampleDoc:
     doc_number: str | None
     index_number: str
     attachment: str | None = None    # display name of its one attachment
-    state: str = "live"               # live | unlisted (still served) | 404 | soft404 | refresh | blocked412 | blocked521
+    state: str = "live"               # live | unlisted (still served) | a key of sections.STATE_ANSWERS | loop
+    burst: int = 0                    # answer this many requests with 503 first
     revision: int = 0
     pages: int = 1                    # an article split over several pages
     damage: str | None = None         # how a mirror damaged it: traditional | masked

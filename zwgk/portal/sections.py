@@ -5,6 +5,8 @@ and attachments. Tests (and the demo's second night) change the documents in pla
 withdraw.
 """
 import datetime
+import functools
+import gzip
 import html
 import json
 import math
@@ -29,6 +31,30 @@ BLOCKED_521 = ("<html><body><script>document.cookie=('_')+('_')+('j')+('s')+('l'
 SOFT_404 = "<html><head><meta charset=\"utf-8\"><title>提示信息</title></head><body><div class=\"error\"><h2>对不起，您访问的页面不存在或已被删除！</h2><a href=\"/\">返回首页</a></div></body></html>"
 REFRESH = "<html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={target}\"></head><body></body></html>"
 NOT_FOUND = "<html><body><h1>404 页面不存在</h1></body></html>"
+LOGIN = ("<html><head><meta charset=\"utf-8\"><title>用户登录</title></head><body><form action=\"/login\" method=\"post\">"
+         "<h2>统一身份认证平台 用户登录</h2><input name=\"user\"><input type=\"password\" name=\"pw\"><button>登录</button></form></body></html>")
+WAF = ("<html><head><meta charset=\"utf-8\"><title>访问被拦截</title></head><body><h1>您的访问被拦截</h1>"
+       "<p>当前访问疑似黑客攻击，已被网站防火墙拦截。事件ID：7f3a9c</p></body></html>")
+NESTED = "<html><body>" + "<div>" * 5000 + "<p>深层嵌套的页面仍能读取正文。</p>" + "</div>" * 5000 + "</body></html>"
+# Answers a document gives in a state, whatever was asked. Faults marked X-Zwgk-Fault are acted out by the
+# server itself on the socket: reset the connection, stall past the client's timeout, or close mid-body.
+STATE_ANSWERS = {
+    "404": (404, {}, NOT_FOUND.encode()),
+    "soft404": (200, {}, SOFT_404.encode()),
+    "refresh": (200, {}, REFRESH.replace("{target}", "{root}").encode()),
+    "blocked412": (412, {}, BLOCKED_412.encode()),
+    "blocked521": (521, {}, BLOCKED_521.encode()),
+    "login": (200, {}, LOGIN.encode()),
+    "waf": (200, {}, WAF.encode()),
+    "empty": (200, {}, b""),
+    "binary": (200, {}, bytes(range(256)) * 64),
+    "huge": (200, {}, lambda: b"<html><body><p>" + "很长的页面".encode() * (2 * 1024 * 1024) + b"</p></body></html>"),
+    "bomb": (200, {"Content-Encoding": "gzip"}, lambda: gzip.compress(b"<html>" + b" " * (64 * 1024 * 1024), 9)),
+    "nested": (200, {}, NESTED.encode()),
+    "reset": (200, {"X-Zwgk-Fault": "reset"}, b""),
+    "stall": (200, {"X-Zwgk-Fault": "stall"}, NOT_FOUND.encode()),
+    "truncated": (200, {"X-Zwgk-Fault": "truncated"}, ("<html><body>" + "截断的正文。" * 500 + "</body></html>").encode()),
+}
 HEAD = "<!DOCTYPE html>\n<html><head>{meta}<title>{title}</title></head>\n<body>\n"
 FURNITURE_TOP = ("<div class=\"top\">今天是{today} 【<a href=\"#\">无障碍浏览</a>】</div>\n"
                  "<div class=\"position\">您现在的位置：<a href=\"/\">首页</a> &gt; <a href=\"/xxgk/\">政府信息公开</a> &gt; {column}</div>\n")
@@ -102,9 +128,13 @@ class Section:
                 self._routes = {self.detail_path(doc, page): (doc, page) for doc in self.docs for page in range(doc.pages)}
                 self._routes.update({self.attachment_key(doc): (doc, None) for doc in self.docs if doc.attachment})
             doc, page = self._routes.get(path, self._routes.get(self.request_attachment_key(path, query), (None, None)))
-            if doc is not None:
-                return self.attachment_answer(doc) if page is None else self.detail_answer(doc, page, headers)
-            return self.list_answer(method, path, query, form, base)
+            if doc is None:
+                return self.list_answer(method, path, query, form, base)
+            if page is None:
+                return self.attachment_answer(doc)
+            if doc.state not in STATE_ANSWERS:
+                return self.detail_answer(doc, page, headers)
+        return self.state_answer(doc.state)  # outside the lock: making a huge answer must not hold up the others
 
     def list_answer(self, method, path, query, form, base) -> Answer | None:
         raise NotImplementedError
@@ -142,17 +172,17 @@ class Section:
         return HEAD.format(meta=meta, title=html.escape(title))
 
     # --- detail pages ----------------------------------------------------------------------------
+    def state_answer(self, state: str) -> Answer:
+        status, extra, body = STATE_ANSWERS[state]
+        body = _big_body(body) if callable(body) else body
+        return status, {"Content-Type": "text/html; charset=utf-8", **extra}, body.replace(b"{root}", self.root.encode())
+
     def detail_answer(self, doc: SampleDoc, page: int, headers: dict) -> Answer:
-        if doc.state == "404":
-            return 404, {"Content-Type": "text/html; charset=utf-8"}, NOT_FOUND.encode()
-        if doc.state == "soft404":
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, SOFT_404.encode()
-        if doc.state == "refresh":
-            return 200, {"Content-Type": "text/html; charset=utf-8"}, REFRESH.format(target=self.root).encode()
-        if doc.state == "blocked412":
-            return 412, {"Content-Type": "text/html; charset=utf-8"}, BLOCKED_412.encode()
-        if doc.state == "blocked521":
-            return 521, {"Content-Type": "text/html; charset=utf-8"}, BLOCKED_521.encode()
+        if doc.state == "loop":
+            return 302, {"Location": self.detail_path(doc, page)}, b""
+        if doc.burst:
+            doc.burst -= 1
+            return 503, {"Content-Type": "text/html; charset=utf-8"}, b"<html><body>503 Service Unavailable</body></html>"
         validators = {"ETag": doc.etag, "Last-Modified": format_datetime(
             datetime.datetime.combine(doc.date, datetime.time(8), datetime.timezone.utc), usegmt=True)}
         if not self.validators:
@@ -394,6 +424,12 @@ class GenericSection(Section):
 
     def disposition(self, doc: SampleDoc) -> str:
         return 'attachment; filename="../../../etc/cron.d/zwgk\x07.pdf"'
+
+
+@functools.cache
+def _big_body(make) -> bytes:
+    """The huge page and the compression bomb, made once, when first asked for."""
+    return make()
 
 
 def _timestamp(date: datetime.date) -> int:
