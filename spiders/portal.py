@@ -6,6 +6,7 @@ documents that vanished from the part of a list this crawl walked. What it hands
 and AttachmentFile items for spiders.pipelines. The archive itself is the crawl's memory: a crawl
 that was killed leaves its run unfinished, and the next one walks every list to the end again.
 """
+import contextlib
 import datetime
 import logging
 import sqlite3
@@ -206,10 +207,9 @@ class PortalSpider(scrapy.Spider):
             status, message = "partial", "; ".join(w.ended or f"{w.url} not finished" for w in failed)
         else:
             status, message = "ok", None
-        try:
+        # If the archive is what failed, the run stays 'running' and the next crawl marks it interrupted.
+        with contextlib.suppress(sqlite3.Error):
             self.archive.finish_run(self.run_id, status, message)
-        except sqlite3.Error:
-            pass  # the archive is what failed; the run stays 'running' and the next crawl marks it interrupted
         self.archive.close()
 
 

@@ -5,6 +5,7 @@ archive's crawl lock instead of giving up when another crawl (this scheduler's o
 A job never overlaps itself (max_instances=1), missed runs are coalesced into one, and a site whose
 last successful crawl is older than its schedule allows is crawled once at start.
 """
+import contextlib
 import datetime
 import logging
 import signal
@@ -78,12 +79,9 @@ class CrawlScheduler:
 
     def _close_abandoned_runs(self) -> None:
         """A crawl killed after the grace time leaves its row running; close it unless some other crawl is live."""
-        try:
-            with crawl_lock(self.db_path), Archive(self.db_path) as archive:
-                for key in self.sites:
-                    archive.close_running(key)
-        except ArchiveBusy:
-            pass
+        with contextlib.suppress(ArchiveBusy), crawl_lock(self.db_path), Archive(self.db_path) as archive:
+            for key in self.sites:
+                archive.close_running(key)
 
     def _wait_for_children(self) -> None:
         with self.lock:

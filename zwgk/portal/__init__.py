@@ -144,6 +144,6 @@ def _handler(portal: SamplePortal):
                 self.close_connection = True
 
         def log_message(self, *args):
-            pass
+            """Quiet: the demo and the tests report what they need themselves."""
 
     return Handler
