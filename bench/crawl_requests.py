@@ -10,23 +10,16 @@ with `zwgk crawl` into a fresh archive, then adds --changes documents and edits 
 """
 import argparse
 import datetime
-import os
-import platform
 import random
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
-from zwgk.portal import SamplePortal, copy_site
-from zwgk.portal.sections import default_sections
+from common import big_section, machine, served, zwgk
 
 
 def crawl(portal, sites: Path, db: Path, *flags: str) -> tuple[int, int, int, float]:
     before, started = len(portal.requests), time.monotonic()
-    subprocess.run([sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db), *flags], check=True,
-                   stdout=subprocess.DEVNULL)
+    zwgk("crawl", "--all", "--sites", sites, "--db", db, *flags)
     made = portal.requests[before:]
     lists = sum(1 for _, path in made if "/index" in path)
     robots = sum(1 for _, path in made if path == "/robots.txt")
@@ -38,20 +31,15 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=5000)
     parser.add_argument("--changes", type=int, default=50)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        big = [s for s in default_sections(big=args.docs) if s.key == "big"]
-        with SamplePortal(copy_site(tmp / "portal"), sections=big) as portal:
-            sites, db = tmp / "sites.toml", tmp / "archive.db"
-            sites.write_text(portal.sites_toml(), "utf-8")
-            first = crawl(portal, sites, db)
-            section, today, rng = big[0], datetime.date.today(), random.Random(1)
-            section.add(args.changes, today)
-            for doc in rng.sample(section.docs[args.changes:], args.changes):
-                section.edit(doc.id, today)
-            second = crawl(portal, sites, db)
-            full = crawl(portal, sites, db, "--full", "--recheck")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")
+    section, today, rng = big_section(args.docs), datetime.date.today(), random.Random(1)
+    with served(section, concurrency=8) as (portal, sites, db):
+        first = crawl(portal, sites, db)
+        section.add(args.changes, today)
+        for doc in rng.sample(section.docs[args.changes:], args.changes):
+            section.edit(doc.id, today)
+        second = crawl(portal, sites, db)
+        full = crawl(portal, sites, db, "--full", "--recheck")
+    print(machine())
     print(f"section: TRS, {args.docs} documents, 20 per list page; second crawl after {args.changes} added and {args.changes} edited\n")
     print("| crawl | requests | list pages | document pages | seconds |")
     print("|---|---:|---:|---:|---:|")

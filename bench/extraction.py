@@ -5,8 +5,6 @@ fixture pages (expected text in tests/fixtures/pages/*.json). Both start from th
     python bench/extraction.py
 """
 import json
-import os
-import platform
 import re
 import time
 from collections import Counter
@@ -14,6 +12,7 @@ from pathlib import Path
 
 import trafilatura
 
+from common import machine
 from crawler.pipeline import Response, process_page
 from zwgk.portal import SITE
 from zwgk.portal.sections import default_sections
@@ -62,7 +61,7 @@ def main() -> None:
             lambda url, raw: process_page(Response("http://portal.example" + url, 200, raw)).text, pages),
         run("trafilatura.extract", lambda url, raw: trafilatura.extract(raw), pages),
     ]
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, trafilatura {trafilatura.__version__}")
+    print(f"{machine()}, trafilatura {trafilatura.__version__}")
     print(f"{len(pages)} pages (sample-portal documents of five portal families and four fixture pages), from raw bytes\n")
     print("| extractor | ms per page | mean F1 against the expected text |")
     print("|---|---:|---:|")

@@ -4,17 +4,13 @@ sampled every half second, with the RSS at each tenth of the crawl to show wheth
     python bench/memory.py [--docs 50000]
 """
 import argparse
-import os
-import platform
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from zwgk.portal import SamplePortal, copy_site
-from zwgk.portal.sections import default_sections
+from common import big_section, machine, served
 
 
 def rss_mib(pid: int) -> float:
@@ -37,24 +33,18 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=50_000)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        section = next(s for s in default_sections(big=args.docs) if s.key == "big")
-        with SamplePortal(copy_site(tmp / "portal"), sections=[section]) as portal:
-            sites, db = tmp / "sites.toml", tmp / "archive.db"
-            sites.write_text(portal.sites_toml(concurrency=16), "utf-8")
-            started = time.monotonic()
-            crawl = subprocess.Popen([sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)],
-                                     stdout=subprocess.DEVNULL)
-            peak, by_tenth = 0.0, {}
-            while crawl.poll() is None:
-                rss = rss_mib(crawl.pid)
-                peak = max(peak, rss)
-                tenth = archived(db) * 10 // args.docs
-                by_tenth.setdefault(tenth, rss)
-                time.sleep(0.5)
-            seconds = time.monotonic() - started
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    with served(big_section(args.docs)) as (portal, sites, db):
+        started = time.monotonic()
+        crawl = subprocess.Popen([sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)],
+                                 stdout=subprocess.DEVNULL)
+        peak, by_tenth = 0.0, {}
+        while crawl.poll() is None:
+            rss = rss_mib(crawl.pid)
+            peak = max(peak, rss)
+            by_tenth.setdefault(archived(db) * 10 // args.docs, rss)
+            time.sleep(0.5)
+        seconds = time.monotonic() - started
+    print(machine())
     print(f"{args.docs} documents crawled in {seconds:.0f} s ({args.docs / seconds:.0f} documents/s); peak RSS {peak:.0f} MiB\n")
     print("| documents archived | RSS (MiB) |")
     print("|---:|---:|")

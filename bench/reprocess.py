@@ -4,21 +4,17 @@ archiving generated TRS pages directly (no HTTP). Prints captures per second.
     python bench/reprocess.py [--docs 10000]
 """
 import argparse
-import os
-import platform
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from archive import Archive, ingest
+from common import big_section, machine, zwgk
 from crawler.pipeline import Response
-from zwgk.portal.sections import default_sections
 
 
 def build(db: Path, count: int) -> float:
-    section = next(s for s in default_sections(big=count) if s.key == "big")
+    section = big_section(count)
     started = time.monotonic()
     with Archive(db) as archive:
         for doc in section.docs:
@@ -35,15 +31,15 @@ def main() -> None:
         db = Path(tmp) / "archive.db"
         ingest_seconds = build(db, args.docs)
         started = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "zwgk", "reprocess", "--db", str(db)], check=True, capture_output=True, text=True)
+        said = zwgk("reprocess", "--db", db).strip()
         seconds = time.monotonic() - started
         size = db.stat().st_size
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(machine())
     print(f"archive of {args.docs} captures ({size / 2**20:.0f} MiB), built by ingest in {ingest_seconds:.0f} s "
           f"({args.docs / ingest_seconds:.0f} pages/s, decode to commit)\n")
     print("| step | seconds | captures/s |")
     print("|---|---:|---:|")
-    print(f"| zwgk reprocess ({done.stdout.strip()}) | {seconds:.1f} | {args.docs / seconds:.0f} |")
+    print(f"| zwgk reprocess ({said}) | {seconds:.1f} | {args.docs / seconds:.0f} |")
 
 
 if __name__ == "__main__":

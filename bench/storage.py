@@ -10,22 +10,15 @@ revisit policy sends what it would send a day later. Run once with a portal that
 """
 import argparse
 import datetime
-import os
-import platform
 import random
 import sqlite3
-import subprocess
-import sys
-import tempfile
 from pathlib import Path
 
-from zwgk.portal import SamplePortal, copy_site
-from zwgk.portal.sections import default_sections
+from common import big_section, machine, served, zwgk
 
 
 def crawl(sites: Path, db: Path) -> None:
-    subprocess.run([sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)], check=True,
-                   stdout=subprocess.DEVNULL)
+    zwgk("crawl", "--all", "--sites", sites, "--db", db)
 
 
 def size(db: Path) -> int:
@@ -36,25 +29,21 @@ def size(db: Path) -> int:
 
 
 def simulate(docs: int, nights: int, validators: bool) -> tuple[int, int, int]:
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        section = next(s for s in default_sections(big=docs) if s.key == "big")
-        section.validators = validators
-        with SamplePortal(copy_site(tmp / "portal"), sections=[section]) as portal:
-            sites, db = tmp / "sites.toml", tmp / "archive.db"
-            sites.write_text(portal.sites_toml(concurrency=16), "utf-8")
+    section = big_section(docs)
+    section.validators = validators
+    with served(section) as (portal, sites, db):
+        crawl(sites, db)
+        first = size(db)
+        rng, today = random.Random(7), datetime.date.today()
+        for _ in range(nights - 1):
+            with sqlite3.connect(db) as conn:  # a day passes
+                conn.execute("update documents set last_checked = strftime('%Y-%m-%dT%H:%M:%S+00:00', last_checked, '-1 day')")
+            for doc in rng.sample(section.docs, docs // 100):
+                section.edit(doc.id, today)
             crawl(sites, db)
-            first = size(db)
-            rng, today = random.Random(7), datetime.date.today()
-            for _ in range(nights - 1):
-                with sqlite3.connect(db) as conn:  # a day passes
-                    conn.execute("update documents set last_checked = strftime('%Y-%m-%dT%H:%M:%S+00:00', last_checked, '-1 day')")
-                for doc in rng.sample(section.docs, docs // 100):
-                    section.edit(doc.id, today)
-                crawl(sites, db)
-            with sqlite3.connect(db) as conn:
-                captures = conn.execute("select count(*) from captures").fetchone()[0]
-            return first, size(db), captures
+        with sqlite3.connect(db) as conn:
+            captures = conn.execute("select count(*) from captures").fetchone()[0]
+        return first, size(db), captures
 
 
 def main() -> None:
@@ -62,7 +51,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--nights", type=int, default=30)
     args = parser.parse_args()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(machine())
     print(f"{args.docs} documents, {args.nights} nights, {args.docs // 100} documents edited a night\n")
     print(f"| portal | one crawl | after {args.nights} nights | ratio | {args.nights} × one crawl | captures |")
     print("|---|---:|---:|---:|---:|---:|")

@@ -1,7 +1,6 @@
 """Faults and hostile input against a real local server and a real archive: nothing archived is ever lost
 or silently wrong."""
 import datetime
-import os
 import random
 import resource
 import signal

@@ -1,0 +1,36 @@
+"""What the benchmarks share: the machine line, a large sample section served locally, `zwgk` in a subprocess."""
+import contextlib
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from zwgk.portal import SamplePortal, copy_site
+from zwgk.portal.sections import Section, default_sections
+
+
+def machine() -> str:
+    return f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def big_section(docs: int) -> Section:
+    """A TRS section of `docs` documents, 20 to a list page."""
+    return next(s for s in default_sections(big=docs) if s.key == "big")
+
+
+@contextlib.contextmanager
+def served(section: Section, **site_settings):
+    """The section on a local sample portal with a sites file for it (politeness off); yields (portal, sites, archive path)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        with SamplePortal(copy_site(tmp / "portal"), sections=[section]) as portal:
+            sites = tmp / "sites.toml"
+            sites.write_text(portal.sites_toml(**{"concurrency": 16, **site_settings}), "utf-8")
+            yield portal, sites, tmp / "archive.db"
+
+
+def zwgk(*args) -> str:
+    """Run the `zwgk` command line; returns what it printed."""
+    return subprocess.run([sys.executable, "-m", "zwgk", *map(str, args)], check=True, capture_output=True, text=True).stdout
