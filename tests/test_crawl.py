@@ -213,3 +213,12 @@ def test_robots_txt_is_obeyed_and_a_failed_site_fails_the_crawl(portal, db, tmp_
     assert ("GET", "/admin/index.html") not in portal.requests and ("GET", "/robots.txt") in portal.requests
     run, = rows(db, "select status, errors from crawl_runs")
     assert run == {"status": "failed", "errors": 1}
+
+
+def test_fetch_downloads_the_attachments_too(portal, db):
+    section = portal.section("jcms-tzgg")
+    doc = next(d for d in section.docs if d.attachment and d.state == "live")
+    done, out = __import__("conftest").fetch_json(portal.url + section.detail_path(doc), db)
+    assert done.returncode == 0, done.stderr
+    stored, = rows(db, "select status, filename, size from attachments")
+    assert stored["status"] == "stored" and stored["filename"] == doc.attachment + ".pdf" and stored["size"] > 1000

@@ -14,7 +14,7 @@ from archive.lock import ArchiveBusy, crawl_lock
 from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import Response, process_page, process_text
 
-from .fetcher import FetchError, check_url, fetch_url
+from .fetcher import FetchError, check_url, fetch_attachments, fetch_url
 
 BLOCKED_EXIT = 4
 BUSY_EXIT = 75  # EX_TEMPFAIL: another crawl holds the archive; cron may simply try again later
@@ -48,7 +48,8 @@ def cli():
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see README).")
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for the portal.")
-def fetch(url, db_path, as_json, timeout):
+@click.option("--no-attachments", is_flag=True, help="Do not download the document's attachments.")
+def fetch(url, db_path, as_json, timeout, no_attachments):
     """Fetch URL now, run the full pipeline and archive it."""
     try:
         check_url(url)
@@ -58,6 +59,8 @@ def fetch(url, db_path, as_json, timeout):
         try:
             response = fetch_url(url, timeout)
             doc, result = ingest(archive, response)
+            if doc and not no_attachments:
+                fetch_attachments(archive, doc.attachments, timeout)
         except Blocked as error:
             fail(str(error), BLOCKED_EXIT)
         except (FetchError, NotADocument) as error:

@@ -6,10 +6,12 @@ import urllib.request
 import zlib
 from urllib.parse import urlsplit
 
+from crawler.filenames import filename_from_disposition
 from crawler.pipeline import Response
 
 USER_AGENT = "zwgk-archive/0.1 (+https://pypi.org/project/zwgk-archive/; archive of open government information)"
 MAX_BYTES = 20 * 1024 * 1024
+ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
 TIMEOUT = 30
 
 
@@ -23,42 +25,63 @@ def check_url(url: str) -> None:
         raise FetchError(f"not an http(s) URL: {url!r}")
 
 
-def fetch_url(url: str, timeout: float = TIMEOUT) -> Response:
+def fetch_url(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Response:
     check_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return _response(url, answer.status, answer.geturl(), answer.headers, answer)
+            return _response(url, answer.status, answer.geturl(), answer.headers, answer, max_bytes)
     except urllib.error.HTTPError as error:
-        return _response(url, error.code, error.geturl() or url, error.headers, error)
+        return _response(url, error.code, error.geturl() or url, error.headers, error, max_bytes)
     except (urllib.error.URLError, socket.timeout, OSError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", None) or error.__class__.__name__
         raise FetchError(f"cannot fetch {url}: {reason}") from None
 
 
-def _response(url, status, final_url, headers, stream) -> Response:
-    body = stream.read(MAX_BYTES + 1)
-    if len(body) > MAX_BYTES:
-        raise FetchError(f"{url}: response larger than {MAX_BYTES // (1024 * 1024)} MiB")
+def _response(url, status, final_url, headers, stream, max_bytes: int) -> Response:
+    body = stream.read(max_bytes + 1)
+    if len(body) > max_bytes:
+        raise FetchError(f"{url}: response larger than {max_bytes // (1024 * 1024)} MiB")
     headers = dict(headers.items())
     expected = next((v for k, v in headers.items() if k.lower() == "content-length"), None)
     if expected and expected.isdigit() and len(body) < int(expected):
         raise FetchError(f"cannot fetch {url}: the connection closed after {len(body)} of {expected} bytes")
     encoding = next((v for k, v in headers.items() if k.lower() == "content-encoding"), "").strip().lower()
     if encoding in ("gzip", "x-gzip", "deflate"):
-        body = _inflate(url, body, encoding)
+        body = _inflate(url, body, encoding, max_bytes)
         headers = {k: v for k, v in headers.items() if k.lower() not in ("content-encoding", "content-length")}
     return Response(url=url, status=status, body=body, headers=headers, final_url=final_url)
 
 
-def _inflate(url: str, body: bytes, encoding: str) -> bytes:
+def _inflate(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
     """Decompress what a server sent compressed unasked, never past the size cap (compression bombs)."""
     inflater = zlib.decompressobj(zlib.MAX_WBITS | 32 if encoding != "deflate" else zlib.MAX_WBITS)
     try:
-        out = inflater.decompress(body, MAX_BYTES + 1)
+        out = inflater.decompress(body, max_bytes + 1)
     except zlib.error as error:
         raise FetchError(f"{url}: broken {encoding} body: {error}") from None
-    if len(out) > MAX_BYTES or inflater.unconsumed_tail:
-        raise FetchError(f"{url}: response larger than {MAX_BYTES // (1024 * 1024)} MiB once decompressed")
+    if len(out) > max_bytes or inflater.unconsumed_tail:
+        raise FetchError(f"{url}: response larger than {max_bytes // (1024 * 1024)} MiB once decompressed")
     return out
+
+
+def fetch_attachments(archive, attachments: list[dict], timeout: float = TIMEOUT) -> int:
+    """Download the attachments of a fetched document not yet stored; returns how many were stored."""
+    stored = 0
+    for attachment in attachments:
+        row = archive.attachment(attachment["url"])
+        if row is None or row["status"] != "pending":
+            continue
+        try:
+            answer = fetch_url(attachment["url"], timeout, ATTACHMENT_MAX_BYTES)
+        except FetchError as error:
+            archive.record_attachment(attachment["url"], "too_large" if "larger than" in str(error) else "failed", error=str(error))
+            continue
+        if answer.status != 200:
+            archive.record_attachment(attachment["url"], "failed", error=f"HTTP {answer.status}")
+            continue
+        disposition = next((v for k, v in answer.headers.items() if k.lower() == "content-disposition"), None)
+        archive.record_attachment(attachment["url"], "stored", answer.body, answer.content_type, filename_from_disposition(disposition))
+        stored += 1
+    return stored
 
