@@ -141,7 +141,7 @@ CREATE TABLE IF NOT EXISTS list_coverage (
     walk TEXT,                            -- complete | stopped-at-known | max-pages
     PRIMARY KEY (crawl_run_id, list_url)
 );
-CREATE INDEX IF NOT EXISTS captures_document ON captures(document_id, fetched_at);
+CREATE INDEX IF NOT EXISTS captures_by_document ON captures(document_id);  -- rows come back in id (= time) order
 CREATE INDEX IF NOT EXISTS versions_document ON versions(document_id, version);
 CREATE INDEX IF NOT EXISTS documents_site ON documents(site);
 CREATE INDEX IF NOT EXISTS crawl_runs_site ON crawl_runs(site, started_at);

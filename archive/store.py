@@ -290,7 +290,7 @@ class Archive(CrawlRecords, AttachmentRecords):
              response.status, outcome, version_id, response.content_type,
              decoded.encoding if decoded else None, decoded.source if decoded else None,
              json.dumps(decoded.candidates) if decoded else None,
-             json.dumps(response.headers, ensure_ascii=False), digest, json.dumps(list(parts)) if parts else None,
+             json.dumps(response.headers, ensure_ascii=False, separators=(",", ":")), digest, json.dumps(list(parts)) if parts else None,
              reason, crawl_run_id],
         )
         if document_id is not None:
