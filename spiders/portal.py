@@ -90,26 +90,35 @@ class PortalSpider(scrapy.Spider):
         walk = self.walks[response.meta["list_url"]]
         text = decode_bytes(response.body, _header(response, b"Content-Type")).text
         if response.status != 200:
-            verdict = classify(response.status, text, response.url)
-            if verdict.kind == "blocked":
-                self.archive.record_blocked(to_response(response), verdict.reason, self.run_id)
-            else:
-                self.archive.add_to_run(self.run_id, errors=1)
-            yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.url}")
+            yield from self.list_refused(walk, response, text)
             return
         page = lists.Page(response.url, text)
         walk.family = walk.family or lists.detect(page)
         listing = lists.parse(walk.family, page, response.meta["state"], self.site.selectors)
         walk.pages += 1
         walk.total = listing.total if listing.total is not None else walk.total
-        for entry in listing.entries:
+        yield from self.entries_to_fetch(walk, listing.entries)
+        self.archive.record_listing(self.site.key, walk.url, [e.as_dict() for e in listing.entries], self.run_id)
+        yield from self.next_list_page(walk, listing)
+
+    def list_refused(self, walk: ListWalk, response, text: str):
+        verdict = classify(response.status, text, response.url)
+        if verdict.kind == "blocked":
+            self.archive.record_blocked(to_response(response), verdict.reason, self.run_id)
+        else:
+            self.archive.add_to_run(self.run_id, errors=1)
+        yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.url}")
+
+    def entries_to_fetch(self, walk: ListWalk, entries: list[lists.Entry]):
+        for entry in entries:
             walk.entries += 1
             walk.oldest = min(filter(None, (walk.oldest, entry.date)), default=None)
             reason = self.why_fetch(entry)
             walk.known_run = 0 if reason else walk.known_run + 1
             if reason:
                 yield self.document_request(entry.url, {"title": entry.title, "published": entry.date, **entry.meta}, reason)
-        self.archive.record_listing(self.site.key, walk.url, [e.as_dict() for e in listing.entries], self.run_id)
+
+    def next_list_page(self, walk: ListWalk, listing: lists.Listing):
         if not listing.next:
             yield from self.end_walk(walk, "complete")
         elif not self.full and walk.known_run >= self.site.stop_after_known:
