@@ -25,9 +25,19 @@ def db_option(f):
     return click.option("--db", "db_path", default=lambda: os.environ.get("ZWGK_DB", "archive.db"), help=DB_HELP, show_default=False)(f)
 
 
+sites_option = click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+site_option = click.option("--site", help="Only this site's documents.")
+
+
 def fail(message: str, code: int = 1):
     click.echo(f"zwgk: {message}", err=True)
     sys.exit(code)
+
+
+def require_archive(db_path: str) -> None:
+    """Commands that only read or rework an archive must not create an empty one by mistake."""
+    if not Path(db_path).exists():
+        fail(f"no archive at {db_path}: run `zwgk crawl`, `zwgk fetch` or `zwgk demo` first")
 
 
 def open_archive(db_path: str) -> Archive:
@@ -140,7 +150,7 @@ def history(url, db_path, pair):
 @cli.command()
 @click.argument("site_keys", metavar="[SITE]...", nargs=-1)
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every site in the sites file.")
-@click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+@sites_option
 @db_option
 @click.option("--full", is_flag=True, help="Walk every list to its end instead of stopping at already-archived entries.")
 @click.option("--recheck", is_flag=True, help="Revisit every archived document now (conditional requests), not only those due.")
@@ -188,7 +198,7 @@ def _load_sites(sites_file: str) -> dict:
 
 
 @cli.command()
-@click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+@sites_option
 @db_option
 @click.option("--timezone", default=None, help="Time zone of the cron expressions (default: this machine's).")
 def schedule(sites_file, db_path, timezone):
@@ -208,7 +218,7 @@ def schedule(sites_file, db_path, timezone):
 
 
 @cli.command()
-@click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+@sites_option
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
 def status(sites_file, db_path, as_json):
@@ -218,8 +228,7 @@ def status(sites_file, db_path, as_json):
     from .schedule import next_runs
 
     sites = _load_sites(sites_file)
-    if not Path(db_path).exists():
-        fail(f"no archive at {db_path}")
+    require_archive(db_path)
     now = datetime.datetime.now().astimezone()
     upcoming = next_runs(sites, now.tzinfo, now)
     with open_archive(db_path) as archive:
@@ -242,15 +251,14 @@ def _status_line(out: dict) -> str:
 @db_option
 @click.option("--warc", "warc_file", type=click.Path(dir_okay=False), help="Write WARC 1.1 (gzipped) to this file.")
 @click.option("--jsonl", "jsonl_file", type=click.Path(dir_okay=False), help="Write one JSON object per version to this file.")
-@click.option("--site", help="Only this site's documents.")
+@site_option
 def export(db_path, warc_file, jsonl_file, site):
     """Export the archive as WARC (raw captures) and/or JSON Lines (versions)."""
     from archive.export import export_jsonl, export_warc
 
     if not warc_file and not jsonl_file:
         fail("say what to write: --warc FILE and/or --jsonl FILE")
-    if not Path(db_path).exists():
-        fail(f"no archive at {db_path}")
+    require_archive(db_path)
     with open_archive(db_path) as archive:
         if warc_file:
             counts = _write_atomically(warc_file, "wb", lambda out: export_warc(archive, out, site))
@@ -262,11 +270,10 @@ def export(db_path, warc_file, jsonl_file, site):
 
 @cli.command("reprocess")
 @db_option
-@click.option("--site", help="Only this site's documents.")
+@site_option
 def reprocess_command(db_path, site):
     """Extract every document again from its stored raw capture (after an extractor upgrade); fetches nothing."""
-    if not Path(db_path).exists():
-        fail(f"no archive at {db_path}")
+    require_archive(db_path)
     with open_archive(db_path) as archive:
         try:
             counts = reprocess(archive, site)
@@ -296,8 +303,7 @@ def serve(db_path, port):
     """Open the archive in Datasette on 127.0.0.1."""
     from .serve import run_datasette
 
-    if not Path(db_path).exists():
-        fail(f"no archive at {db_path}: run `zwgk fetch` or `zwgk demo` first")
+    require_archive(db_path)
     open_archive(db_path).close()  # bring an older archive's schema up to date before Datasette reads it
     run_datasette(db_path, port)
 
