@@ -8,20 +8,26 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 GONE_STATUSES = {404: "http-404", 410: "http-410"}
-# (reason, status or None for any, pattern). Signs that come with a 200 or any status only count on a short page.
+ANY = re.compile("")
+# (reason, status or None for any, words, markup). Words and markup must both be in the page. Signs that
+# come with a 200 or any status also need a short page: a notice may well say 请登录 or 验证码.
 BLOCK_SIGNS = [
-    ("ruishu-412", 412, re.compile(r"\$_ts|<script", re.I)),
-    ("jiasule-521", 521, re.compile(r"__jsl_clearance|document\.cookie", re.I)),
-    ("ruishu", None, re.compile(r"\$_ts\s*=|\$_ts\.", re.I)),
-    ("waf", None, re.compile(r"安全狗|safedog|网站防火墙|应用防火墙|您的访问被拦截|访问已被拦截|请求被拦截|访问被阻断|疑似黑客攻击|Web\s*Application\s*Firewall", re.I)),
-    ("captcha", None, re.compile(r"请输入验证码|滑动验证|人机验证|安全验证|captcha|geetest", re.I)),
-    ("login", 200, re.compile(r"用户登录|请登录|请先登录|统一身份认证.{0,20}登录", re.I)),
-    ("rate-limited-429", 429, re.compile(r"")),
-    ("forbidden-403", 403, re.compile(r"")),
+    ("ruishu-412", 412, re.compile(r"\$_ts|<script", re.I), ANY),
+    ("jiasule-521", 521, re.compile(r"__jsl_clearance|document\.cookie", re.I), ANY),
+    ("ruishu", None, re.compile(r"\$_ts\s*=|\$_ts\.", re.I), re.compile(r"<script", re.I)),
+    ("waf", None, re.compile(r"安全狗|safedog|网站防火墙|应用防火墙|您的访问被拦截|访问已被拦截|请求被拦截|访问被阻断|疑似黑客攻击"
+                            r"|Web\s*Application\s*Firewall", re.I), ANY),
+    ("captcha", None, re.compile(r"请输入验证码|滑动验证|人机验证|安全验证|captcha|geetest", re.I),
+     re.compile(r"<input|<canvas|captcha|geetest|slider", re.I)),
+    ("login", 200, re.compile(r"登录|登陆"), re.compile(r"""type\s*=\s*["']?password""", re.I)),
+    ("rate-limited-429", 429, ANY, ANY),
+    ("forbidden-403", 403, ANY, ANY),
 ]
+# Said by the page itself, on a page with hardly any text: 已撤销 or 删除 inside a real notice must not count.
 SOFT_404_RE = re.compile(
-    r"页面不存在|页面未找到|找不到(?:该|您要访问的)?页面|信息(?:已|已经)?(?:被)?删除|文章不存在|信息不存在|内容不存在|"
-    r"已被撤(?:销|回|下)|已撤销|稿件已撤|(?:页面|文章|信息|内容)(?:已)?(?:过期|下线)|404\s*(?:Not\s*Found|错误)", re.I)
+    r"页面不存在|页面未找到|找不到(?:该|您要访问的)?页面|(?:信息|文章|稿件|内容)(?:已经?被?|被)删除|文章不存在|信息不存在|内容不存在|"
+    r"稿件已撤|(?:页面|文章|信息|内容)(?:已)?(?:过期|下线)|404\s*(?:Not\s*Found|错误)", re.I)
+SOFT_404_PAGE = 300  # visible characters
 SHORT_PAGE = 600  # visible characters: a real document with its page furniture is longer
 REFRESH_RE = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*([^"'>\s]+)""", re.I)
 SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
@@ -48,9 +54,9 @@ class Verdict:
 def classify(status: int, html: str, url: str, final_url: str | None = None) -> Verdict:
     visible = visible_text(html)
     short = len(visible) < SHORT_PAGE
-    for reason, sign_status, pattern in BLOCK_SIGNS:
+    for reason, sign_status, words, markup in BLOCK_SIGNS:
         status_fits = sign_status is None or status == sign_status
-        if status_fits and (short or sign_status not in (None, 200)) and pattern.search(html):
+        if status_fits and (short or sign_status not in (None, 200)) and words.search(html) and markup.search(html):
             return Verdict("blocked", reason)
     if status in GONE_STATUSES:
         return Verdict("gone", GONE_STATUSES[status])
@@ -61,7 +67,7 @@ def classify(status: int, html: str, url: str, final_url: str | None = None) -> 
     refresh = REFRESH_RE.search(html)
     if refresh and _is_column_of(urljoin(final_url or url, refresh.group(1)), url):
         return Verdict("gone", "refresh-to-column")
-    if short and SOFT_404_RE.search(visible):
+    if len(visible) < SOFT_404_PAGE and SOFT_404_RE.search(visible):
         return Verdict("gone", "soft-404")
     return Verdict("document")
 
