@@ -153,7 +153,7 @@ class Archive(CrawlRecords, AttachmentRecords):
             capture_id = self._insert_capture(document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=parts)
             self.conn.execute(
                 "UPDATE documents SET last_seen = ?, status = 'live', withdrawn_at = NULL, etag = ?, last_modified = ? WHERE id = ?",
-                [now(), _header(response, "etag"), _header(response, "last-modified"), document_id],
+                [now(), response.header("etag"), response.header("last-modified"), document_id],
             )
             self._count(crawl_run_id, pages_fetched=1, new_documents=int(created), new_versions=int(new))
         return CaptureResult(document_id, capture_id, outcome, number, changed=new)
@@ -303,10 +303,6 @@ class Archive(CrawlRecords, AttachmentRecords):
             return
         assignments = ", ".join(f"{name} = {name} + ?" for name in increments)
         self.conn.execute(f"UPDATE crawl_runs SET {assignments} WHERE id = ?", [*increments.values(), crawl_run_id])
-
-
-def _header(response, name: str) -> str | None:
-    return next((v for k, v in response.headers.items() if k.lower() == name), None)
 
 
 def _run_script(conn, name: str) -> None:

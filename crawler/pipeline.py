@@ -13,6 +13,11 @@ from .extract import extract
 HASHED_FIELDS = ("title", "publisher", "doc_number", "index_number", "published")
 
 
+def header_value(headers: dict, name: str) -> str | None:
+    """A header by name, whatever case the server wrote it in."""
+    return next((v for k, v in headers.items() if k.lower() == name.lower()), None)
+
+
 @dataclass
 class Response:
     """A fetched resource as any fetcher (urllib, Scrapy) hands it over."""
@@ -24,9 +29,12 @@ class Response:
     final_url: str | None = None
     parts: list["Response"] = field(default_factory=list)  # further pages of an article split over several
 
+    def header(self, name: str) -> str | None:
+        return header_value(self.headers, name)
+
     @property
     def content_type(self) -> str | None:
-        return next((v for k, v in self.headers.items() if k.lower() == "content-type"), None)
+        return self.header("content-type")
 
 
 @dataclass

@@ -88,9 +88,10 @@ class PortalSpider(scrapy.Spider):
 
     def parse_list(self, response):
         walk = self.walks[response.meta["list_url"]]
-        text = decode_bytes(response.body, _header(response, b"Content-Type")).text
+        answer = to_response(response)
+        text = decode_bytes(answer.body, answer.content_type).text
         if response.status != 200:
-            yield from self.list_refused(walk, response, text)
+            yield from self.list_refused(walk, answer, text)
             return
         page = lists.Page(response.url, text)
         walk.family = walk.family or lists.detect(page)
@@ -101,13 +102,13 @@ class PortalSpider(scrapy.Spider):
         self.archive.record_listing(self.site.key, walk.url, [e.as_dict() for e in listing.entries], self.run_id)
         yield from self.next_list_page(walk, listing)
 
-    def list_refused(self, walk: ListWalk, response, text: str):
+    def list_refused(self, walk: ListWalk, response: Response, text: str):
         verdict = classify(response.status, text, response.url)
         if verdict.kind == "blocked":
-            self.archive.record_blocked(to_response(response), verdict.reason, self.run_id)
+            self.archive.record_blocked(response, verdict.reason, self.run_id)
         else:
             self.archive.add_to_run(self.run_id, errors=1)
-        yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.url}")
+        yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.final_url}")
 
     def entries_to_fetch(self, walk: ListWalk, entries: list[lists.Entry]):
         for entry in entries:
@@ -196,8 +197,9 @@ class PortalSpider(scrapy.Spider):
         if response.status != 200:
             yield AttachmentFile(response.url, "failed", error=f"HTTP {response.status}")
             return
-        yield AttachmentFile(to_response(response).url, "stored", response.body, _header(response, b"Content-Type"),
-                             filename_from_disposition(response.headers.get(b"Content-Disposition")))
+        answer = to_response(response)
+        yield AttachmentFile(answer.url, "stored", answer.body, answer.content_type,
+                             filename_from_disposition(answer.header("content-disposition")))
 
     def attachment_failed(self, failure):
         message = str(failure.value) or failure.value.__class__.__name__
@@ -227,8 +229,3 @@ def to_response(response) -> Response:
     original = (response.meta.get("redirect_urls") or [response.request.url])[0]
     headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
     return Response(url=original, status=response.status, body=response.body, headers=headers, final_url=response.url)
-
-
-def _header(response, name: bytes) -> str | None:
-    value = response.headers.get(name)
-    return value.decode("latin-1") if value else None

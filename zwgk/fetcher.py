@@ -7,7 +7,7 @@ import zlib
 from urllib.parse import urlsplit
 
 from crawler.filenames import filename_from_disposition
-from crawler.pipeline import Response
+from crawler.pipeline import Response, header_value
 
 USER_AGENT = "zwgk-archive/0.1 (+https://pypi.org/project/zwgk-archive/; archive of open government information)"
 MAX_BYTES = 20 * 1024 * 1024
@@ -43,10 +43,10 @@ def _response(url, status, final_url, headers, stream, max_bytes: int) -> Respon
     if len(body) > max_bytes:
         raise FetchError(f"{url}: response larger than {max_bytes // (1024 * 1024)} MiB")
     headers = dict(headers.items())
-    expected = next((v for k, v in headers.items() if k.lower() == "content-length"), None)
+    expected = header_value(headers, "content-length")
     if expected and expected.isdigit() and len(body) < int(expected):
         raise FetchError(f"cannot fetch {url}: the connection closed after {len(body)} of {expected} bytes")
-    encoding = next((v for k, v in headers.items() if k.lower() == "content-encoding"), "").strip().lower()
+    encoding = (header_value(headers, "content-encoding") or "").strip().lower()
     if encoding in ("gzip", "x-gzip", "deflate"):
         body = _inflate(url, body, encoding, max_bytes)
         headers = {k: v for k, v in headers.items() if k.lower() not in ("content-encoding", "content-length")}
@@ -80,8 +80,8 @@ def fetch_attachments(archive, attachments: list[dict], timeout: float = TIMEOUT
         if answer.status != 200:
             archive.record_attachment(attachment["url"], "failed", error=f"HTTP {answer.status}")
             continue
-        disposition = next((v for k, v in answer.headers.items() if k.lower() == "content-disposition"), None)
-        archive.record_attachment(attachment["url"], "stored", answer.body, answer.content_type, filename_from_disposition(disposition))
+        archive.record_attachment(attachment["url"], "stored", answer.body, answer.content_type,
+                                  filename_from_disposition(answer.header("content-disposition")))
         stored += 1
     return stored
 

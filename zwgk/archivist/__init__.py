@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from archive import snapshots
 from archive.search import fts_query
 from crawler.decode import decode_bytes
+from crawler.pipeline import header_value
 
 from .diff import diff_versions
 from .metadata import QUERIES, TABLES
@@ -92,7 +93,7 @@ async def raw_page(datasette, request):
     if row is None or not row["snapshot_digest"]:
         return Response.text("no stored page", status=404)
     body = await _snapshot_body(_archive_db(datasette), row["snapshot_digest"])
-    text = decode_bytes(body, json.loads(row["headers"] or "{}").get("Content-Type")).text
+    text = decode_bytes(body, header_value(json.loads(row["headers"] or "{}"), "content-type")).text
     return Response(text, content_type="text/html; charset=utf-8",
                     headers={"Content-Security-Policy": RAW_PAGE_CSP, "X-Content-Type-Options": "nosniff",
                              "Referrer-Policy": "no-referrer"})
