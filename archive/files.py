@@ -25,8 +25,14 @@ class AttachmentRecords:
         )
         return [row[0] for row in rows]
 
-    def attachment(self, url: str):
-        return self.conn.execute("SELECT * FROM attachments WHERE url = ?", [url]).fetchone()
+    def still_pending(self, attachments: list[dict]) -> list[str]:
+        """The URLs among a document's attachments that have not been downloaded yet."""
+        urls = [a["url"] for a in attachments]
+        if not urls:
+            return []
+        pending = {row[0] for row in self.conn.execute(
+            f"SELECT url FROM attachments WHERE status = 'pending' AND url IN ({', '.join('?' * len(urls))})", urls)}
+        return [url for url in urls if url in pending]
 
     def record_attachment(self, url: str, status: str, body: bytes | None = None, content_type: str | None = None,
                           filename: str | None = None, error: str | None = None, crawl_run_id: int | None = None) -> None:

@@ -46,7 +46,5 @@ class ArchivePipeline:
             return
         log.info("%s: %-12s v%s %s", spider.site.key, result.outcome, result.version or "-", doc.title if doc else item.response.url)
         if doc and spider.site.attachments:
-            for attachment in doc.attachments:
-                row = spider.archive.attachment(attachment["url"])
-                if row is not None and row["status"] == "pending":
-                    self.crawler.engine.crawl(spider.attachment_request(attachment["url"]))
+            for url in spider.archive.still_pending(doc.attachments):
+                self.crawler.engine.crawl(spider.attachment_request(url))

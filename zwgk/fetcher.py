@@ -68,19 +68,16 @@ def _inflate(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
 def fetch_attachments(archive, attachments: list[dict], timeout: float = TIMEOUT) -> int:
     """Download the attachments of a fetched document not yet stored; returns how many were stored."""
     stored = 0
-    for attachment in attachments:
-        row = archive.attachment(attachment["url"])
-        if row is None or row["status"] != "pending":
-            continue
+    for url in archive.still_pending(attachments):
         try:
-            answer = fetch_url(attachment["url"], timeout, ATTACHMENT_MAX_BYTES)
+            answer = fetch_url(url, timeout, ATTACHMENT_MAX_BYTES)
         except FetchError as error:
-            archive.record_attachment(attachment["url"], "too_large" if "larger than" in str(error) else "failed", error=str(error))
+            archive.record_attachment(url, "too_large" if "larger than" in str(error) else "failed", error=str(error))
             continue
         if answer.status != 200:
-            archive.record_attachment(attachment["url"], "failed", error=f"HTTP {answer.status}")
+            archive.record_attachment(url, "failed", error=f"HTTP {answer.status}")
             continue
-        archive.record_attachment(attachment["url"], "stored", answer.body, answer.content_type,
+        archive.record_attachment(url, "stored", answer.body, answer.content_type,
                                   filename_from_disposition(answer.header("content-disposition")))
         stored += 1
     return stored
