@@ -194,10 +194,10 @@ class PortalSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_attachment, errback=self.attachment_failed, meta=meta, priority=-1)
 
     def parse_attachment(self, response):
-        if response.status != 200:
-            yield AttachmentFile(response.url, "failed", error=f"HTTP {response.status}")
+        answer = to_response(response)  # keyed by the URL the document linked, not where it redirected
+        if answer.status != 200:
+            yield AttachmentFile(answer.url, "failed", error=f"HTTP {answer.status}")
             return
-        answer = to_response(response)
         yield AttachmentFile(answer.url, "stored", answer.body, answer.content_type,
                              filename_from_disposition(answer.header("content-disposition")))
 
