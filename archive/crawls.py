@@ -56,7 +56,7 @@ class CrawlRecords:
     def needs_full_walk(self, site: str) -> bool:
         """Until a crawl of the site has finished, the lists must be walked to the end: this is how a killed crawl resumes."""
         last = self.last_run(site)
-        return last is None or last["status"] not in ("ok",)
+        return last is None or last["status"] != "ok"
 
     # --- lists ---------------------------------------------------------------------------
     def record_listing(self, site: str, list_url: str, entries: list[dict], run_id: int | None) -> None:
@@ -119,5 +119,5 @@ class CrawlRecords:
     def revisit_candidates(self, site: str) -> list:
         """Every archived document of the site with what the revisit policy and a conditional request need."""
         return self.conn.execute(
-            "SELECT url, published, first_seen, last_checked, status, etag, last_modified FROM documents WHERE site = ?", [site]
+            "SELECT url, published, first_seen, last_checked, etag, last_modified FROM documents WHERE site = ?", [site]
         ).fetchall()

@@ -8,6 +8,7 @@ warcinfo record says so.
 """
 import json
 from datetime import datetime
+from http import HTTPStatus
 from io import BytesIO
 from urllib.parse import urlsplit
 
@@ -75,8 +76,6 @@ def _response_headers(status: int | None, headers: dict, length: int) -> StatusA
 
 
 def _reason(status: int | None) -> str:
-    from http import HTTPStatus
-
     try:
         return HTTPStatus(status or 200).phrase
     except ValueError:

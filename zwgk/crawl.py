@@ -15,11 +15,11 @@ from spiders.portal import PortalSpider
 from spiders.sites import Site
 
 FAILED = ("failed", "partial", "interrupted", "running")
+COUNTS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified", "attachments", "errors")
 
 
 class ArchiveFailure(Exception):
     """The archive could not be written (disk full, read-only): the crawl stopped; the message says why."""
-COUNTS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified", "attachments", "errors")
 
 
 def site_settings(site: Site) -> Settings:
