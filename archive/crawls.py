@@ -26,6 +26,12 @@ class CrawlRecords:
             "SELECT * FROM crawl_runs WHERE site = ? AND status = 'ok' ORDER BY id DESC LIMIT 1", [site]
         ).fetchone()
 
+    def site_keys(self) -> list[str]:
+        """Every site the archive has crawled or holds documents of."""
+        return [row[0] for row in self.conn.execute(
+            "SELECT site FROM crawl_runs UNION SELECT site FROM documents WHERE site IS NOT NULL ORDER BY 1"
+        )]
+
     def site_totals(self, site: str) -> dict:
         row = self.conn.execute(
             "SELECT count(*) AS documents, coalesce(sum(version_count), 0) AS versions,"

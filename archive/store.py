@@ -12,8 +12,8 @@ from .crawls import CrawlRecords
 from .files import AttachmentRecords
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 3
-MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql")]  # (version reached, script) for archives made earlier
+SCHEMA_VERSION = 4
+MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql"), (4, "migrate_v4.sql")]  # (version reached, script) for archives made earlier
 OBSOLETE_COLUMNS = [("captures", "content_hash")]  # dropped from older archives: the capture's version holds the hash
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 
@@ -269,9 +269,10 @@ class Archive(CrawlRecords, AttachmentRecords):
         number = self.conn.execute("SELECT version FROM versions WHERE id = ?", [version_id]).fetchone()[0]
         assignments = ", ".join(f"{f} = ?" for f in META_FIELDS)
         self.conn.execute(
-            f"UPDATE documents SET {assignments}, year = substr(published, 1, 4), current_version = ?, flags = ?, last_changed = ?"
+            f"UPDATE documents SET {assignments}, year = ?, current_version = ?, flags = ?, last_changed = ?"
             " WHERE id = ?",
-            [*(getattr(doc, f) for f in META_FIELDS), number, json.dumps(doc.flags), now(), document_id],
+            [*(getattr(doc, f) for f in META_FIELDS), (doc.published or "")[:4] or None, number, json.dumps(doc.flags), now(),
+             document_id],
         )
         self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])
         self.conn.execute(

@@ -29,6 +29,14 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@lru_cache(maxsize=65536)
+def is_everyday(char: str) -> bool:
+    """Common Han (in either script) or CJK punctuation: what a clean Chinese text is mostly made of."""
+    if char in COMMON_HAN or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in "“”‘’…—·":
+        return True
+    return HAN_RE.match(char) is not None and to_simplified(char) in COMMON_HAN
+
+
 def chinese_score(text: str) -> float:
     """Share of the non-ASCII characters that are everyday Chinese (common Han or CJK punctuation).
 

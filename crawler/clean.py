@@ -63,7 +63,10 @@ LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞
 FOOTER_LINKS_RE = re.compile(rf"^(?:(?:{_alt(FOOTER_LINKS)})[\s|｜·]*)+$")
 TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?$")
 EDITOR_RE = re.compile(rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$")
-HAS_WORDS_RE = re.compile(rf"[{HAN}A-Za-z0-9]")
+# Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals)
+# or a symbol (U+FFFD of lost characters, ★): a line without any is punctuation and layout only.
+HAS_WORDS_RE = re.compile(r"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd]")
+LINE_BREAK_RE = re.compile(r"\r\n|\n|\r")
 WHITESPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
 
@@ -121,4 +124,9 @@ def clean_lines(lines: list[str]) -> list[str]:
 
 
 def clean_text(text: str) -> str:
-    return "\n".join(clean_lines(text.splitlines()))
+    return "\n".join(clean_lines(split_lines(text)))
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines at \\n, \\r\\n and \\r only: C1 controls and U+2028 in a wrong reading are characters, not breaks."""
+    return LINE_BREAK_RE.split(text)

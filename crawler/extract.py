@@ -8,6 +8,7 @@ from lxml import etree
 
 from . import metadata
 from .chars import HAN_RE
+from .clean import split_lines
 
 SKIP_TAGS = {"script", "style", "noscript", "iframe", "select", "button", "input", "textarea", "object", "embed", "svg", "template", "head", "form"}
 BLOCK_TAGS = {
@@ -141,7 +142,7 @@ def trafilatura_lines(html: str) -> list[str]:
     import trafilatura
 
     text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False, favor_recall=True)
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+    return [line.strip() for line in split_lines(text or "") if line.strip()]
 
 
 def main_text(root, html: str) -> tuple[list[str], object, str]:

@@ -7,14 +7,14 @@ import re
 from dataclasses import dataclass, field
 from functools import partial
 
-from .chars import GBK_SYMBOL_ROWS, HAN, HAN_RE, chinese_score, to_simplified
+from .chars import GBK_SYMBOL_ROWS, HAN, HAN_RE, chinese_score, is_everyday, to_simplified
+from .lostbytes import LOST, Rebuilt, decode_with_gaps, tokens_of
 
 FLAGS = ("mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_converted", "flattened")
 # (how the bytes were wrongly read, what they really were)
 WRONG_READINGS = (("gb18030", "utf-8"), ("cp1252", "gb18030"), ("latin-1", "gb18030"), ("cp1252", "utf-8"), ("latin-1", "utf-8"))
 REPAIRED_SCORE = 0.9
 MIN_GAIN = 0.25
-LOST = "\ufffd"
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
@@ -38,9 +38,7 @@ MIN_TRADITIONAL = 5
 
 HEADING = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
 INLINE_HEADING_RE = re.compile(rf"(?<=[。；;：:！？!?])\s*(?={HEADING}[{HAN}])")
-LONG_LINE = 500
 VERY_LONG_LINE = 1000
-FLAT_SHARE = 0.6
 
 
 @dataclass
@@ -48,7 +46,7 @@ class Report:
     lines: list[str]
     flags: list[str] = field(default_factory=list)
     repairs: list[dict] = field(default_factory=list)
-    lost: int = 0
+    received_lost: int = 0
 
     def flag(self, name: str) -> None:
         if name not in self.flags:
@@ -66,47 +64,116 @@ def _encode_as(segment: str, wrong: str) -> bytes:
     return b"".join(bytes([ord(c)]) if "\x80" <= c <= "\x9f" else c.encode("cp1252") for c in segment)
 
 
-# A GBK reader rejects these UTF-8 continuation bytes as lead bytes (0x80, user-defined rows AA-AF):
-# each U+FFFD in UTF-8-read-as-GBK text stands for one of them, and the UTF-8 around it tells which.
-REJECTED_CONTINUATIONS = bytes([0x80, *range(0xAA, 0xB0)])
-
-
-def _reread(line: str, wrong: str, right: str) -> str | None:
-    """Undo one wrong reading; each character already lost becomes the byte that reads best."""
+def _reread(line: str, wrong: str, right: str) -> Rebuilt | None:
+    """Undo one wrong reading; a character whose bytes the wrong reading lost is rebuilt only when the bytes
+    that survive leave one candidate, else it stays U+FFFD (with the candidates as a suggestion)."""
     try:
         segments = [_encode_as(segment, wrong) for segment in line.split(LOST)]
     except UnicodeEncodeError:
         return None
-    if len(segments) == 1 or (wrong, right) != ("gb18030", "utf-8"):
-        return LOST.join(segment.decode(right, "replace") for segment in segments)
-    chosen = bytearray(segments[0])
-    for k, segment in enumerate(segments[1:]):
-        rest = b"\x80".join(segments[k + 2:])
-
-        def reads(byte: int) -> float:
-            so_far = chosen + bytes([byte]) + segment
-            return chinese_score((so_far + rest).decode("utf-8", "replace")) - so_far.decode("utf-8", "replace").count(LOST)
-
-        chosen += bytes([max(REJECTED_CONTINUATIONS, key=reads)]) + segment
-    return bytes(chosen).decode("utf-8", "replace")
+    if len(segments) == 1:
+        fixed = segments[0].decode(right, "replace")
+        return Rebuilt(fixed, fixed.count(LOST))
+    return decode_with_gaps(tokens_of(segments, wrong), right)
 
 
-def repair_wrong_codec(line: str) -> tuple[str, str] | None:
+def repair_wrong_codec(line: str) -> tuple[Rebuilt, str] | None:
     if line.isascii() or chinese_score(line) >= REPAIRED_SCORE:
         return None
-    before = chinese_score(line)
+    before = chinese_score(line.replace(LOST, ""))
     best = None
     for wrong, right in WRONG_READINGS:
-        fixed = _reread(line, wrong, right)
-        if fixed is None or not HAN_RE.search(fixed) or fixed.count(LOST) > max(1, len(fixed) // 20) + 2 * line.count(LOST):
+        rebuilt = _reread(line, wrong, right)
+        if rebuilt is None or not HAN_RE.search(rebuilt.text) or rebuilt.lost > max(1, len(rebuilt.text) // 20) + line.count(LOST):
             continue
-        score = chinese_score(fixed)
+        score = chinese_score(rebuilt.text.replace(LOST, ""))
         if score >= REPAIRED_SCORE and score - before >= MIN_GAIN and (best is None or score > best[2]):
-            best = (fixed, f"{right} read as {wrong}", score)
+            best = (rebuilt, f"{right} read as {wrong}", score)
     return best[:2] if best else None
 
 
-def _realign(run: str, at_line_start: bool) -> str:
+# A run of a few characters read with the wrong codec inside an otherwise clean line.
+LATIN_RUN_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+                          "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,}")
+LATIN_LETTERS_RE = re.compile("[\u00c0-\u00ff]")
+MAX_RUN = 12
+MAX_SUSPICIOUS = 16
+RUN_SCORE = 0.95
+
+
+def _suspicious(char: str) -> bool:
+    if char.isascii() or char.isspace():
+        return False
+    return not is_everyday(char)
+
+
+def _accept_run(window: str, rebuilt: Rebuilt | None, shrinks: bool) -> bool:
+    if rebuilt is None or not HAN_RE.search(rebuilt.text) or rebuilt.lost > window.count(LOST) + 1:
+        return False
+    if shrinks and len(rebuilt.text) >= len(window):
+        return False
+    return chinese_score(rebuilt.text.replace(LOST, "")) >= RUN_SCORE > chinese_score(window.replace(LOST, ""))
+
+
+def _gbk_windows(line: str):
+    """Windows around characters that do not read as everyday Chinese: where UTF-8 read as GBK may hide."""
+    seen = set()
+    for i, char in enumerate(line):
+        if not _suspicious(char):
+            continue
+        for start in range(max(0, i - 2), i + 1):
+            for end in range(i + 1, min(len(line), start + MAX_RUN) + 1):
+                if (start, end) not in seen and not any(c.isascii() for c in line[start:end]):
+                    seen.add((start, end))
+                    yield start, end
+
+
+def _latin_windows(line: str):
+    for m in LATIN_RUN_RE.finditer(line):
+        for start in range(m.start(), min(m.start() + 2, m.end())):
+            for end in range(m.end(), max(m.end() - 2, start + 1), -1):
+                if len(LATIN_LETTERS_RE.findall(line[start:end])) >= 2:
+                    yield start, end
+
+
+def _run_candidates(line: str):
+    for start, end in _gbk_windows(line):
+        window = line[start:end]
+        if LOST not in window:
+            try:
+                rebuilt = Rebuilt(window.encode("gb18030").decode("utf-8"))
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                continue
+        else:
+            rebuilt = _reread(window, "gb18030", "utf-8")
+        if _accept_run(window, rebuilt, shrinks=True):
+            yield start, end, rebuilt, "utf-8 read as gb18030"
+    for start, end in _latin_windows(line):
+        window = line[start:end]
+        for wrong, right in WRONG_READINGS[1:]:
+            rebuilt = _reread(window, wrong, right)
+            if _accept_run(window, rebuilt, shrinks=True):
+                yield start, end, rebuilt, f"{right} read as {wrong}"
+                break
+
+
+def repair_runs(line: str) -> tuple[str, list[dict]]:
+    """Short runs read with a wrong codec inside a clean line, each replaced by what its bytes justify."""
+    if sum(map(_suspicious, line)) > MAX_SUSPICIOUS:
+        return line, []
+    chosen: list[tuple] = []
+    for candidate in sorted(_run_candidates(line), key=lambda c: c[0] - c[1]):
+        start, end = candidate[:2]
+        if all(end <= s or start >= e for s, e, *_ in chosen):
+            chosen.append(candidate)
+    repairs = []
+    for start, end, rebuilt, how in sorted(chosen, reverse=True):
+        repairs.append({"how": how, "before": line[start:end], "after": rebuilt.text})
+        line = line[:start] + rebuilt.text + line[end:]
+    return line, repairs[::-1]
+
+
+def _realign(run: str) -> str:
     """A GBK run read one byte out of step: '?' + pairs (trail, next lead) + where it fell back in step.
 
     The leading '?' is a lead byte whose trail starts the run; a closing '?' is a trail byte read alone,
@@ -114,9 +181,8 @@ def _realign(run: str, at_line_start: bool) -> str:
     """
     closing_lost = run.endswith("?")
     raw = run[1:-1 if closing_lost else None].encode("gb18030")
-    # At a paragraph start the lost lead before trail A1 is almost always the full-width indent 　 (A1A1).
-    first = "\u3000" if at_line_start and raw[:1] == b"\xa1" else LOST
-    return first + raw[1:].decode("gb18030", "replace")  # a lone last lead byte decodes to U+FFFD itself
+    # The lead byte before the first trail is lost: that character stays U+FFFD, whatever it likely was.
+    return LOST + raw[1:].decode("gb18030", "replace")  # a lone last lead byte decodes to U+FFFD itself
 
 
 def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
@@ -128,7 +194,7 @@ def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
         candidates = (run, run[:-1]) if run[-1].isascii() and run[-1] != "?" else (run,)
         for candidate in candidates:
             try:
-                fixed = _realign(candidate, m.start() == 0)
+                fixed = _realign(candidate)
             except UnicodeEncodeError:
                 return run
             inner = fixed[1:].removesuffix(LOST)  # the ends may be characters the shift destroyed
@@ -154,10 +220,20 @@ def fix_mojibake(report: Report) -> None:
     for i, line in enumerate(report.lines):
         whole = repair_wrong_codec(line)
         if whole:
-            report.lines[i] = whole[0]
-            report.repairs.append({"flag": "mojibake", "line": i + 1, "how": whole[1], "before": line[:80], "after": whole[0][:80]})
+            rebuilt, how = whole
+            report.lines[i] = rebuilt.text
+            repair = {"flag": "mojibake", "line": i + 1, "how": how, "before": line[:80], "after": rebuilt.text[:80]}
+            if rebuilt.suggestions:
+                repair["lost_could_be"] = ["".join(chars) for chars in rebuilt.suggestions]
+            report.repairs.append(repair)
             report.flag("mojibake")
             continue
+        fixed, runs = repair_runs(line)
+        if runs:
+            report.lines[i] = fixed
+            report.repairs.extend({"flag": "mojibake", "line": i + 1, **run} for run in runs)
+            report.flag("mojibake")
+            line = fixed
         fixed, runs = repair_shifted_runs(line)
         if runs:
             fixed = match_style(fixed)
@@ -190,11 +266,16 @@ def strip_pinyin(report: Report) -> None:
     report.repairs.append({"flag": "pinyin_annotations", "how": "removed pinyin after characters", "count": count})
 
 
+def _lost_in(lines: list[str]) -> int:
+    text = "\n".join(lines)
+    return len(GARBLED_RE.findall(text)) + text.count(LOST) + sum(len(m) for m in LOST_QMARK_RE.findall(text))
+
+
 def count_lost(report: Report) -> None:
-    text = "\n".join(report.lines)
-    lost = len(GARBLED_RE.findall(text)) + text.count(LOST) + sum(len(m) for m in LOST_QMARK_RE.findall(text))
+    """Characters destroyed upstream: those left in the text, and never fewer than the received text held,
+    since a repair may rebuild the bytes of a replaced character but the capture was damaged all the same."""
+    lost = max(_lost_in(report.lines), report.received_lost)
     if lost:
-        report.lost = lost
         report.flag("lost_chars")
         report.repairs.append({"flag": "lost_chars", "how": "characters destroyed upstream; not repairable", "count": lost})
 
@@ -217,16 +298,6 @@ def detect_traditional(report: Report) -> None:
         report.flag("traditional_converted")
 
 
-def detect_flattened(report: Report) -> None:
-    han_total = sum(len(HAN_RE.findall(line)) for line in report.lines)
-    for line in report.lines:
-        headings = len(INLINE_HEADING_RE.findall(line))
-        share = len(HAN_RE.findall(line)) / max(han_total, 1)
-        if (len(line) >= LONG_LINE and headings >= 2 and share >= FLAT_SHARE) or len(line) >= VERY_LONG_LINE:
-            report.flag("flattened")
-            return
-
-
 def _numerals(n: int) -> str:
     digits = "一二三四五六七八九"
     tens, units = divmod(n, 10)
@@ -234,7 +305,45 @@ def _numerals(n: int) -> str:
 
 
 NUMERALS = [_numerals(n) for n in range(1, 40)]
-HEADING_STYLES = (lambda k: f"{NUMERALS[k]}、", lambda k: f"({NUMERALS[k]})")
+HEADING_STYLES = (lambda k: f"{NUMERALS[k]}、", lambda k: f"({NUMERALS[k]})", lambda k: f"（{NUMERALS[k]}）")
+SENTENCE_END = "。！？!?"
+CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
+MAX_HEADING = 40  # a heading line: this many characters at most, with no punctuation
+
+
+def _ends_paragraph_or_heading(before: str) -> bool:
+    before = before.rstrip()
+    if not before:
+        return False
+    if before[-1] in SENTENCE_END:
+        return True
+    tail = re.sub(rf"^\s*{HEADING}", "", re.split(r"[。！？!?]", before)[-1])
+    return 0 < len(tail) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(tail)
+
+
+def _sequence_breaks(line: str, style) -> int:
+    """Headings of one numbering style, next in sequence, standing inside the line right after a sentence
+    or a heading ended: a run of them marks lost paragraph breaks, whatever the text's length. An inline
+    enumeration ('之一的：（一）…；（二）…') ends its items with ；, not with a sentence or a heading."""
+    breaks, start = 0, 0
+    for k in range(len(NUMERALS)):
+        at = line.find(style(k), start)
+        if at < 0:
+            if breaks or k >= 3:
+                break
+            continue
+        after = at + len(style(k))
+        if at > 0 and HAN_RE.match(line[after:after + 1]) and _ends_paragraph_or_heading(line[start:at]):
+            breaks += 1
+        start = after
+    return breaks
+
+
+def detect_flattened(report: Report) -> None:
+    for line in report.lines:
+        if len(line) >= VERY_LONG_LINE or any(_sequence_breaks(line, style) >= 2 for style in HEADING_STYLES):
+            report.flag("flattened")
+            return
 
 
 def _split_numbered_sequence(text: str, style) -> list[str]:
@@ -257,8 +366,26 @@ def restore_breaks(lines: list[str]) -> list[str]:
     return lines
 
 
+def check_fields(report: Report, fields: dict) -> dict:
+    """Titles, publishers and other metadata go through the same repair and flags as the body."""
+    checked = dict(fields)
+    for name, value in fields.items():
+        if not isinstance(value, str):
+            continue
+        if whole := repair_wrong_codec(value):
+            rebuilt, how = whole
+            checked[name] = rebuilt.text
+            report.repairs.append({"flag": "mojibake", "field": name, "how": how, "before": value[:80], "after": rebuilt.text[:80]})
+            report.flag("mojibake")
+        lost = _lost_in([value])
+        if lost:
+            report.flag("lost_chars")
+            report.repairs.append({"flag": "lost_chars", "field": name, "how": "characters destroyed upstream", "count": lost})
+    return checked
+
+
 def check_lines(lines: list[str]) -> Report:
-    report = Report(lines=list(lines))
+    report = Report(lines=list(lines), received_lost=_lost_in(lines))
     for step in (fix_mojibake, strip_pinyin, count_lost, detect_masking, detect_traditional, detect_flattened):
         step(report)
     return report

@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import integrity, metadata
-from .clean import clean_lines
+from .clean import clean_lines, split_lines
 from .decode import Decoded, decode_bytes
 from .extract import extract
 
@@ -79,7 +79,7 @@ def finish_lines(lines: list[str], meta: dict) -> Document:
     text = "\n".join(lines)
     return Document(
         text=text,
-        **metadata.finish(meta),
+        **integrity.check_fields(report, metadata.finish(meta)),
         flags=report.flags,
         repairs=report.repairs,
         text_simplified=report.simplified("\n".join(lines)),
@@ -105,4 +105,4 @@ def process_page(response: Response, hints: dict | None = None, decoded: Decoded
 
 
 def process_text(text: str) -> Document:
-    return finish_lines(text.splitlines(), {})
+    return finish_lines(split_lines(text), {})

@@ -3,6 +3,7 @@
 A mistake is reported as one line naming the file, the site and the key, so that a cron job's
 mail says exactly what to fix.
 """
+import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -92,26 +93,48 @@ def load_sites(path: str | Path) -> dict[str, Site]:
         raise SitesError(f"{path}: unknown top-level key '{sorted(unknown)[0]}' (sites go under [sites.NAME])")
     if not isinstance(sites, dict) or not sites:
         raise SitesError(f"{path}: no sites: add a table such as [sites.my-portal] with name and start_urls")
-    return {key: _site(path, key, table) for key, table in sites.items()}
+    problems = [f"{path}: site '{key}': {problem}" for key, table in sites.items() for problem in _problems(table)]
+    if problems:
+        raise SitesError("\n".join(problems))
+    return {key: Site(key=key, **table) for key, table in sites.items()}
 
 
-def _site(path: Path, key: str, table) -> Site:
-    where = f"{path}: site '{key}'"
+def _problems(table) -> list[str]:
+    """Every mistake in one site's table, so that one run of the command shows them all."""
     if not isinstance(table, dict):
-        raise SitesError(f"{where}: must be a table of settings")
-    for name in REQUIRED:
-        if name not in table:
-            raise SitesError(f"{where}: key '{name}' is required")
+        return ["must be a table of settings"]
+    problems = [_unknown(name) for name in table if name not in CHECKS]
+    problems += [f"key '{name}' is required" for name in REQUIRED if name not in table]
     for name, value in table.items():
-        if name not in CHECKS:
-            raise SitesError(f"{where}: unknown key '{name}' (known: {', '.join(CHECKS)})")
-        check, expected = CHECKS[name]
-        if not check(value):
-            raise SitesError(f"{where}: key '{name}' must be {expected}, not {value!r}")
-    site = Site(key=key, **table)
-    if site.revisit_min_days > site.revisit_max_days:
-        raise SitesError(f"{where}: key 'revisit_min_days' must not exceed revisit_max_days")
-    return site
+        check, expected = CHECKS.get(name, (None, None))
+        if check and not check(value):
+            problems.append(f"key '{name}' must be {expected}, not {value!r}")
+    if selector_problem := _selector_problem(table.get("selectors")):
+        problems.append(selector_problem)
+    if table.get("revisit_min_days", 0) > table.get("revisit_max_days", float("inf")):
+        problems.append("key 'revisit_min_days' must not exceed revisit_max_days")
+    return problems
+
+
+def _unknown(name: str) -> str:
+    close = difflib.get_close_matches(name, CHECKS, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(CHECKS)}"
+    return f"unknown key '{name}' ({hint})"
+
+
+def _selector_problem(selectors) -> str | None:
+    """Selectors are compiled now, before anything is fetched."""
+    from .lists.common import compile_selector
+
+    if not isinstance(selectors, dict):
+        return None
+    for key, selector in selectors.items():
+        try:
+            if isinstance(selector, str):
+                compile_selector(selector)
+        except ValueError as error:
+            return f"key 'selectors.{key}': {error}"
+    return None
 
 
 def _is_http_url(value) -> bool:

@@ -29,9 +29,10 @@ def db(tmp_path):
     return tmp_path / "archive.db"
 
 
-def zwgk(*args, check=False):
+def zwgk(*args, check=False, cwd=None):
     """Run the real `zwgk` command line in a subprocess."""
-    done = subprocess.run([*ZWGK, *map(str, args)], capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    done = subprocess.run([*ZWGK, *map(str, args)], capture_output=True, text=True, timeout=120, cwd=cwd,
+                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     if check and done.returncode:
         raise AssertionError(f"zwgk {args} exited {done.returncode}: {done.stderr}")
     return done

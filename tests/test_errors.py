@@ -42,3 +42,20 @@ def test_history_of_unknown_url(archived, db):
 
 def test_unopenable_archive(tmp_path, portal):
     assert_clean_failure(zwgk("fetch", portal.url + TRS, "--db", tmp_path))  # a directory, not a database file
+
+
+@pytest.mark.parametrize("command", [["history", "http://x.gov.cn/a.html"], ["status"], ["status", "--json"],
+                                     ["export", "--jsonl", "out.jsonl"], ["serve"], ["reprocess"]])
+def test_read_only_commands_never_create_an_archive(tmp_path, command):
+    db = tmp_path / "typo.db"
+    done = zwgk(*command, "--db", db, cwd=tmp_path)
+    assert_clean_failure(done)
+    assert done.stderr == f"zwgk: no archive at {db}: run `zwgk crawl`, `zwgk fetch` or `zwgk demo` first\n"
+    assert not db.exists() and not (tmp_path / "out.jsonl").exists()
+
+
+def test_status_from_the_archive_alone(archived, db, tmp_path):
+    """No sites file: the archive's totals and the sites it holds, without next runs."""
+    done = zwgk("status", "--db", db, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == f"{db}: 1 documents, 1 versions, 1 captures, 0 crawl runs"

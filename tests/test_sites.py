@@ -36,6 +36,11 @@ def test_good_file_loads(tmp_path):
     ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\ncms = "wordpress"\n', "site 'a': key 'cms' must be one of"),
     ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nconcurrency = 0\n', "site 'a': key 'concurrency'"),
     ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { nope = "li" }\n', "site 'a': key 'selectors'"),
+    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { list_item = "ul li[" }\n',
+     "site 'a': key 'selectors.list_item': 'ul li[' is not a valid CSS selector"),
+    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { link = "//a[@href" }\n',
+     "site 'a': key 'selectors.link': '//a[@href' is not a valid XPath selector"),
+    ('[sites.a]\nname = "x"\nstart_url = ["http://x.gov.cn/"]\n', "site 'a': unknown key 'start_url' (did you mean 'start_urls'?)"),
     ('[sites.a\nname = "x"\n', "not valid TOML"),
     ('title = "x"\n', "unknown top-level key 'title'"),
     ("", "no sites"),
@@ -47,8 +52,18 @@ def test_bad_file_names_site_and_key(tmp_path, db, text, words):
         load_sites(path)
     assert words in str(error.value)
     done = zwgk("crawl", "--all", "--sites", path, "--db", db)
-    assert_clean_failure(done)
-    assert words in done.stderr
+    assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr
+    assert not db.exists()
+
+
+def test_every_mistake_is_reported_at_once(tmp_path, db):
+    path = tmp_path / "sites.toml"
+    path.write_text('[sites.a]\nname = "x"\nstart_url = ["http://x.gov.cn/"]\n'
+                    '[sites.b]\nname = "y"\nstart_urls = ["http://y.gov.cn/"]\nconcurrency = 0\n', "utf-8")
+    done = zwgk("crawl", "--all", "--sites", path, "--db", db)
+    lines = done.stderr.splitlines()
+    assert done.returncode == 2 and len(lines) == 3 and all(line.startswith("zwgk: ") for line in lines)
+    assert "unknown key 'start_url'" in lines[0] and "'start_urls' is required" in lines[1] and "site 'b'" in lines[2]
     assert not db.exists()
 
 

@@ -4,6 +4,7 @@ import sqlite3
 import pytest
 
 from archive import Archive
+from archive.store import SCHEMA_VERSION
 from conftest import FIXTURES, fetch_json, table_counts, zwgk
 from crawler.pipeline import Response
 
@@ -110,6 +111,23 @@ def test_damaged_copy_never_replaces_clean_current_version(portal, db):
     assert flags == '["masked"]' and '"flag": "masked"' in repairs
 
 
+def test_every_document_has_the_year_of_its_publication(portal, db):
+    """The year facet: set from the version's own date, also for a document's first version."""
+    fetch_json(portal.url + GENERIC, db)
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("select published, year from documents").fetchall()
+    assert rows and all(published and year == published[:4] for published, year in rows)
+
+
+def test_schema_3_archive_gets_its_missing_years(tmp_path):
+    db = tmp_path / "v3.db"
+    with Archive(db) as archive:
+        archive.conn.execute("insert into documents (id, url, published) values (1, 'http://old.gov.cn/a.html', '2021-08-09')")
+        archive.conn.execute("pragma user_version = 3")
+    with Archive(db) as archive:
+        assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
+
+
 @pytest.mark.parametrize("schema, version", [("schema_v1.sql", 0), ("schema_v2.sql", 2)])
 def test_older_archives_are_migrated(tmp_path, schema, version):
     """Archives of earlier schemas open with their captures intact, blocked captures possible, the year filled in."""
@@ -122,7 +140,7 @@ def test_older_archives_are_migrated(tmp_path, schema, version):
     with Archive(db) as archive:
         assert [c["fetched_at"] for c in archive.captures(1)] == ["then"]
         archive.record_blocked(Response("http://old.gov.cn/b.html", 412, b"<script>$_ts=1</script>"), "ruishu-412")
-        assert archive.conn.execute("pragma user_version").fetchone()[0] == 3
+        assert archive.conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
         assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
         assert "content_hash" not in archive._columns("captures")

@@ -25,12 +25,16 @@ def db_option(f):
     return click.option("--db", "db_path", default=lambda: os.environ.get("ZWGK_DB", "archive.db"), help=DB_HELP, show_default=False)(f)
 
 
-sites_option = click.option("--sites", "sites_file", default="sites.toml", show_default=True, help="The sites file (TOML).")
+DEFAULT_SITES = "sites.toml"
+CONFIG_EXIT = 2  # a mistake in the sites file or the command line: nothing was fetched
+sites_option = click.option("--sites", "sites_file", default=DEFAULT_SITES, show_default=True, help="The sites file (TOML).")
 site_option = click.option("--site", help="Only this site's documents.")
 
 
 def fail(message: str, code: int = 1):
-    click.echo(f"zwgk: {message}", err=True)
+    """One line per problem on stderr, each starting `zwgk:`, and a non-zero exit."""
+    for line in message.splitlines() or [""]:
+        click.echo(f"zwgk: {line}", err=True)
     sys.exit(code)
 
 
@@ -129,6 +133,7 @@ def check(file, as_json):
 @click.option("--diff", "pair", nargs=2, type=int, help="Show the diff between versions A and B (default: the last two).")
 def history(url, db_path, pair):
     """List the versions of the document at URL and show what changed."""
+    require_archive(db_path)
     with open_archive(db_path) as archive:
         doc = archive.document(url)
         if doc is None:
@@ -169,9 +174,9 @@ def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, ver
     sites = _load_sites(sites_file)
     unknown = [key for key in site_keys if key not in sites]
     if unknown:
-        fail(f"no site '{unknown[0]}' in {sites_file} (sites: {', '.join(sites)})")
+        fail(f"no site '{unknown[0]}' in {sites_file} (sites: {', '.join(sites)})", CONFIG_EXIT)
     if not site_keys and not all_sites:
-        fail(f"name the sites to crawl or use --all (sites in {sites_file}: {', '.join(sites)})")
+        fail(f"name the sites to crawl or use --all (sites in {sites_file}: {', '.join(sites)})", CONFIG_EXIT)
     chosen = list(sites.values()) if all_sites else [sites[key] for key in site_keys]
     try:
         with crawl_lock(db_path, wait=wait):
@@ -194,7 +199,7 @@ def _load_sites(sites_file: str) -> dict:
     try:
         return load_sites(sites_file)
     except SitesError as error:
-        fail(str(error))
+        fail(str(error), CONFIG_EXIT)
 
 
 @cli.command()
@@ -218,32 +223,40 @@ def schedule(sites_file, db_path, timezone):
 
 
 @cli.command()
-@sites_option
+@click.option("--sites", "sites_file", default=None, help="The sites file (TOML), for the next scheduled runs; optional.")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
 def status(sites_file, db_path, as_json):
-    """Per site: the last crawl, the next scheduled one, and what the archive holds."""
+    """The archive's totals, and per site the last crawl (and, with a sites file, the next scheduled one)."""
     import datetime
 
     from .schedule import next_runs
 
-    sites = _load_sites(sites_file)
     require_archive(db_path)
+    sites = _load_sites(sites_file) if sites_file or Path(DEFAULT_SITES).exists() else {}
     now = datetime.datetime.now().astimezone()
     upcoming = next_runs(sites, now.tzinfo, now)
     with open_archive(db_path) as archive:
-        for key in sites:
+        if not as_json:
+            click.echo(_totals_line(db_path, archive.counts()))
+        for key in [*sites, *(k for k in archive.site_keys() if k not in sites)]:
             last = archive.last_run(key)
-            out = {"site": key, "next_run": upcoming[key].isoformat(timespec="minutes"), **archive.site_totals(key),
-                   "last_run": dict(last) if last else None}
+            out = {"site": key, "next_run": upcoming[key].isoformat(timespec="minutes") if key in upcoming else None,
+                   **archive.site_totals(key), "last_run": dict(last) if last else None}
             click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))
+
+
+def _totals_line(db_path: str, counts: dict) -> str:
+    return (f"{db_path}: {counts['documents']} documents, {counts['versions']} versions, {counts['captures']} captures,"
+            f" {counts['crawl_runs']} crawl runs")
 
 
 def _status_line(out: dict) -> str:
     last = out["last_run"]
     crawled = (f"last {last['started_at']} {last['status']} (+{last['new_documents']} documents, +{last['new_versions']} versions,"
                f" {last['withdrawn']} withdrawn, {last['blocked']} blocked, {last['errors']} errors)") if last else "never crawled"
-    return (f"{out['site']}: {crawled}; next {out['next_run']}; archive {out['documents']} documents, "
+    upcoming = f"; next {out['next_run']}" if out["next_run"] else ""
+    return (f"{out['site']}: {crawled}{upcoming}; archive {out['documents']} documents, "
             f"{out['versions']} versions, {out['withdrawn']} withdrawn")
 
 

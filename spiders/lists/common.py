@@ -78,13 +78,21 @@ def _text(el) -> str:
     return re.sub(r"\s+", " ", el.text_content()).strip()
 
 
-def select(el, selector: str):
-    """XPath when the selector starts with / or ./, CSS otherwise."""
-    if selector.startswith(("/", "./", "(")):
-        return el.xpath(selector)
+def compile_selector(selector: str):
+    """XPath when the selector starts with / or ./, CSS otherwise; ValueError names what is wrong with it."""
+    from cssselect import SelectorError
+    from lxml import etree
     from lxml.cssselect import CSSSelector
 
-    return CSSSelector(selector)(el)
+    try:
+        return etree.XPath(selector) if selector.startswith(("/", "./", "(")) else CSSSelector(selector)
+    except (etree.XPathSyntaxError, SelectorError) as error:
+        raise ValueError(f"{selector!r} is not a valid {'XPath' if selector.startswith(('/', './', '(')) else 'CSS'}"
+                         f" selector ({error})") from None
+
+
+def select(el, selector: str):
+    return compile_selector(selector)(el)
 
 
 def _same_site(url: str, base_url: str) -> bool:

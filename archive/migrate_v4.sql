@@ -1,0 +1,3 @@
+-- Schema 3 to 4: documents.year was left NULL for first versions (the UPDATE read the old row's
+-- published); set it from published for every document.
+UPDATE documents SET year = substr(published, 1, 4) WHERE year IS NOT substr(published, 1, 4);

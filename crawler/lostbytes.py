@@ -1,0 +1,113 @@
+"""Undo a wrong reading in which some bytes were already lost (each U+FFFD of the wrong reading).
+
+A lost byte is a wildcard: the set of bytes that the wrong reader would have replaced by U+FFFD at that
+place. Decoding with the right codec then restores a character only where every byte the wildcards can
+stand for gives the same character; otherwise the character stays one U+FFFD, and the characters it could
+have been are kept as a suggestion, never written into the text.
+"""
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+LOST = "\ufffd"
+HIGH_BYTES = range(0x80, 0x100)
+# Bytes a Windows-1252 reader leaves undefined: with replacement, each U+FFFD stands for one of them.
+CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
+GBK_READERS = ("gbk", "gb18030")  # both Python readers: a byte either of them rejects may be the lost one
+MAX_CHAR_BYTES = 4
+MAX_COMBINATIONS = 4096
+
+
+@dataclass
+class Rebuilt:
+    text: str
+    lost: int = 0  # characters left as U+FFFD
+    suggestions: list[list[str]] = field(default_factory=list)  # for each of them, what it could have been
+
+
+@lru_cache(maxsize=4096)
+def gap_candidates(wrong: str, following: bytes) -> frozenset[int]:
+    """Bytes that the `wrong` reader turns into exactly one U+FFFD before `following` (the next known bytes)."""
+    if wrong == "cp1252":
+        return CP1252_UNDEFINED
+    if wrong not in GBK_READERS:
+        return frozenset(HIGH_BYTES)
+    following = following[:MAX_CHAR_BYTES]
+    return frozenset(
+        b for b in HIGH_BYTES
+        if any(_reads_as_one_lost(reader, b, following) for reader in GBK_READERS)
+    )
+
+
+def _reads_as_one_lost(reader: str, byte: int, following: bytes) -> bool:
+    rest = following.decode(reader, "replace")
+    return (bytes([byte]) + following).decode(reader, "replace") == LOST + rest
+
+
+def tokens_of(segments: list[bytes], wrong: str) -> list:
+    """Known bytes as ints, each lost byte as the frozenset of what it can be."""
+    tokens: list = list(segments[0])
+    for k, segment in enumerate(segments[1:], start=1):
+        another_gap_follows = not segment and k < len(segments) - 1
+        tokens.append(frozenset(HIGH_BYTES) if another_gap_follows else gap_candidates(wrong, segment[:MAX_CHAR_BYTES]))
+        tokens.extend(segment)
+    return tokens
+
+
+def _choices(token) -> tuple:
+    return tuple(token) if isinstance(token, frozenset) else (token,)
+
+
+def _readings(tokens: list, start: int, length: int, codec: str) -> set[str]:
+    """Every single character that tokens[start:start+length] can decode to."""
+    window = tokens[start:start + length]
+    if len(window) < length:
+        return set()
+    combos = 1
+    for token in window:
+        combos *= len(_choices(token))
+    if combos > MAX_COMBINATIONS:
+        return {LOST, LOST + LOST}  # too open to decide: counts as ambiguous
+    found = set()
+    stack = [b""]
+    for token in window:
+        stack = [prefix + bytes([b]) for prefix in stack for b in _choices(token)]
+    for raw in stack:
+        try:
+            char = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if len(char) == 1:
+            found.add(char)
+    return found
+
+
+def decode_with_gaps(tokens: list, codec: str) -> Rebuilt:
+    """Decode known bytes and wildcards; a character is written only when the bytes leave one candidate."""
+    out, lost, suggestions, i = [], 0, [], 0
+    while i < len(tokens):
+        options = {n: _readings(tokens, i, n, codec) for n in range(1, MAX_CHAR_BYTES + 1)}
+        options = {n: chars for n, chars in options.items() if chars}
+        if not options:
+            out.append(LOST)  # not even the wildcards make a character here: one byte lost
+            lost += 1
+            i += 1
+            continue
+        n = _length(tokens, i, options, codec) if len(options) > 1 else next(iter(options))
+        chars = options[n]
+        if len(chars) == 1:
+            out.append(next(iter(chars)))
+        else:
+            out.append(LOST)
+            lost += 1
+            suggestions.append(sorted(c for c in chars if c != LOST)[:12])
+        i += n
+    return Rebuilt("".join(out), lost, suggestions)
+
+
+def _length(tokens: list, start: int, options: dict, codec: str) -> int:
+    """Where a wildcard lets several lengths decode, the longest after which a character can start again."""
+    for n in sorted(options, reverse=True):
+        after = start + n
+        if after == len(tokens) or any(_readings(tokens, after, m, codec) for m in range(1, MAX_CHAR_BYTES + 1)):
+            return n
+    return min(options)
