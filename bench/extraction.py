@@ -1,72 +1,115 @@
-"""Extraction: milliseconds per page and quality of the pipeline's text path against trafilatura.extract,
-on the same pages: every generated sample-portal document page (expected text known) and the static
-fixture pages (expected text in tests/fixtures/pages/*.json). Both start from the raw bytes.
+"""Extraction on real government pages, side by side: the zwgk pipeline, trafilatura, GeneralNewsExtractor
+(gne) and readability-lxml, each from the raw bytes, against gold written by hand
+(tests/fixtures/real/). The validation portals (split.json), never tuned on, are reported apart.
 
-    python bench/extraction.py
+    python bench/extraction.py [--runs N]
 """
-import json
-import re
+import argparse
+import statistics
+import sys
 import time
-from collections import Counter
 from pathlib import Path
 
+import lxml.html
 import trafilatura
+from trafilatura.utils import decode_file
 
-from common import machine
-from crawler.pipeline import Response, process_page
-from zwgk.portal import SITE
-from zwgk.portal.sections import default_sections
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-ROOT = Path(__file__).resolve().parent.parent
-TOKEN_RE = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]+")
+from common import machine  # noqa: E402
+from realpages import FIELDS, furniture_left, load, same_value, text_f1  # noqa: E402
 
+from crawler.pipeline import Response, process_page  # noqa: E402
 
-def corpus() -> list[tuple[str, bytes, str]]:
-    """(url, raw bytes, expected main text)."""
-    pages = []
-    for section in default_sections():
-        for doc in section.docs:
-            if doc.state == "live" and doc.pages == 1 and not doc.damage:
-                html = section.detail_html(doc, 0)
-                pages.append((section.detail_path(doc), html.encode(section.encoding, "xmlcharrefreplace"), "\n".join(doc.paragraphs)))
-    manifest = __import__("tomllib").loads((SITE.parent / "portal.toml").read_text("utf-8"))["pages"]
-    for fixture in sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.json")):
-        expected = json.loads(fixture.read_text("utf-8"))
-        raw = (SITE / expected["path"].lstrip("/")).read_text("utf-8").replace("{{hits}}", "7")
-        text = expected["text"] if isinstance(expected["text"], str) else "\n".join(expected["text"])
-        pages.append((expected["path"], raw.encode(manifest[expected["path"]]["encoding"]), text))
-    return pages
+BLOCKS = "p|div|br|li|tr|h1|h2|h3|h4|h5|h6|table|section|article"
 
 
-def f1(got: str, expected: str) -> float:
-    a, b = Counter(TOKEN_RE.findall(got or "")), Counter(TOKEN_RE.findall(expected))
-    overlap = sum((a & b).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(a.values()), overlap / sum(b.values())
-    return 2 * precision * recall / (precision + recall)
+def zwgk(page) -> dict:
+    doc = process_page(Response(page.url, 200, page.raw))
+    return {"text": doc.text, **{f: getattr(doc, f) for f in FIELDS}}
 
 
-def run(name, extract, pages) -> tuple[str, float, float]:
-    started = time.perf_counter()
-    outputs = [extract(url, raw) for url, raw, _ in pages]
-    ms = (time.perf_counter() - started) * 1000 / len(pages)
-    return name, ms, sum(f1(out, expected) for out, (_, _, expected) in zip(outputs, pages)) / len(pages)
+def with_trafilatura(page) -> dict:
+    found = trafilatura.bare_extraction(page.raw, include_tables=True, with_metadata=True)
+    found = found.as_dict() if hasattr(found, "as_dict") else (found or {})
+    return {"text": found.get("text") or "", "title": found.get("title"), "published": found.get("date"),
+            "publisher": found.get("author")}
+
+
+def with_gne(page) -> dict:
+    from gne import GeneralNewsExtractor
+
+    found = GeneralNewsExtractor().extract(decode_file(page.raw))
+    published = (found.get("publish_time") or "")[:10].replace("/", "-") or None
+    return {"text": found.get("content") or "", "title": found.get("title"), "published": published,
+            "publisher": found.get("author") or None}
+
+
+def with_readability(page) -> dict:
+    from readability import Document
+
+    document = Document(decode_file(page.raw))
+    summary = lxml.html.fromstring(document.summary())
+    for el in summary.iter(*BLOCKS.split("|")):
+        el.tail = "\n" + (el.tail or "")
+    return {"text": summary.text_content(), "title": document.short_title()}
+
+
+EXTRACTORS = {"zwgk pipeline": zwgk, "trafilatura": with_trafilatura, "gne": with_gne, "readability-lxml": with_readability}
+# What each extractor can say at all; a dash in the table where it has no such field.
+CAN_SAY = {"zwgk pipeline": FIELDS, "trafilatura": ("title", "publisher", "published"),
+           "gne": ("title", "publisher", "published"), "readability-lxml": ("title",)}
+
+
+def score(name: str, pages: list, outputs: list[dict]) -> dict:
+    f1s = [text_f1(out["text"], page.gold["text"]) for page, out in zip(pages, outputs)]
+    row = {"f1": statistics.mean(f1s), "below": sum(f < 0.95 for f in f1s), "per_page": f1s,
+           "furniture": sum(len(furniture_left(out["text"], page.gold)) for page, out in zip(pages, outputs))}
+    for field in FIELDS:
+        judged = [(page, out) for page, out in zip(pages, outputs) if page.gold.get(field)]
+        row[field] = (None if field not in CAN_SAY[name] or not judged
+                      else sum(same_value(out.get(field), page.gold[field]) for page, out in judged) / len(judged))
+    return row
+
+
+def timed(extract, pages, runs: int) -> tuple[list[dict], list[float]]:
+    outputs, times = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        outputs = [extract(page) for page in pages]
+        times.append((time.perf_counter() - started) * 1000 / len(pages))
+    return outputs, times
+
+
+def table(pages: list, runs: int) -> tuple[list[str], dict]:
+    lines = ["| extractor | mean text F1 | pages < 0.95 | title | publisher | published | 文号 | 索引号 | furniture left | ms per page |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = {}
+    for name, extract in EXTRACTORS.items():
+        outputs, times = timed(extract, pages, runs)
+        row = rows[name] = score(name, pages, outputs)
+        fields = " | ".join("–" if row[f] is None else f"{row[f]:.2f}" for f in FIELDS)
+        ms = f"{min(times):.1f}–{max(times):.1f}" if runs > 1 else f"{times[0]:.1f}"
+        lines.append(f"| {name} | {row['f1']:.3f} | {row['below']} | {fields} | {row['furniture']} | {ms} |")
+    return lines, rows
 
 
 def main() -> None:
-    pages = corpus()
-    results = [
-        run("zwgk pipeline (decode, extract, check, clean, metadata)",
-            lambda url, raw: process_page(Response("http://portal.example" + url, 200, raw)).text, pages),
-        run("trafilatura.extract", lambda url, raw: trafilatura.extract(raw), pages),
-    ]
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=3, help="timing runs (the range over runs is shown)")
+    parser.add_argument("--pages", action="store_true", help="also print each page's text F1 per extractor")
+    args = parser.parse_args()
+    corpus = load()
     print(f"{machine()}, trafilatura {trafilatura.__version__}")
-    print(f"{len(pages)} pages (sample-portal documents of five portal families and four fixture pages), from raw bytes\n")
-    print("| extractor | ms per page | mean F1 against the expected text |")
-    print("|---|---:|---:|")
-    for name, ms, quality in results:
-        print(f"| {name} | {ms:.2f} | {quality:.3f} |")
+    for split in ("tuning", "validation"):
+        pages = [p for p in corpus if p.split == split]
+        portals = len({p.host for p in pages})
+        print(f"\n{split}: {len(pages)} pages from {portals} portals, from raw bytes\n")
+        lines, rows = table(pages, args.runs)
+        print("\n".join(lines))
+        if args.pages:
+            for i, page in enumerate(pages):
+                print(page.id, " ".join(f"{name}={rows[name]['per_page'][i]:.3f}" for name in rows))
 
 
 if __name__ == "__main__":

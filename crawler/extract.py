@@ -7,7 +7,7 @@ import lxml.html
 from lxml import etree
 
 from . import metadata
-from .chars import HAN_RE
+from .chars import HAN_RE, to_simplified
 from .clean import split_lines
 
 SKIP_TAGS = {"script", "style", "noscript", "iframe", "select", "button", "input", "textarea", "object", "embed", "svg", "template", "head", "form"}
@@ -27,8 +27,12 @@ CONTENT_CONTAINERS = [
 ]
 TITLE_CONTAINERS = [("class", "title"), ("class", "article-title"), ("id", "title"), ("class", "bt"), ("class", "tit")]
 ATTACHMENT_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])|downfile\.jsp|/download\b", re.I)
+SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
-SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室)$")
+SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
+ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
+INFO_EDGE = 8
+MAX_INFO_LINE = 160
 MIN_CONTAINER_HAN = 20
 MAX_DEPTH = 200
 HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)  # libxml2 otherwise stops reading at 256 levels of nesting
@@ -40,7 +44,7 @@ DENSITY_SHARE = 0.85
 @dataclass
 class Extracted:
     lines: list[str]
-    meta: dict
+    meta: metadata.Candidates
     attachments: list[dict] = field(default_factory=list)
     method: str = ""
 
@@ -159,54 +163,109 @@ def main_text(root, html: str) -> tuple[list[str], object, str]:
 
 
 def attachments(container, root, base_url: str) -> list[dict]:
-    """Attachment links near the text: in its container, else up to two levels above it, else the page."""
+    """Attachment links near the text: in its container, else up to two levels above it, else the page.
+    Links a script writes into the page (TRS: `var file_appendix='<a href=…>'`) count as the reader sees them."""
     scopes = [container, *(container.iterancestors() if container is not None else [])][:3] + [root]
     for scope in scopes:
         if scope is None:
             continue
         found = {}
-        for a in scope.iter("a"):
-            href = (a.get("href") or "").strip()
+        for href, name in [*_links(scope), *_scripted_links(scope)]:
             if href and ATTACHMENT_RE.search(href) and not href.lower().startswith("javascript:"):
                 url = urljoin(base_url, href)
-                found.setdefault(url, {"url": url, "name": " ".join(a.text_content().split()) or url.rsplit("/", 1)[-1]})
+                found.setdefault(url, {"url": url, "name": name or url.rsplit("/", 1)[-1]})
         if found:
             return list(found.values())
     return []
+
+
+def _links(scope):
+    return [((a.get("href") or "").strip(), " ".join(a.text_content().split())) for a in scope.iter("a")]
+
+
+def _scripted_links(scope):
+    return [(href.strip(), " ".join(re.sub(r"<[^>]+>", "", name).split()))
+            for script in scope.iter("script") for href, name in SCRIPTED_LINK_RE.findall(script.text or "")]
 
 
 def meta_tags(root) -> dict:
     return {m.get("name"): m.get("content", "") for m in root.iter("meta") if m.get("name") and m.get("content")}
 
 
-def page_title(root, meta: dict) -> str | None:
-    if meta.get("title"):
-        return meta["title"]
+def page_title(root, found: metadata.Candidates) -> str | None:
+    """A labelled 标题 or the CMS's ArticleTitle, else the heading that the head <title> confirms, else the
+    head <title> without the site's name."""
+    if found.has("title"):
+        return found.best("title")
     head_title = " ".join((root.findtext(".//title") or "").split())
     for kind, name in TITLE_CONTAINERS:
         for el in root.xpath(_by(kind, name)):
             text = " ".join(el.text_content().split())
             if 4 <= len(text) <= 120 and (not head_title or text[:4] in head_title):
                 return text
-    return strip_site_suffix(head_title) or None
+    return strip_site_name(head_title) or None
 
 
-def strip_site_suffix(title: str) -> str:
-    parts = [p for p in TITLE_SEPARATORS_RE.split(title) if p]
+def strip_site_name(title: str) -> str:
+    """`某某市人民政府--标题`, `标题_某某网`, `标题 | 某某网`, `标题_2019年第5号国务院公报` to `标题`."""
+    parts = [p for p in TITLE_SEPARATORS_RE.split(ISSUE_SUFFIX_RE.sub("", title)) if p]
     while len(parts) > 1 and (SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= 6):
         parts.pop()
+    while len(parts) > 1 and SITE_SUFFIX_RE.search(parts[0]) and len(parts[0]) < len(parts[-1]):
+        parts.pop(0)
     return "_".join(parts).strip()
+
+
+def _hidden_texts(root) -> list[str]:
+    """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there."""
+    return [" ".join(el.text_content().split()) for el in root.iter() if isinstance(el.tag, str) and HIDDEN_RE.search(el.get("style", ""))]
+
+
+def _info_lines(lines: list[str]) -> list[str]:
+    """The head and tail lines of the text that are `label：value` info lines (时间：… 来源：…)."""
+    edges = lines[:INFO_EDGE] + lines[-INFO_EDGE:]
+    return [line for line in edges if len(line) <= MAX_INFO_LINE and metadata.LABEL_RE.match(line.lstrip("【[（( "))]
+
+
+def _near_title(page_lines: list[str], body_lines: list[str], title: str | None) -> list[str]:
+    """Lines between the title heading and the text, and the text's first lines: where a page shows its date."""
+    first_body = next((i for i, line in enumerate(page_lines) if body_lines and line == body_lines[0]), len(page_lines))
+    squeezed = re.sub(r"\s+", "", title or "")
+    heading = next((i for i, line in enumerate(page_lines[:first_body]) if squeezed and re.sub(r"\s+", "", line) == squeezed), None)
+    start = heading + 1 if heading is not None else max(0, first_body - INFO_EDGE)
+    return page_lines[start:first_body] + body_lines[:3]
+
+
+def read_metadata(root, page_lines: list[str], body_lines: list[str]) -> metadata.Candidates:
+    found = metadata.Candidates()
+    metadata.from_meta_tags(meta_tags(root), found)
+    metadata.from_cells(table_rows(root), found)
+    in_body = set(body_lines)
+    metadata.from_pairs(simplified_labels([line for line in page_lines if line not in in_body]), found)
+    metadata.from_pairs(simplified_labels(_info_lines(body_lines)), found)
+    metadata.from_pairs(_hidden_texts(root), found)
+    title = page_title(root, found)
+    found.add("title", title, metadata.SHOWN)
+    metadata.from_lone_date(simplified_labels(_near_title(page_lines, body_lines, title)), found)
+    return found
+
+
+def simplified_labels(lines: list[str]) -> list[str]:
+    """Traditional-script pages write 來源, 發布日期: match labels in simplified script, keeping values as
+    printed wherever the conversion keeps the line's length."""
+    out = []
+    for line in lines:
+        simple = to_simplified(line)
+        if simple == line or len(simple) != len(line):
+            out.append(line)
+            continue
+        out.append("".join(s if metadata.LABEL_CHARS_RE.match(s) else c for c, s in zip(line, simple)))
+    return out
 
 
 def extract(html: str, base_url: str = "") -> Extracted:
     root = parse(html)
-    meta: dict = {}
-    metadata.from_meta_tags(meta_tags(root), meta)
-    metadata.from_cells(table_rows(root), meta)
     lines, container, how = main_text(root, html)
-    body_lines = set(lines)
     page_lines = render_lines(root.find("body") if root.find("body") is not None else root)
-    metadata.from_pairs([line for line in page_lines if line not in body_lines], meta)
-    meta["title"] = page_title(root, meta)
-    found = attachments(container, root, base_url)
-    return Extracted(lines=lines, meta=meta, attachments=found, method=how)
+    found = read_metadata(root, page_lines, lines)
+    return Extracted(lines=lines, meta=found, attachments=attachments(container, root, base_url), method=how)

@@ -5,7 +5,6 @@ flattened. Repairs work line by line, so one bad line never blocks the rest, and
 """
 import re
 from dataclasses import dataclass, field
-from functools import partial
 
 from .chars import GBK_SYMBOL_ROWS, HAN, HAN_RE, chinese_score, is_everyday, to_simplified
 from .lostbytes import LOST, Rebuilt, decode_with_gaps, tokens_of
@@ -37,7 +36,6 @@ TRADITIONAL_SHARE = 0.08
 MIN_TRADITIONAL = 5
 
 HEADING = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
-INLINE_HEADING_RE = re.compile(rf"(?<=[。；;：:！？!?])\s*(?={HEADING}[{HAN}])")
 VERY_LONG_LINE = 1000
 
 
@@ -95,8 +93,9 @@ def repair_wrong_codec(line: str) -> tuple[Rebuilt, str] | None:
 # A run of a few characters read with the wrong codec inside an otherwise clean line.
 LATIN_RUN_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
                           "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,}")
-LATIN_LETTERS_RE = re.compile("[\u00c0-\u00ff]")
+LATIN_LETTERS_RE = re.compile("[^\\W\\d_\u00d7\u00f7]")  # letters, not × or ÷
 MAX_RUN = 12
+MIN_LATIN_LETTERS = 2
 MAX_SUSPICIOUS = 16
 RUN_SCORE = 0.95
 
@@ -132,7 +131,7 @@ def _latin_windows(line: str):
     for m in LATIN_RUN_RE.finditer(line):
         for start in range(m.start(), min(m.start() + 2, m.end())):
             for end in range(m.end(), max(m.end() - 2, start + 1), -1):
-                if len(LATIN_LETTERS_RE.findall(line[start:end])) >= 2:
+                if len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS:
                     yield start, end
 
 
@@ -299,16 +298,28 @@ def detect_traditional(report: Report) -> None:
 
 
 def _numerals(n: int) -> str:
+    """Chinese numerals as headings write them, 1 to 199: 十二, 二十, 一百零五, 一百一十."""
     digits = "一二三四五六七八九"
-    tens, units = divmod(n, 10)
+    hundreds, rest = divmod(n, 100)
+    tens, units = divmod(rest, 10)
+    if hundreds:
+        return "一百" + ("零" + digits[units - 1] if rest and not tens else _numerals(rest) if tens != 1 else "一" + _numerals(rest))
     return (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[units - 1] if units else "")
 
 
-NUMERALS = [_numerals(n) for n in range(1, 40)]
-HEADING_STYLES = (lambda k: f"{NUMERALS[k]}、", lambda k: f"({NUMERALS[k]})", lambda k: f"（{NUMERALS[k]}）")
+NUMERAL_VALUE = {_numerals(n): n for n in range(1, 200)}
+NUMERAL = "[一二三四五六七八九十百零]{1,5}"
+# Heading numbering styles: 一、 (一) （一） 第一条, each with its numeral captured.
+HEADING_STYLE_RES = (
+    re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}])"),
+    re.compile(rf"\(({NUMERAL})\)(?=[{HAN}])"),
+    re.compile(rf"（({NUMERAL})）(?=[{HAN}])"),
+    re.compile(rf"第({NUMERAL})条(?=[\s\u3000{HAN}])"),
+)
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
 MAX_HEADING = 40  # a heading line: this many characters at most, with no punctuation
+MIN_BREAKS = 2
 
 
 def _ends_paragraph_or_heading(before: str) -> bool:
@@ -317,53 +328,42 @@ def _ends_paragraph_or_heading(before: str) -> bool:
         return False
     if before[-1] in SENTENCE_END:
         return True
-    tail = re.sub(rf"^\s*{HEADING}", "", re.split(r"[。！？!?]", before)[-1])
-    return 0 < len(tail) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(tail)
+    heading = re.match(rf"\s*(?:{HEADING}|第{NUMERAL}[章节条])(.*)", re.split(r"[。！？!?]", before)[-1])
+    return bool(heading) and len(heading[1].strip()) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(heading[1])
 
 
-def _sequence_breaks(line: str, style) -> int:
-    """Headings of one numbering style, next in sequence, standing inside the line right after a sentence
-    or a heading ended: a run of them marks lost paragraph breaks, whatever the text's length. An inline
-    enumeration ('之一的：（一）…；（二）…') ends its items with ；, not with a sentence or a heading."""
-    breaks, start = 0, 0
-    for k in range(len(NUMERALS)):
-        at = line.find(style(k), start)
-        if at < 0:
-            if breaks or k >= 3:
-                break
-            continue
-        after = at + len(style(k))
-        if at > 0 and HAN_RE.match(line[after:after + 1]) and _ends_paragraph_or_heading(line[start:at]):
-            breaks += 1
-        start = after
-    return breaks
+def sequence_breaks(line: str) -> list[int]:
+    """Where a heading stands inside the line, next in its sequence (二、 after 一、, 第六条 after 第五条),
+    right after a sentence or a heading ended: the places where paragraph breaks were lost. An inline
+    enumeration ('之一的：（一）…；（二）…') ends its items with ；, and a cross-reference (依照第六条)
+    follows no sentence end, so neither counts."""
+    breaks = []
+    for style in HEADING_STYLE_RES:
+        last, previous_end = None, 0
+        for m in style.finditer(line):
+            value = NUMERAL_VALUE.get(m.group(1))
+            if value is None or (last is not None and value != last + 1):
+                continue
+            if m.start() > 0 and _ends_paragraph_or_heading(line[previous_end:m.start()]):
+                breaks.append(m.start())
+            last, previous_end = value, m.end()
+    return sorted(set(breaks))
 
 
 def detect_flattened(report: Report) -> None:
     for line in report.lines:
-        if len(line) >= VERY_LONG_LINE or any(_sequence_breaks(line, style) >= 2 for style in HEADING_STYLES):
+        if len(line) >= VERY_LONG_LINE or len(sequence_breaks(line)) >= MIN_BREAKS:
             report.flag("flattened")
             return
 
 
-def _split_numbered_sequence(text: str, style) -> list[str]:
-    """Break before the next heading of a running sequence (一、 then 二、 ...), wherever it stands."""
-    parts, k, start = [], 0, 0
-    while k < len(NUMERALS) and (at := text.find(marker := style(k), start)) >= 0:
-        if HAN_RE.match(text[at + len(marker):at + len(marker) + 1]) and at > 0:
-            parts.append(text[:at])
-            text, start = text[at:], len(marker)
-        else:
-            start = at + len(marker)
-        k += 1
-    return parts + [text]
-
-
 def restore_breaks(lines: list[str]) -> list[str]:
-    """Put paragraph breaks back before numbered headings: after a sentence end, or next in a running sequence."""
-    for split in (INLINE_HEADING_RE.split, *(partial(_split_numbered_sequence, style=style) for style in HEADING_STYLES)):
-        lines = [part.strip() for line in lines for part in split(line) if part.strip()]
-    return lines
+    """Put paragraph breaks back where headings of a running sequence stand inside a line."""
+    restored = []
+    for line in lines:
+        cuts = [0, *sequence_breaks(line), len(line)]
+        restored += [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
+    return restored
 
 
 def check_fields(report: Report, fields: dict) -> dict:

@@ -1,86 +1,168 @@
-"""Document metadata from the 信息公开 table, head <meta> tags, info lines and the text itself."""
+"""Document metadata: every place a page states a field is a candidate, and the most trustworthy wins.
+
+Sources, most trusted first (calibrated on the tuning part of the real-page corpus, tests/fixtures/real/):
+1. LABELLED: what the reader sees under a label: 信息公开 tables (label cell + value cell, or `label：value` in
+   one cell, several pairs in a row), dl/dd and div/span layouts (a label line, then its value), info lines
+   (`发布时间：… 来源：…`) above or below the text, hidden elements holding a label (a 文号 kept out of sight).
+   Labels are matched whatever spaces a page puts inside them (`索  引  号`, `发 布 日 期`).
+2. LISTED: what the list page showed beside the link (信息公开目录 columns), handed over as hints.
+3. SHOWN: a date standing alone beside the title (`2012-02-02  来源：…`), for 发布日期 only.
+4. GENERATED: head `<meta>` tags (ArticleTitle, PubDate, ContentSource): written by the CMS, often the
+   page's generation time, so a labelled date the reader sees beats them.
+5. TEXT: the body itself: a 文号 line under the heading, the date under the signature (成文日期).
+Within one source, a field's labels rank as LABELS lists them (发布机构 before 来源 before 作者).
+"""
 import re
+from dataclasses import dataclass, field
 
 from .dates import find_date, is_date_line
 
-# label -> field; the first label found for a field wins, so the list runs from most to least specific.
+LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
+# label -> field, most specific label first within each field.
 LABELS = [
-    ("索引号", "index_number"), ("发文机关", "publisher"), ("发布机构", "publisher"), ("发布单位", "publisher"),
-    ("发布部门", "publisher"), ("发文单位", "publisher"), ("制发机关", "publisher"), ("信息来源", "publisher"),
-    ("文章来源", "publisher"), ("来源", "publisher"), ("发文字号", "doc_number"), ("发文文号", "doc_number"),
-    ("文号", "doc_number"), ("成文日期", "written"), ("发文日期", "written"), ("发布日期", "published"),
-    ("发布时间", "published"), ("公开日期", "published"), ("发布日期时间", "published"), ("时间", "published"),
-    ("日期", "published"), ("主题分类", "topic"), ("有效性", "validity"), ("时效", "validity"), ("效力状态", "validity"),
-    ("标题", "title"), ("名称", "title"),
+    ("标题", "title"), ("名称", "title"), ("文件名称", "title"),
+    ("发布机构", "publisher"), ("发文机关", "publisher"), ("发文单位", "publisher"), ("制发机关", "publisher"),
+    ("发布单位", "publisher"), ("发布部门", "publisher"), ("信息来源", "publisher"), ("文章来源", "publisher"),
+    ("来源", "publisher"), ("作者", "publisher"),
+    ("发文字号", "doc_number"), ("发文文号", "doc_number"), ("文号", "doc_number"),
+    ("索引号", "index_number"),
+    ("发布日期", "published"), ("发布时间", "published"), ("公开日期", "published"), ("发布日期时间", "published"),
+    ("时间", "published"), ("日期", "published"),
+    ("成文日期", "written"), ("发文日期", "written"), ("印发日期", "written"),
+    ("主题分类", "topic"), ("有效性", "validity"), ("时效", "validity"), ("效力状态", "validity"),
 ]
+LABEL_FIELD = dict(LABELS)
+# Labels of 信息公开 tables for what the archive does not keep: never a value of the label before them.
+OTHER_LABELS = {"关键词", "关键字", "主题词", "信息分类", "分类", "语种", "信息格式", "内容概述", "体裁分类", "组配分类",
+                "服务对象", "公文种类", "所属机构", "生成日期", "废止日期", "信息类别", "有效期", "字号", "字体", "相关信息"}
+LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS)}
 META_TAGS = {"articletitle": "title", "pubdate": "published", "contentsource": "publisher", "firstpublishedtime": "published"}
 FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 DATE_FIELDS = {"published", "written"}
-LABEL_ALT = "|".join(sorted((re.escape(label) for label, _ in LABELS), key=len, reverse=True))
-LABEL_FIELD = dict(LABELS)
-PAIR_RE = re.compile(rf"({LABEL_ALT})\s*[:：]\s*((?:(?!(?:{LABEL_ALT})\s*[:：]).)*)")
+GAP = r"[\s\u3000\u00a0]*"
+# A label as pages write it: any spacing between its characters.
+LABEL_ALT = "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(LABELS, key=lambda lf: -len(lf[0])))
+# The characters labels are made of: where a traditional page's label is read in simplified script.
+# The characters labels are made of: where a traditional page's label is read in simplified script.
+LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
+LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}[:：]")
+ONLY_LABEL_RE = re.compile(rf"^{GAP}({LABEL_ALT}){GAP}[:：]?{GAP}$")
 DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$")
-EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/"}
+EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None"}
 # A value ends at a wide gap, a cell break or the next "标签:" of any kind (字体:, 点击数: ...).
 VALUE_END_RE = re.compile(r"\s{2,}|\t|[\u4e00-\u9fff]{2,5}\s*[:：]")
+# 作者 names a publisher only when it is an organisation, not a person.
+ORGANISATION_RE = re.compile(r"(?:局|委|办|厅|院|部|会|室|府|处|中心|网|所|站|队|社|行|署|司|馆|组|科|股|政府|办公室)$")
+DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
+MAX_DATE_LINE = 80
 
 
-def label_field(label: str) -> str | None:
-    return LABEL_FIELD.get(label.strip().rstrip(":：").replace(" ", "").replace("\u3000", ""))
+def _clean_label(label: str) -> str:
+    return re.sub(GAP, "", label)
 
 
-def _value(field: str, raw: str) -> str | None:
-    value = VALUE_END_RE.split(raw.strip())[0].strip(" 　|")
+def label_field(text: str) -> str | None:
+    """The field a label cell names, whatever its spacing and colon."""
+    return LABEL_FIELD.get(_clean_label(text).rstrip(":："))
+
+
+def is_label(text: str) -> bool:
+    cleaned = _clean_label(text).rstrip(":：")
+    return cleaned in LABEL_FIELD or cleaned in OTHER_LABELS
+
+
+@dataclass
+class Candidates:
+    """Every value found for each field, with where it came from."""
+
+    found: dict = field(default_factory=dict)  # field -> [(source, label rank, order, value)]
+
+    def add(self, name: str | None, raw: str | None, source: int, label: str = "") -> None:
+        if not name or raw is None:
+            return
+        value = _value(name, raw, label)
+        if value is not None:
+            entries = self.found.setdefault(name, [])
+            entries.append((source, LABEL_RANK.get(label, len(LABELS)), len(entries), value))
+
+    def has(self, name: str, source: int | None = None) -> bool:
+        return any(source is None or s == source for s, *_ in self.found.get(name, []))
+
+    def best(self, name: str) -> str | None:
+        entries = self.found.get(name)
+        return min(entries)[3] if entries else None
+
+    def finish(self) -> dict:
+        """Every field present. 发布日期: a labelled one, else a labelled 成文日期, else a date shown with the
+        title, else the CMS's date, else the date under the signature, as the contract says."""
+        out = {name: self.best(name) for name in FIELDS}
+        dates = [(s, name == "written", rank, order, value)
+                 for name in DATE_FIELDS for s, rank, order, value in self.found.get(name, [])]
+        out["published"] = min(dates)[4] if dates else None
+        return out
+
+
+def _value(name: str, raw: str, label: str) -> str | None:
+    value = VALUE_END_RE.split(raw.strip())[0].strip(" 　|:：")
     if value in EMPTY_VALUES:
         return None
-    if field in DATE_FIELDS:
+    if name in DATE_FIELDS:
         return find_date(value)
+    if _clean_label(label) == "作者" and not ORGANISATION_RE.search(value):
+        return None
     return value[:200]
 
 
-def merge(into: dict, field: str | None, raw: str | None) -> None:
-    if field and raw is not None and not into.get(field):
-        if (value := _value(field, raw)) is not None:
-            into[field] = value
+def from_pairs(lines, into: Candidates, source: int = LABELLED) -> None:
+    """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value."""
+    lines = list(lines)
+    for i, line in enumerate(lines):
+        if ONLY_LABEL_RE.match(line) and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
+            label = _clean_label(ONLY_LABEL_RE.match(line).group(1))
+            into.add(LABEL_FIELD[label], lines[i + 1], source, label)
+            continue
+        matches = list(LABEL_RE.finditer(line))
+        for m, following in zip(matches, matches[1:] + [None]):
+            label = _clean_label(m.group(1))
+            into.add(LABEL_FIELD[label], line[m.end():following.start() if following else None], source, label)
 
 
-def from_pairs(lines, into: dict) -> None:
-    """'label:value' pairs anywhere in rendered lines (info lines, list-style metadata blocks)."""
-    for line in lines:
-        for label, value in PAIR_RE.findall(line):
-            merge(into, LABEL_FIELD[label], value)
-
-
-def from_cells(rows, into: dict) -> None:
-    """Metadata tables: a label cell followed by its value cell, or 'label:value' in one cell."""
+def from_cells(rows, into: Candidates) -> None:
+    """Metadata tables: a label cell followed by its value cell, or 'label：value' in one cell."""
     for cells in rows:
         for i, cell in enumerate(cells):
-            field = label_field(cell)
-            if field and i + 1 < len(cells) and not label_field(cells[i + 1]):
-                merge(into, field, cells[i + 1])
+            name = label_field(cell)
+            if name and i + 1 < len(cells) and not is_label(cells[i + 1]):
+                into.add(name, cells[i + 1], LABELLED, _clean_label(cell).rstrip(":："))
             else:
                 from_pairs([cell], into)
 
 
-def from_meta_tags(tags: dict, into: dict) -> None:
+def from_meta_tags(tags: dict, into: Candidates) -> None:
     for name, value in tags.items():
-        merge(into, META_TAGS.get(name.lower()), value)
+        into.add(META_TAGS.get(name.lower()), value, GENERATED)
 
 
-def from_text(lines: list[str], into: dict) -> None:
+def from_lone_date(lines: list[str], into: Candidates) -> None:
+    """A date near the title in a short line: alone, or among info labels (`2012-02-02 来源：…`)."""
+    for line in lines:
+        m = DATE_IN_LINE_RE.search(line)
+        if len(line) > MAX_DATE_LINE or not m:
+            continue
+        rest = line[m.end():].strip()
+        alone = not line[:m.start()].strip(" (（") and (not rest or not re.search(r"[\u4e00-\u9fff]", rest))
+        if alone or LABEL_RE.search(rest):
+            into.add("published", m.group(0), SHOWN)
+            return
+
+
+def from_text(lines: list[str], into: Candidates) -> None:
     """A 文号 line under the title, and the date under the signature as 成文日期."""
     for line in lines[:6]:
         if DOC_NUMBER_RE.match(line):
-            merge(into, "doc_number", line)
+            into.add("doc_number", line, TEXT)
             break
     for line in lines:
         if is_date_line(line):
-            merge(into, "written", line)
+            into.add("written", line, TEXT)
             break
-
-
-def finish(meta: dict) -> dict:
-    """Every field present; 发布日期 falls back to 成文日期 as the contract says."""
-    out = {field: meta.get(field) for field in FIELDS}
-    out["published"] = out["published"] or out["written"]
-    return out

@@ -67,19 +67,19 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
-def finish_lines(lines: list[str], meta: dict) -> Document:
+def finish_lines(lines: list[str], meta: metadata.Candidates) -> Document:
     """Shared tail of both entry points: repair and flag damage, drop furniture, read metadata from text."""
     report = integrity.check_lines(lines)
     lines = clean_lines(report.lines)
     lines = integrity.restore_breaks(lines) if "flattened" in report.flags else lines
-    title = meta.get("title")
+    title = meta.best("title")
     if title and lines and _normalise(lines[0]) == _normalise(title):
         lines = lines[1:]
     metadata.from_text(lines, meta)
     text = "\n".join(lines)
     return Document(
         text=text,
-        **integrity.check_fields(report, metadata.finish(meta)),
+        **integrity.check_fields(report, meta.finish()),
         flags=report.flags,
         repairs=report.repairs,
         text_simplified=report.simplified("\n".join(lines)),
@@ -96,13 +96,13 @@ def process_page(response: Response, hints: dict | None = None, decoded: Decoded
         more = extract(decode_bytes(part.body, part.content_type).text, part.final_url or part.url)
         lines += more.lines
         attachments += [a for a in more.attachments if a not in attachments]
-    meta = dict(extracted.meta)
+    meta = extracted.meta
     for name, raw in (hints or {}).items():
-        metadata.merge(meta, name, raw)
+        meta.add(name, raw, metadata.LISTED)
     doc = finish_lines(lines, meta)
     doc.attachments, doc.method, doc.decoded = attachments, extracted.method, decoded
     return doc
 
 
 def process_text(text: str) -> Document:
-    return finish_lines(split_lines(text), {})
+    return finish_lines(split_lines(text), metadata.Candidates())

@@ -15,6 +15,7 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         "主办单位：某某市人民政府办公室 承办单位：某某市大数据中心", "网站标识码：1411000001 晋ICP备05001234号",
         "晋公网安备 14110202000123号", "今天是2024年3月1日 星期五", "发布时间：2019-08-09 来源：县政府办公室 浏览次数：12 字体：大 中 小",
         "【關閉窗口】【打印本頁】", "點擊數：267", "- 來源:", "联系我们 | 网站地图", "[编辑：张珍珍]",
+        "返回顶部打印关闭", "分享", "大", "中国证监会 www.csrc.gov.cn",
     ],
 )
 def test_furniture_lines_are_removed(furniture):
@@ -48,3 +49,23 @@ def test_counter_inside_info_line_goes_but_info_line_text_kept_out_of_body():
 def test_tail_sections_go():
     assert clean_lines([BODY, "相关文章", "关于某事的通知", "关于另一事的通知"]) == [BODY]
     assert clean_lines([BODY, "最近搜索", "无", "热门搜索", "无"]) == [BODY]
+
+
+@pytest.mark.parametrize("line", [
+    "བོད་ལྗོངས་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་།",  # Tibetan
+    "شىنجاڭ ئۇيغۇر ئاپتونوم رايونلۇق خەلق ھۆكۈمىتى",  # Uyghur
+    "ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ",  # Mongolian
+    "연변조선족자치주 인민정부",  # Korean
+    "Республика",  # Cyrillic
+    "１２３４５６", "ⅠⅡⅢⅣ", "★★★", "\ufffd\ufffd",  # full-width digits, Roman numerals, symbols, lost characters
+])
+def test_lines_in_any_script_stay(line):
+    """Furniture goes by what it is, never by the script a line is written in."""
+    assert clean_lines(["关于做好双语政务公开工作的通知", line, "各有关单位："]) == ["关于做好双语政务公开工作的通知", line, "各有关单位："]
+
+
+def test_c1_characters_are_not_line_breaks():
+    from crawler.pipeline import process_text
+
+    text = "ÕþÎñ\x85¹«¿ª\nÕþÎñ\x1c¹«¿ª"
+    assert len(process_text(text).text.split("\n")) == 2
