@@ -87,6 +87,10 @@ class CrawlRecords:
         )
         return {row["url"]: row["signature"] for row in rows}
 
+    def listed_count(self, site: str, list_url: str) -> int:
+        """How many entries earlier walks of this list recorded."""
+        return self.conn.execute("SELECT count(*) FROM list_entries WHERE site = ? AND list_url = ?", [site, list_url]).fetchone()[0]
+
     def archived_urls(self, site: str) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT url FROM documents WHERE site = ?", [site])}
 

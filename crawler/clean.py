@@ -55,7 +55,8 @@ FONT_RE = re.compile(rf"(?:{_alt(['字体', '字号', '文字'])})\s*[:：]?\s*(
 COUNTER_RE = re.compile(rf"(?:{_alt(COUNTER_LABELS)})\s*[:：]?\s*[\[【(（]?\s*\d+\s*[\]】)）]?\s*次?|(?:{_alt(['阅读', '浏览', '访问'])})\s*\d+\s*次|已(?:{_alt(['浏览', '阅读'])})\s*\d+\s*次")
 TODAY_RE = re.compile(r"今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)?[一二三四五六日天]?")
 PHRASES_RE = re.compile(rf"(?:{_alt(['扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面', '在手机打开当前页', '手机扫一扫'])})")
-FOOTER_RE = re.compile(r"ICP\s*备|ICP证|公网安备|网站标识码|Copyright|©", re.I)
+# © only beside a year or 版权 (a Latin-1 misreading of GBK is full of ©: Ò© is 药).
+FOOTER_RE = re.compile(r"ICP\s*备|ICP证|公网安备|网站标识码|Copyright|©\s*(?:19|20)\d{2}|版权所有\s*©|^\s*©", re.I)
 INFO_START_RE = re.compile(rf"^[-·•*]?\s*(?:{_alt(INFO_LABELS)}){COLON}")
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"(?:{_alt(INFO_LABELS)}){COLON}(?:(?!(?:{_alt(INFO_LABELS)}){COLON}).)*")

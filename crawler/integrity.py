@@ -13,6 +13,7 @@ FLAGS = ("mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_
 # (how the bytes were wrongly read, what they really were)
 WRONG_READINGS = (("gb18030", "utf-8"), ("cp1252", "gb18030"), ("latin-1", "gb18030"), ("cp1252", "utf-8"), ("latin-1", "utf-8"))
 REPAIRED_SCORE = 0.9
+LOSSLESS_SCORE = 0.7
 MIN_GAIN = 0.25
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -23,7 +24,12 @@ PLAIN_PINYIN_RE = re.compile(rf"(?<=[{HAN}])[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzc
 MIN_TONED_FOR_PLAIN = 2
 
 GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
-LOST_QMARK_RE = re.compile(rf"(?<=[{HAN}])\?+(?=[{HAN}])|^\?+(?=[{HAN}，。、])|(?<=[，。、；：])\?+(?=[{HAN}])", re.M)
+# A '?' where a character stood: inside a word (Han or digits on both sides), a run of them beside Han, one
+# at a line start or after punctuation before Han, one before closing punctuation. A question mark ends a
+# question: after Han, before the line's end or a space.
+LOST_QMARK_RE = re.compile(
+    rf"(?<=[{HAN}\d])\?+(?=[{HAN}\d])|(?<=[{HAN}\d（(《“])\?{{2,}}|\?{{2,}}(?=[{HAN}\d》）)”，、；：。])"
+    rf"|^\?+(?=[{HAN}\d，。、])|(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])|(?<=[{HAN}])\?+(?=[》）)”，、；：])", re.M)
 SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")
 GARBLED_SCORE = 0.7  # below this a line reads as garbled: mostly rare characters and symbols
 
@@ -31,6 +37,9 @@ LEGIT_OMITTED_RE = re.compile(r"(?:附件|附表|附图|图|表)\s*[0-9一二三
 OMITTED_RE = re.compile(r"[(（]\s*略\s*[)）]")
 MASK_STAR_RE = re.compile(rf"(?:(?<=[\s{HAN}，。、；：“”（）()《》〔〕])|^)\*(?=[\s{HAN}，。、；：“”（）()《》〔〕]|$)", re.M)
 MIN_MASKS = 3
+# (略) with a character of the same word on either side (人民(略)办) stands for words, not for an omitted table.
+IN_WORD_OMITTED_RE = re.compile(rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d])")
+MIN_MASKS_IN_WORDS = 2
 
 TRADITIONAL_SHARE = 0.08
 MIN_TRADITIONAL = 5
@@ -85,7 +94,9 @@ def repair_wrong_codec(line: str) -> tuple[Rebuilt, str] | None:
         if rebuilt is None or not HAN_RE.search(rebuilt.text) or rebuilt.lost > max(1, len(rebuilt.text) // 20) + line.count(LOST):
             continue
         score = chinese_score(rebuilt.text.replace(LOST, ""))
-        if score >= REPAIRED_SCORE and score - before >= MIN_GAIN and (best is None or score > best[2]):
+        # A reading that decodes every byte cleanly may hold rare characters (drug names): a lower bar.
+        needed = LOSSLESS_SCORE if not rebuilt.lost and LOST not in line else REPAIRED_SCORE
+        if score >= needed and score - before >= MIN_GAIN and (best is None or score > best[2]):
             best = (rebuilt, f"{right} read as {wrong}", score)
     return best[:2] if best else None
 
@@ -95,7 +106,7 @@ LATIN_RUN_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u0
                           "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,}")
 LATIN_LETTERS_RE = re.compile("[^\\W\\d_\u00d7\u00f7]")  # letters, not × or ÷
 MAX_RUN = 12
-MIN_LATIN_LETTERS = 2
+MIN_LATIN_LETTERS = 1
 MAX_SUSPICIOUS = 16
 RUN_SCORE = 0.95
 
@@ -128,10 +139,13 @@ def _gbk_windows(line: str):
 
 
 def _latin_windows(line: str):
+    """Runs of Latin-1 and cp1252 characters, trimmed by up to two at each end (a curly quote of the text
+    itself may touch them), but never cut off from a lost character next to them."""
     for m in LATIN_RUN_RE.finditer(line):
         for start in range(m.start(), min(m.start() + 2, m.end())):
             for end in range(m.end(), max(m.end() - 2, start + 1), -1):
-                if len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS:
+                cuts_a_gap = line[start - 1:start] == LOST or line[end:end + 1] == LOST
+                if not cuts_a_gap and len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS:
                     yield start, end
 
 
@@ -149,11 +163,25 @@ def _run_candidates(line: str):
             yield start, end, rebuilt, "utf-8 read as gb18030"
     for start, end in _latin_windows(line):
         window = line[start:end]
-        for wrong, right in WRONG_READINGS[1:]:
-            rebuilt = _reread(window, wrong, right)
-            if _accept_run(window, rebuilt, shrinks=True):
-                yield start, end, rebuilt, f"{right} read as {wrong}"
-                break
+        readings = {f"{right} read as {wrong}": _reread(window, wrong, right) for wrong, right in WRONG_READINGS[1:]}
+        plausible = {rebuilt.text for rebuilt in readings.values() if _plausible(window, rebuilt)}
+        accepted = [(how, rebuilt) for how, rebuilt in readings.items()
+                    if _plausible(window, rebuilt) and _accept_run(window, rebuilt, shrinks=True)]
+        # Where lost bytes leave two readings of the run standing (æœ� is 鏈� in GBK, or a lost character in
+        # UTF-8), the bytes do not say which: the run stays as it was, flagged.
+        if accepted and len(plausible) == 1:
+            yield start, end, accepted[0][1], accepted[0][0]
+        elif accepted:
+            yield start, end, None, f"left as it was: lost bytes leave {len(plausible)} readings ({', '.join(sorted(plausible))})"
+
+
+def _plausible(window: str, rebuilt: Rebuilt | None) -> bool:
+    """A reading whose bytes hold together: no more lost characters than the window had, and what it
+    rebuilt reads as everyday Chinese (or it rebuilt nothing but gaps)."""
+    if rebuilt is None or rebuilt.lost > window.count(LOST):
+        return False
+    kept = rebuilt.text.replace(LOST, "")
+    return not kept or chinese_score(kept) >= RUN_SCORE
 
 
 def repair_runs(line: str) -> tuple[str, list[dict]]:
@@ -166,9 +194,10 @@ def repair_runs(line: str) -> tuple[str, list[dict]]:
         if all(end <= s or start >= e for s, e, *_ in chosen):
             chosen.append(candidate)
     repairs = []
-    for start, end, rebuilt, how in sorted(chosen, reverse=True):
-        repairs.append({"how": how, "before": line[start:end], "after": rebuilt.text})
-        line = line[:start] + rebuilt.text + line[end:]
+    for start, end, rebuilt, how in sorted(chosen, key=lambda c: c[0], reverse=True):
+        after = line[start:end] if rebuilt is None else rebuilt.text
+        repairs.append({"how": how, "before": line[start:end], "after": after})
+        line = line[:start] + after + line[end:]
     return line, repairs[::-1]
 
 
@@ -184,7 +213,9 @@ def _realign(run: str) -> str:
     return LOST + raw[1:].decode("gb18030", "replace")  # a lone last lead byte decodes to U+FFFD itself
 
 
-def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
+def repair_shifted_runs(line: str, match_style=str) -> tuple[str, list[str]]:
+    """Runs of GBK read one byte out of step, each re-aligned; `match_style` is applied to what a run
+    became (the page's own punctuation style), never to the rest of the line."""
     repaired = []
 
     def fix(m):
@@ -198,9 +229,11 @@ def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
                 return run
             inner = fixed[1:].removesuffix(LOST)  # the ends may be characters the shift destroyed
             after = chinese_score(inner)
-            if len(inner) >= 2 and LOST not in inner and after >= REPAIRED_SCORE and after - before >= MIN_GAIN:
+            # A run closed by '?' shows where the reader fell back in step: one rebuilt character is enough.
+            shortest = 1 if candidate.endswith("?") else 2
+            if len(inner) >= shortest and LOST not in inner and after >= REPAIRED_SCORE and after - before >= MIN_GAIN:
                 repaired.append(run)
-                return fixed + run[len(candidate):]
+                return match_style(fixed) + run[len(candidate):]
         return run
 
     return SHIFTED_RUN_RE.sub(fix, line), repaired
@@ -211,7 +244,7 @@ def _halfwidth_like(lines: list[str]):
     text = "\n".join(lines)
     if "(" in text and "（" not in text:
         return lambda s: s.replace("（", "(").replace("）", ")").replace("：", ":").replace("；", ";").replace("，", ",")
-    return lambda s: s
+    return str
 
 
 def fix_mojibake(report: Report) -> None:
@@ -233,9 +266,8 @@ def fix_mojibake(report: Report) -> None:
             report.repairs.extend({"flag": "mojibake", "line": i + 1, **run} for run in runs)
             report.flag("mojibake")
             line = fixed
-        fixed, runs = repair_shifted_runs(line)
+        fixed, runs = repair_shifted_runs(line, match_style)
         if runs:
-            fixed = match_style(fixed)
             report.lines[i] = fixed
             report.repairs.append({"flag": "mojibake", "line": i + 1, "how": "gb18030 read one byte out of step", "before": line[:80], "after": fixed[:80]})
             report.flag("mojibake")
@@ -283,7 +315,8 @@ def detect_masking(report: Report) -> None:
     text = "\n".join(report.lines)
     omitted = len(OMITTED_RE.findall(text)) - len(LEGIT_OMITTED_RE.findall(text))
     stars = len(MASK_STAR_RE.findall(text))
-    if omitted + stars >= MIN_MASKS:
+    in_words = len(IN_WORD_OMITTED_RE.findall(text))
+    if omitted + stars >= MIN_MASKS or (in_words and omitted + stars >= MIN_MASKS_IN_WORDS):
         report.flag("masked")
         report.repairs.append({"flag": "masked", "how": "words replaced by (略) or *; not restored", "count": omitted + stars})
 
@@ -312,14 +345,14 @@ NUMERAL = "[一二三四五六七八九十百零]{1,5}"
 # Heading numbering styles: 一、 (一) （一） 第一条, each with its numeral captured.
 HEADING_STYLE_RES = (
     re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}])"),
-    re.compile(rf"\(({NUMERAL})\)(?=[{HAN}])"),
-    re.compile(rf"（({NUMERAL})）(?=[{HAN}])"),
-    re.compile(rf"第({NUMERAL})条(?=[\s\u3000{HAN}])"),
+    re.compile(rf"(?<!第)\(({NUMERAL})\)(?=[{HAN}])"),
+    re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}])"),
+    re.compile(rf"第({NUMERAL})条(?=[\s\u3000])"),  # an article, not a cross-reference (第六条规定)
 )
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
 MAX_HEADING = 40  # a heading line: this many characters at most, with no punctuation
-MIN_BREAKS = 2
+MIN_BREAKS = 1  # calibrated on 517 clean real texts: none has a single in-sequence inline heading
 
 
 def _ends_paragraph_or_heading(before: str) -> bool:
@@ -328,23 +361,24 @@ def _ends_paragraph_or_heading(before: str) -> bool:
         return False
     if before[-1] in SENTENCE_END:
         return True
-    heading = re.match(rf"\s*(?:{HEADING}|第{NUMERAL}[章节条])(.*)", re.split(r"[。！？!?]", before)[-1])
+    heading = re.match(rf"\s*(?:{HEADING}|第{NUMERAL}[章节])(.*)", re.split(r"[。！？!?]", before)[-1])
     return bool(heading) and len(heading[1].strip()) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(heading[1])
 
 
-def sequence_breaks(line: str) -> list[int]:
+def sequence_breaks(line: str, strict: bool = True) -> list[int]:
     """Where a heading stands inside the line, next in its sequence (二、 after 一、, 第六条 after 第五条),
     right after a sentence or a heading ended: the places where paragraph breaks were lost. An inline
     enumeration ('之一的：（一）…；（二）…') ends its items with ；, and a cross-reference (依照第六条)
-    follows no sentence end, so neither counts."""
+    follows no sentence end, so neither counts. Not `strict` (the text is known to be flattened): every
+    heading of a sequence that starts at 一, whatever stands before it."""
     breaks = []
     for style in HEADING_STYLE_RES:
-        last, previous_end = None, 0
+        last, previous_end = None if strict else 0, 0
         for m in style.finditer(line):
             value = NUMERAL_VALUE.get(m.group(1))
-            if value is None or (last is not None and value != last + 1):
+            if value is None or (last is not None and value not in (last + 1, 1)):  # a new list starts at 一
                 continue
-            if m.start() > 0 and _ends_paragraph_or_heading(line[previous_end:m.start()]):
+            if m.start() > 0 and (not strict or _ends_paragraph_or_heading(line[previous_end:m.start()])):
                 breaks.append(m.start())
             last, previous_end = value, m.end()
     return sorted(set(breaks))
@@ -361,7 +395,7 @@ def restore_breaks(lines: list[str]) -> list[str]:
     """Put paragraph breaks back where headings of a running sequence stand inside a line."""
     restored = []
     for line in lines:
-        cuts = [0, *sequence_breaks(line), len(line)]
+        cuts = sorted({0, *sequence_breaks(line), *sequence_breaks(line, strict=False), len(line)})
         restored += [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
     return restored
 

@@ -96,6 +96,10 @@ class PortalSpider(scrapy.Spider):
         page = lists.Page(response.url, text)
         walk.family = walk.family or lists.detect(page)
         listing = lists.parse(walk.family, page, response.meta["state"], self.site.selectors)
+        if not listing.entries and walk.pages == 0:
+            self.archive.add_to_run(self.run_id, errors=1)
+            yield from self.end_walk(walk, f"failed: {self.why_empty(page)}")
+            return
         walk.pages += 1
         walk.total = listing.total if listing.total is not None else walk.total
         yield from self.entries_to_fetch(walk, listing.entries)
@@ -109,6 +113,17 @@ class PortalSpider(scrapy.Spider):
         else:
             self.archive.add_to_run(self.run_id, errors=1)
         yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.final_url}")
+
+    def why_empty(self, page: lists.Page) -> str:
+        """A first list page that yields nothing: a selector that matches nothing, a list the portal no longer
+        shows (a redesign), or a start URL that is no list at all. Never an 'ok' crawl of nothing."""
+        selector = self.site.selectors.get("list_item")
+        if selector and lists.matches_nothing(page.text, selector):
+            return f"selectors.list_item {selector!r} matched nothing on {page.url}"
+        had = self.archive.listed_count(self.site.key, page.url)
+        before = f"; it listed {had} documents before: has the portal changed its markup?" if had else ""
+        return (f"no document entries on the list page {page.url}{before} (is it a list page? "
+                "set `selectors` (list_item, link) for this site if its markup is unusual)")
 
     def entries_to_fetch(self, walk: ListWalk, entries: list[lists.Entry]):
         for entry in entries:

@@ -29,6 +29,7 @@ RANDOM_SEED = 20261202
 SPANS = ("whole", "lines", "run")
 VALIDATION_SHARE = 3  # one source in three
 MAX_TEXT = 20000
+MIN_DAMAGED = 600
 
 
 @dataclass
@@ -223,14 +224,25 @@ def traditional_converted(lines, rng, span):
     return ([opencc.OpenCC("s2t").convert(line) for line in lines] if span == "whole" else None), False
 
 
+HEADING_LINE_RE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零]{1,5}条[\s\u3000])")
+
+
+def _heading_lines(lines) -> list[int]:
+    return [i for i, line in enumerate(lines) if HEADING_LINE_RE.match(line)]
+
+
 def flattened(lines, rng, span):
-    if len(lines) < 3 or span == "run":
+    """Paragraph breaks lost: the whole text run together, or a few lines that hold two numbered headings
+    (where no heading stands, lost breaks leave no trace to find)."""
+    headings = _heading_lines(lines)
+    if len(headings) < 2 or span == "run":
         return None, False
     if span == "whole":
         return ["".join(lines)], False
-    n = rng.randint(3, min(8, len(lines)))
-    start = rng.randrange(0, len(lines) - n + 1)
-    return lines[:start] + ["".join(lines[start:start + n])] + lines[start + n:], False
+    k = rng.randrange(len(headings) - 1)
+    start = max(0, headings[k] - rng.randint(0, 2))
+    end = min(len(lines), headings[k + 1] + 1 + rng.randint(0, 2))
+    return lines[:start] + ["".join(lines[start:end])] + lines[end:], False
 
 
 DAMAGE = {"mojibake": mojibake, "lost_chars": lost_chars, "pinyin_annotations": pinyin_annotations,
@@ -238,26 +250,22 @@ DAMAGE = {"mojibake": mojibake, "lost_chars": lost_chars, "pinyin_annotations": 
 REVERSIBLE = {"mojibake", "pinyin_annotations"}
 
 
-def _has_numbered_headings(lines) -> bool:
-    starts = sum(1 for line in lines if re.match(r"[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]", line))
-    return starts >= 2
-
-
-def generate(seed: int = RANDOM_SEED, per_source: int = 2) -> list[Sample]:
-    """Every source once clean, and `per_source` damaged samples per source, kinds and spans drawn in turn."""
+def generate(seed: int = RANDOM_SEED, target: int = MIN_DAMAGED) -> list[Sample]:
+    """Every source once clean, and about `target` damaged samples spread over the sources (at least two
+    each), kinds and spans drawn in turn."""
     rng = random.Random(seed)
     samples = []
     plan = [(flag, span) for flag in DAMAGE for span in SPANS]
     turn = 0
-    for source in sources():
+    found = sources()
+    per_source = max(2, -(-target // max(len(found), 1)))
+    for source in found:
         original = "\n".join(source.lines)
         samples.append(Sample(source, None, "whole", original, original))
         for _ in range(per_source):
             for _attempt in range(len(plan)):
                 flag, span = plan[turn % len(plan)]
                 turn += 1
-                if flag == "flattened" and not _has_numbered_headings(source.lines):
-                    continue
                 damaged, lossy = DAMAGE[flag](list(source.lines), rng, span)
                 if damaged and "\n".join(damaged) != original:
                     samples.append(Sample(source, flag, span, original, "\n".join(damaged), lossy))
@@ -272,13 +280,21 @@ def similarity(a: str, b: str) -> float:
 
 
 def wrong_characters(original: str, damaged: str, repaired: str) -> int:
-    """Characters in the repaired text that are neither the original's nor a U+FFFD gap, and that the
-    damaged input did not hold either: what a repair wrote that the bytes did not justify."""
-    introduced = Counter()
-    for op, _, _, j1, j2 in SequenceMatcher(None, original, repaired, autojunk=False).get_opcodes():
-        if op in ("replace", "insert"):
-            introduced.update(c for c in repaired[j1:j2] if c != LOST and not c.isspace())
-    return sum((introduced - Counter(damaged)).values())
+    """Characters in the repaired text that are neither the original's nor a U+FFFD gap: what a repair wrote
+    that the bytes did not justify. A repair keeps each line and gives each character back or one gap for it,
+    so lines of equal length compare place by place; other lines by alignment, less what the damaged input
+    already held (damage left as it was is not a repair's invention)."""
+    wrong = 0
+    for before, damaged_line, after in zip(original.split("\n"), damaged.split("\n"), repaired.split("\n")):
+        if len(before) == len(after):
+            wrong += sum(1 for a, b in zip(before, after) if a != b and b != LOST)
+            continue
+        introduced = Counter()
+        for op, _, _, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+            if op in ("replace", "insert"):
+                introduced.update(c for c in after[j1:j2] if c != LOST and not c.isspace())
+        wrong += sum((introduced - Counter(damaged_line)).values())
+    return wrong
 
 
 def outside_gaps(original: str, repaired: str) -> float:

@@ -222,3 +222,21 @@ def test_fetch_downloads_the_attachments_too(portal, db):
     assert done.returncode == 0, done.stderr
     stored, = rows(db, "select status, filename, size from attachments")
     assert stored["status"] == "stored" and stored["filename"] == doc.attachment + ".pdf" and stored["size"] > 1000
+
+
+def test_a_list_that_yields_nothing_fails_the_site_with_its_reason(portal, db, tmp_path):
+    """No 'ok' crawl of nothing: a selector that matches nothing, or a start URL that is a document, not a list."""
+    section = portal.section("trs-tzgg")
+    document = portal.url + section.detail_path(next(d for d in section.docs if d.state == "live"))
+    sites = tmp_path / "sites.toml"
+    sites.write_text(f'[sites.picky]\nname = "selector that matches nothing"\nstart_urls = ["{portal.url}{section.start_url_path}"]\n'
+                     f'download_delay = 0\nselectors = {{ list_item = "ul.no-such-list li" }}\n'
+                     f'[sites.document]\nname = "a document, not a list"\nstart_urls = ["{document}"]\ndownload_delay = 0\n', "utf-8")
+    done = zwgk("crawl", "--all", "--sites", sites, "--db", db)
+    assert done.returncode == 1
+    lines = {line.split(":")[0]: line for line in done.stdout.splitlines()}
+    assert "picky: failed" in lines["picky"] and "selectors.list_item 'ul.no-such-list li' matched nothing" in lines["picky"]
+    assert "document: failed" in lines["document"] and "no document entries on the list page" in lines["document"]
+    runs = {r["site"]: r for r in rows(db, "select site, status, message from crawl_runs")}
+    assert runs["picky"]["status"] == runs["document"]["status"] == "failed"
+    assert "matched nothing" in runs["picky"]["message"] and "no document entries" in runs["document"]["message"]

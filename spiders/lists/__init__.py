@@ -5,7 +5,7 @@ family's `parse(page, state)` returns a Listing. `state` is what the family put 
 Fetch (paging parameters) and comes back with the answer to it.
 """
 from . import gkmlpt, generic, hanweb, jcms, trs
-from .common import Entry, Fetch, Listing, Page
+from .common import Entry, Fetch, Listing, Page, matches_nothing
 
 FAMILIES = {"gkmlpt": gkmlpt, "jcms": jcms, "hanweb": hanweb, "trs": trs, "generic": generic}
 
@@ -19,4 +19,4 @@ def parse(family: str, page: Page, state: dict | None = None, selectors: dict | 
     return FAMILIES[family].parse(page, state or {}, selectors or {})
 
 
-__all__ = ["Entry", "Fetch", "Listing", "Page", "FAMILIES", "detect", "parse"]
+__all__ = ["Entry", "Fetch", "Listing", "Page", "FAMILIES", "detect", "matches_nothing", "parse"]

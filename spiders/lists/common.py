@@ -95,6 +95,10 @@ def select(el, selector: str):
     return compile_selector(selector)(el)
 
 
+def matches_nothing(html: str, selector: str) -> bool:
+    return not select(parse_html(html), selector)
+
+
 def _same_site(url: str, base_url: str) -> bool:
     a, b = urlsplit(url), urlsplit(base_url)
     return a.scheme in ("http", "https") and a.hostname == b.hostname
