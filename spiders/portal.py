@@ -96,7 +96,7 @@ class PortalSpider(scrapy.Spider):
         page = lists.Page(response.url, text)
         walk.family = walk.family or lists.detect(page)
         listing = lists.parse(walk.family, page, response.meta["state"], self.site.selectors)
-        if not listing.entries and walk.pages == 0:
+        if not listing.entries and not listing.next and walk.entries == 0:
             self.archive.add_to_run(self.run_id, errors=1)
             yield from self.end_walk(walk, f"failed: {self.why_empty(page)}")
             return
@@ -115,8 +115,10 @@ class PortalSpider(scrapy.Spider):
         yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.final_url}")
 
     def why_empty(self, page: lists.Page) -> str:
-        """A first list page that yields nothing: a selector that matches nothing, a list the portal no longer
-        shows (a redesign), or a start URL that is no list at all. Never an 'ok' crawl of nothing."""
+        """A list that yields nothing at all (its last page reached, no entry seen): a selector that matches
+        nothing, a list the portal no longer shows (a redesign), or a start URL that is no list at all.
+        Never an 'ok' crawl of nothing. (A column page whose entries come from a further request, as jcms's
+        and gkmlpt's do, yields none itself, and is no failure.)"""
         selector = self.site.selectors.get("list_item")
         if selector and lists.matches_nothing(page.text, selector):
             return f"selectors.list_item {selector!r} matched nothing on {page.url}"

@@ -54,7 +54,8 @@ class Sample:
 
     @property
     def replaced(self) -> int:
-        return self.damaged.count(LOST) - self.original.count(LOST)
+        """Bytes the damage itself replaced: each U+FFFD or '?' it added stands for one."""
+        return sum(self.damaged.count(mark) - self.original.count(mark) for mark in (LOST, "?"))
 
 
 def _usable(line: str) -> bool:

@@ -59,7 +59,9 @@ def make_doc(doc_id: int, date: datetime.date, rng: random.Random) -> SampleDoc:
         "各乡镇人民政府，县直各有关单位：",
         f"为切实做好{topic}工作，经县人民政府同意，现将有关事项{kind if kind in ('通知', '公告', '通告') else '通知'}如下。",
         f"一、总体要求。坚持“{rng.choice(SLOGANS)}”的原则，把{topic}作为本年度的重点工作，确保各项措施落到实处。",
-        f"二、主要任务。（一）{rng.choice(TASKS)}。（二）{rng.choice(TASKS)}。",
+        "二、主要任务",
+        f"（一）{rng.choice(TASKS)}。",
+        f"（二）{rng.choice(TASKS)}。",
         f"三、工作要求。各单位要高度重视，于{deadline.year}年{deadline.month}月{deadline.day}日前将落实情况报送{org}。"
         f"联系电话：0358-{6000000 + doc_id * 37 % 999999:07d}。",
         org,
