@@ -70,12 +70,12 @@ class CrawlRecords:
             for entry in entries:
                 self.conn.execute(
                     "INSERT INTO list_entries (site, list_url, url, title, listed_date, signature, meta, first_listed, last_listed,"
-                    " last_run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " last_run_id, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     " ON CONFLICT (site, list_url, url) DO UPDATE SET title = excluded.title, listed_date = excluded.listed_date,"
                     " signature = excluded.signature, meta = excluded.meta, last_listed = excluded.last_listed,"
-                    " last_run_id = excluded.last_run_id, delisted = NULL",
+                    " last_run_id = excluded.last_run_id, position = excluded.position, delisted = NULL",
                     [site, list_url, entry["url"], entry.get("title"), entry.get("date"), entry.get("signature"),
-                     json.dumps(entry.get("meta") or {}, ensure_ascii=False), now(), now(), run_id],
+                     json.dumps(entry.get("meta") or {}, ensure_ascii=False), now(), now(), run_id, entry.get("position")],
                 )
             self._count(run_id, list_pages=1)
 
@@ -94,23 +94,38 @@ class CrawlRecords:
     def archived_urls(self, site: str) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT url FROM documents WHERE site = ?", [site])}
 
-    def delist(self, site: str, list_url: str, run_id: int, since: str | None) -> list[str]:
+    def list_positions(self, site: str, list_url: str) -> dict[str, int]:
+        """URL -> where the last walk that saw it met it in this list."""
+        rows = self.conn.execute(
+            "SELECT url, position FROM list_entries WHERE site = ? AND list_url = ? AND position IS NOT NULL", [site, list_url]
+        )
+        return {row["url"]: row["position"] for row in rows}
+
+    def delist(self, site: str, list_url: str, run_id: int, reached: int | None, shift: int = 0) -> list[str]:
         """Archived entries of a list that this run's walk should have seen again but did not.
 
-        `since` is the oldest date the walk reached (None: the whole list was walked); entries listed on that
-        very day may sit just past where the walk stopped, so only later ones count. They are marked
-        delisted and returned, so the crawl checks each once whether it was withdrawn or only moved.
+        `reached` is the deepest place, in the previous walks' order, of an entry this walk met again (None:
+        the whole list was walked). Whatever stood above it then and was not met now has left the part of
+        the list this walk covered, however the list is sorted (pinned entries, sort numbers, back-dated
+        documents): those entries are marked delisted and returned, so the crawl checks each once whether it
+        was withdrawn or only moved. Entries below it were simply not reached: their places move down by
+        `shift`, the entries that appeared above them, so that the next walk compares like with like.
         """
         with self._transaction():
             rows = self.conn.execute(
                 "SELECT l.url FROM list_entries l JOIN documents d ON d.url = l.url WHERE l.site = ? AND l.list_url = ?"
-                " AND l.delisted IS NULL AND l.last_run_id IS NOT ? AND (? IS NULL OR l.listed_date > ?)",
-                [site, list_url, run_id, since, since],
+                " AND l.delisted IS NULL AND l.last_run_id IS NOT ? AND (? IS NULL OR l.position <= ?)",
+                [site, list_url, run_id, reached, reached],
             ).fetchall()
             urls = [row["url"] for row in rows]
             self.conn.executemany(
                 "UPDATE list_entries SET delisted = ? WHERE site = ? AND list_url = ? AND url = ?", [(now(), site, list_url, u) for u in urls]
             )
+            if reached is not None and shift:
+                self.conn.execute(
+                    "UPDATE list_entries SET position = position + ? WHERE site = ? AND list_url = ? AND last_run_id IS NOT ?"
+                    " AND position > ?", [shift, site, list_url, run_id, reached],
+                )
         return urls
 
     def record_coverage(self, run_id: int, list_url: str, family: str, reported_total: int | None, pages_walked: int,

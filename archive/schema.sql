@@ -127,6 +127,7 @@ CREATE TABLE IF NOT EXISTS list_entries (
     last_listed TEXT,
     last_run_id INTEGER,
     delisted TEXT,                        -- when a walk that should have seen it again did not
+    position INTEGER,                     -- where the last walk that saw it met it (0: the list's first entry)
     PRIMARY KEY (site, list_url, url)
 );
 -- Per crawl and list: what the portal says it holds against what the crawl saw.

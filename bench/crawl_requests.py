@@ -7,6 +7,8 @@ Starts the sample portal with one TRS section of --docs documents (20 per list p
 with `zwgk crawl` into a fresh archive, then adds --changes documents and edits as many others
 (republished with today's date, as TRS does), crawls again, and finally re-crawls everything
 (`--full --recheck`: every list page, every document with a conditional request). Prints a table.
+With --unsorted the section is in sort-number order with dates all over the place and 3 old entries
+pinned on top, and the new documents are back-dated: what the incremental walk must not assume.
 """
 import argparse
 import datetime
@@ -15,6 +17,7 @@ import time
 from pathlib import Path
 
 from common import big_section, machine, served, zwgk
+from zwgk.portal.sections import unsorted_section
 
 
 def crawl(portal, sites: Path, db: Path, *flags: str) -> tuple[int, int, int, float]:
@@ -30,17 +33,22 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=5000)
     parser.add_argument("--changes", type=int, default=50)
+    parser.add_argument("--unsorted", action="store_true", help="a list not sorted by date, with pinned entries")
     args = parser.parse_args()
-    section, today, rng = big_section(args.docs), datetime.date.today(), random.Random(1)
+    section = unsorted_section("big", args.docs) if args.unsorted else big_section(args.docs)
+    today, rng = datetime.date.today(), random.Random(1)
+    added_on = today - datetime.timedelta(days=400) if args.unsorted else today
     with served(section, concurrency=8) as (portal, sites, db):
         first = crawl(portal, sites, db)
-        section.add(args.changes, today)
+        section.add(args.changes, added_on)
         for doc in rng.sample(section.docs[args.changes:], args.changes):
             section.edit(doc.id, today)
         second = crawl(portal, sites, db)
         full = crawl(portal, sites, db, "--full", "--recheck")
     print(machine())
-    print(f"section: TRS, {args.docs} documents, 20 per list page; second crawl after {args.changes} added and {args.changes} edited\n")
+    order = "sort-number order, dates unordered, 3 pinned, new ones back-dated" if args.unsorted else "newest first"
+    print(f"section: TRS, {args.docs} documents, 20 per list page, {order}; second crawl after {args.changes} added"
+          f" and {args.changes} edited\n")
     print("| crawl | requests | list pages | document pages | seconds |")
     print("|---|---:|---:|---:|---:|")
     for name, (total, lists, docs, seconds) in (("first", first), ("second (incremental)", second), ("full re-crawl", full)):

@@ -1,4 +1,4 @@
-"""The portal spider: walks the lists of one configured site, newest first, and asks for what may be new.
+"""The portal spider: walks the lists of one configured site from the top, and asks for what may be new.
 
 What it asks for: documents not yet archived, documents whose list entry changed (title or date, as
 when a portal republishes an edited document), documents due for a revisit (spiders.revisit), and
@@ -10,7 +10,7 @@ import contextlib
 import datetime
 import logging
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import scrapy
 
@@ -38,7 +38,9 @@ class ListWalk:
     pages: int = 0
     entries: int = 0
     known_run: int = 0
-    oldest: str | None = None
+    reached: int | None = None    # deepest place, in the previous walk's order, of an entry met again
+    shift: int = 0                # how far that entry moved down since: the entries that appeared above it
+    previous: dict = field(default_factory=dict)  # URL -> place in the previous walk
     total: int | None = None
     ended: str | None = None      # complete | stopped-at-known | max-pages | failed: ...
 
@@ -67,7 +69,7 @@ class PortalSpider(scrapy.Spider):
         candidates = self.archive.revisit_candidates(key)
         self.validators = {row["url"]: (row["etag"], row["last_modified"]) for row in candidates}
         for url in self.site.start_urls:
-            self.walks[url] = ListWalk(url, self.site.cms)
+            self.walks[url] = ListWalk(url, self.site.cms, previous=self.archive.list_positions(key, url))
             yield self.list_request(lists.Fetch(url), url)
         now = datetime.datetime.now(datetime.timezone.utc)
         for row in candidates:
@@ -102,8 +104,10 @@ class PortalSpider(scrapy.Spider):
             return
         walk.pages += 1
         walk.total = listing.total if listing.total is not None else walk.total
+        first = walk.entries
         yield from self.entries_to_fetch(walk, listing.entries)
-        self.archive.record_listing(self.site.key, walk.url, [e.as_dict() for e in listing.entries], self.run_id)
+        self.archive.record_listing(self.site.key, walk.url, [{**e.as_dict(), "position": first + i} for i, e in enumerate(listing.entries)],
+                                    self.run_id)
         yield from self.next_list_page(walk, listing)
 
     def list_refused(self, walk: ListWalk, response: Response, text: str):
@@ -129,8 +133,11 @@ class PortalSpider(scrapy.Spider):
 
     def entries_to_fetch(self, walk: ListWalk, entries: list[lists.Entry]):
         for entry in entries:
+            place = walk.entries
             walk.entries += 1
-            walk.oldest = min(filter(None, (walk.oldest, entry.date)), default=None)
+            before = walk.previous.get(entry.url)
+            if before is not None and (walk.reached is None or before > walk.reached):
+                walk.reached, walk.shift = before, place - before
             reason = self.why_fetch(entry)
             walk.known_run = 0 if reason else walk.known_run + 1
             if reason:
@@ -165,8 +172,8 @@ class PortalSpider(scrapy.Spider):
         self.archive.record_coverage(self.run_id, walk.url, walk.family, walk.total, walk.pages, walk.entries, how)
         if how.startswith("failed"):
             return
-        since = None if how == "complete" else walk.oldest
-        for url in self.archive.delist(self.site.key, walk.url, self.run_id, since):
+        reached = None if how == "complete" else (walk.reached if walk.reached is not None else -1)
+        for url in self.archive.delist(self.site.key, walk.url, self.run_id, reached, walk.shift):
             yield self.document_request(url, {}, "delisted")
 
     # --- documents -------------------------------------------------------------------------------

@@ -240,3 +240,24 @@ def test_a_list_that_yields_nothing_fails_the_site_with_its_reason(portal, db, t
     runs = {r["site"]: r for r in rows(db, "select site, status, message from crawl_runs")}
     assert runs["picky"]["status"] == runs["document"]["status"] == "failed"
     assert "matched nothing" in runs["picky"]["message"] and "no document entries" in runs["document"]["message"]
+    status = zwgk("status", "--db", db, cwd=tmp_path).stdout
+    assert "picky: last" in status and "failed" in status and "matched nothing" in status
+
+
+def test_a_list_not_sorted_by_date_costs_only_its_new_documents(tmp_path):
+    """300 documents in sort-number order with dates all over the place, 3 old ones pinned at the top; 5 new,
+    back-dated documents appear at the top. The second crawl fetches exactly those 5 and re-checks nothing."""
+    from zwgk.portal.sections import unsorted_section
+
+    section = unsorted_section("sorted", 300)
+    with SamplePortal(copy_site(tmp_path / "portal"), sections=[section]) as portal:
+        db = tmp_path / "archive.db"
+        first, summaries, _ = crawl(portal, db, "sorted")
+        assert first.returncode == 0 and summaries["sorted"]["new_documents"] == 300
+        added = section.add(5, TODAY - datetime.timedelta(days=400))
+        done, summaries, requests = crawl(portal, db, "sorted")
+        assert done.returncode == 0, done.stderr
+        assert document_requests(portal, "sorted", requests) == {section.detail_path(d) for d in added}
+        list_pages = summaries["sorted"]["list_pages"]
+        assert len(requests) <= len(added) + list_pages + 1 and list_pages <= 2  # + robots.txt
+        assert summaries["sorted"]["new_documents"] == 5 and summaries["sorted"]["withdrawn"] == 0

@@ -256,8 +256,9 @@ def _status_line(out: dict) -> str:
     crawled = (f"last {last['started_at']} {last['status']} (+{last['new_documents']} documents, +{last['new_versions']} versions,"
                f" {last['withdrawn']} withdrawn, {last['blocked']} blocked, {last['errors']} errors)") if last else "never crawled"
     upcoming = f"; next {out['next_run']}" if out["next_run"] else ""
+    why = f" -- {last['message']}" if last and last["message"] else ""
     return (f"{out['site']}: {crawled}{upcoming}; archive {out['documents']} documents, "
-            f"{out['versions']} versions, {out['withdrawn']} withdrawn")
+            f"{out['versions']} versions, {out['withdrawn']} withdrawn{why}")
 
 
 @cli.command()

@@ -37,6 +37,7 @@ class SampleDoc:
     hits: int = 0
     created: datetime.date | None = None  # fixes the URL; `date` moves when the document is republished
     attachment_size: int = 2048
+    pinned: bool = False              # 置顶: listed above everything else, whatever its date
 
     def __post_init__(self):
         self.created = self.created or self.date

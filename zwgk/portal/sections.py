@@ -10,6 +10,7 @@ import gzip
 import html
 import json
 import math
+import random
 import re
 import threading
 from email.utils import format_datetime
@@ -68,8 +69,10 @@ class Section:
     per_page = 10
 
     def __init__(self, key: str, name: str, root: str, docs: list[SampleDoc], encoding: str = "utf-8",
-                 meta_charset: str | None = "utf-8", header_charset: str | None = None, per_page: int | None = None):
+                 meta_charset: str | None = "utf-8", header_charset: str | None = None, per_page: int | None = None,
+                 manual_order: bool = False):
         self.key, self.name, self.root, self.docs = key, name, root, docs
+        self.manual_order = manual_order    # listed by a sort number (the order of `docs`), not by date
         self.encoding, self.meta_charset, self.header_charset = encoding, meta_charset, header_charset
         self.per_page = per_page or self.per_page
         self.lock = threading.Lock()
@@ -111,8 +114,12 @@ class Section:
         return self.root + "index.html"
 
     def listed(self) -> list[SampleDoc]:
+        """Pinned documents first, then newest first, or in sort-number order where the column has one."""
         if self._listed is None:
-            self._listed = sorted((d for d in self.docs if d.listed), key=lambda d: (d.date, d.id), reverse=True)
+            listed = [d for d in self.docs if d.listed]
+            if not self.manual_order:
+                listed.sort(key=lambda d: (d.date, d.id), reverse=True)
+            self._listed = [d for d in listed if d.pinned] + [d for d in listed if not d.pinned]
         return self._listed
 
     def page_count(self) -> int:
@@ -434,6 +441,18 @@ def _big_body(make) -> bytes:
 
 def _timestamp(date: datetime.date) -> int:
     return int(datetime.datetime.combine(date, datetime.time(9), datetime.timezone.utc).timestamp())
+
+
+def unsorted_section(key: str, count: int, pinned: int = 3, seed: int = 11) -> TrsSection:
+    """A TRS column in sort-number order: dates all over the place and the `pinned` oldest entries on top."""
+    docs = make_docs(300001, count, seed=seed)
+    dates = [d.date for d in docs]
+    random.Random(seed).shuffle(dates)
+    for doc, date in zip(docs, dates):
+        doc.date = date
+    for doc in docs[len(docs) - pinned:]:
+        doc.pinned = True
+    return TrsSection(key, "按排序号排列", f"/{key}/", docs, per_page=20, manual_order=True)
 
 
 def default_sections(big: int = 0) -> list[Section]:
