@@ -240,7 +240,9 @@ def test_a_list_that_yields_nothing_fails_the_site_with_its_reason(portal, db, t
     runs = {r["site"]: r for r in rows(db, "select site, status, message from crawl_runs")}
     assert runs["picky"]["status"] == runs["document"]["status"] == "failed"
     assert "matched nothing" in runs["picky"]["message"] and "no document entries" in runs["document"]["message"]
-    status = zwgk("status", "--db", db, cwd=tmp_path).stdout
+    status = zwgk("status", "--db", db, cwd=tmp_path)
+    assert status.returncode == 0, status.stderr
+    status = status.stdout
     assert "picky: last" in status and "failed" in status and "matched nothing" in status
 
 

@@ -233,7 +233,7 @@ def status(sites_file, db_path, as_json):
     from .schedule import next_runs
 
     require_archive(db_path)
-    sites = _load_sites(sites_file) if sites_file or Path(DEFAULT_SITES).exists() else {}
+    sites = _load_sites(sites_file or DEFAULT_SITES) if sites_file or Path(DEFAULT_SITES).exists() else {}
     now = datetime.datetime.now().astimezone()
     upcoming = next_runs(sites, now.tzinfo, now)
     with open_archive(db_path) as archive:
