@@ -4,6 +4,7 @@ from functools import lru_cache
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 HAN_RE = re.compile(f"[{HAN}]")
+WIDE_RE = re.compile(r"[^\x00-\x7f\s]")
 
 
 def _gb2312_rows(first_row: int, last_row: int) -> frozenset:
@@ -41,11 +42,11 @@ def chinese_score(text: str) -> float:
     """Share of the non-ASCII characters that are everyday Chinese (common Han or CJK punctuation).
 
     Traditional characters count through their simplified form, so a traditional page scores like
-    the simplified one; mojibake (rare Han, Latin-1 letters, box drawing, PUA) scores low.
+    the simplified one; mojibake (rare Han, Latin-1 letters, box drawing, PUA) scores low. Each
+    character is judged once per process (is_everyday is cached), so scoring a line costs a lookup per
+    character.
     """
-    wide = [c for c in text if ord(c) > 0x7F and not c.isspace()]
+    wide = WIDE_RE.findall(text)
     if not wide:
         return 1.0
-    simplified = to_simplified("".join(wide))
-    good = sum(1 for c in simplified if c in COMMON_HAN or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef" or c in "“”‘’…—·")
-    return good / len(wide)
+    return sum(map(is_everyday, wide)) / len(wide)

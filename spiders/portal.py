@@ -10,6 +10,7 @@ import contextlib
 import datetime
 import logging
 import sqlite3
+import statistics
 from dataclasses import dataclass, field
 
 import scrapy
@@ -38,11 +39,21 @@ class ListWalk:
     pages: int = 0
     entries: int = 0
     known_run: int = 0
-    reached: int | None = None    # deepest place, in the previous walk's order, of an entry met again
-    shift: int = 0                # how far that entry moved down since: the entries that appeared above it
+    # (place in this walk, place in the previous walk) of the unchanged entries met since the last one that
+    # needed fetching: where the walk stopped, and how far the list moved down above that point.
+    settled: list = field(default_factory=list)
     previous: dict = field(default_factory=dict)  # URL -> place in the previous walk
     total: int | None = None
     ended: str | None = None      # complete | stopped-at-known | max-pages | failed: ...
+
+    def covered(self) -> tuple[int, int] | None:
+        """(deepest place of the previous walk this walk covered, entries that appeared above it), read from
+        the run of unchanged entries the walk ended on: an entry edited and moved up from deep down, or a
+        pinned one, stands elsewhere and does not stretch the window. None when no entry was met again."""
+        if not self.settled:
+            return None
+        shift = statistics.median_low(place - before for place, before in self.settled)
+        return self.settled[-1][0] - shift, shift
 
 
 class PortalSpider(scrapy.Spider):
@@ -135,13 +146,15 @@ class PortalSpider(scrapy.Spider):
         for entry in entries:
             place = walk.entries
             walk.entries += 1
-            before = walk.previous.get(entry.url)
-            if before is not None and (walk.reached is None or before > walk.reached):
-                walk.reached, walk.shift = before, place - before
             reason = self.why_fetch(entry)
-            walk.known_run = 0 if reason else walk.known_run + 1
             if reason:
+                walk.known_run = 0
+                walk.settled.clear()
                 yield self.document_request(entry.url, {"title": entry.title, "published": entry.date, **entry.meta}, reason)
+                continue
+            walk.known_run += 1
+            if entry.url in walk.previous:
+                walk.settled.append((place, walk.previous[entry.url]))
 
     def next_list_page(self, walk: ListWalk, listing: lists.Listing):
         if not listing.next:
@@ -172,8 +185,9 @@ class PortalSpider(scrapy.Spider):
         self.archive.record_coverage(self.run_id, walk.url, walk.family, walk.total, walk.pages, walk.entries, how)
         if how.startswith("failed"):
             return
-        reached = None if how == "complete" else (walk.reached if walk.reached is not None else -1)
-        for url in self.archive.delist(self.site.key, walk.url, self.run_id, reached, walk.shift):
+        covered = walk.covered() or (-1, 0)
+        reached, shift = (None, 0) if how == "complete" else covered
+        for url in self.archive.delist(self.site.key, walk.url, self.run_id, reached, shift):
             yield self.document_request(url, {}, "delisted")
 
     # --- documents -------------------------------------------------------------------------------
