@@ -15,6 +15,7 @@ BUSY_TIMEOUT_MS = 30_000
 SCHEMA_VERSION = 4
 MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql"), (4, "migrate_v4.sql")]  # (version reached, script) for archives made earlier
 OBSOLETE_COLUMNS = [("captures", "content_hash")]  # dropped from older archives: the capture's version holds the hash
+ADDED_COLUMNS = [("list_entries", "position", "INTEGER")]  # added to older archives' tables that schema.sql leaves as they are
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 
 
@@ -61,6 +62,9 @@ class Archive(CrawlRecords, AttachmentRecords):
             for table, column in OBSOLETE_COLUMNS:
                 if column in self._columns(table):
                     self.conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+            for table, column, kind in ADDED_COLUMNS:
+                if column not in self._columns(table):
+                    self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _columns(self, table: str) -> set[str]:

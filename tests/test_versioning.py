@@ -144,3 +144,4 @@ def test_older_archives_are_migrated(tmp_path, schema, version):
         assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
         assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
         assert "content_hash" not in archive._columns("captures")
+        assert "position" in archive._columns("list_entries")

@@ -1,7 +1,8 @@
 """`zwgk demo`: start the bundled sample portal, crawl it on two "nights", and say how to browse the result.
 
 Between the nights the portal changes as real ones do: two new notices, one edited and republished,
-one withdrawn (404) and one replaced by a "页面不存在" page. Each crawl runs `zwgk crawl` in a
+a back-dated document put at the top of a column sorted by number, one withdrawn (404) and one replaced
+by a "页面不存在" page. Each crawl runs `zwgk crawl` in a
 subprocess, as cron would, with its progress shown.
 """
 import datetime
@@ -29,7 +30,8 @@ def run_demo(db_path: str, keep_serving: bool = False, port: int = DEMO_PORT) ->
         click.echo("night 1: first crawl of every section")
         first = _crawl(sites, db_path)
         _change_overnight(portal)
-        click.echo("night 2: the portal added 2 notices, edited 1, withdrew 2; incremental crawl")
+        click.echo("night 2: the portal added 3 notices (one back-dated, in a column sorted by number), edited 1, withdrew 2;"
+                   " incremental crawl")
         second = _crawl(sites, db_path)
         with Archive(db_path) as archive:
             counts = archive.counts()
@@ -49,6 +51,8 @@ def _change_overnight(portal: SamplePortal) -> None:
     today = datetime.date.today()
     notices = portal.section("trs-tzgg")
     notices.add(2, today)
+    # A column in sort-number order gets a document dated long ago at its top: found all the same.
+    portal.section("trs-pxh").add(1, today - datetime.timedelta(days=400))
     notices.edit(notices.docs[6].id, today)
     live = [d for d in portal.section("gkmlpt").docs if d.state == "live"]
     portal.section("gkmlpt").withdraw(live[3].id, "404")

@@ -475,6 +475,7 @@ def default_sections(big: int = 0) -> list[Section]:
         GenericSection("xxgkml", "信息公开目录", "/xxgkml/", make_docs(9201, 21, seed=7), encoding="gb18030", meta_charset=None,
                        header_charset="GBK", table=True),
         GenericSection("mirror", "转载文件", "/mirror/wj/", mirror),
+        unsorted_section("trs-pxh", 40),
     ]
     for section in sections:
         for doc in section.docs[1::4]:
