@@ -59,3 +59,20 @@ def test_status_from_the_archive_alone(archived, db, tmp_path):
     done = zwgk("status", "--db", db, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[0] == f"{db}: 1 documents, 1 versions, 1 captures, 0 crawl runs"
+
+
+def test_demo_refuses_an_unwritable_archive_up_front(tmp_path):
+    done = zwgk("demo", "--db", tmp_path / "no-such-folder" / "archive.db", "--portal-port", free_port())
+    assert_clean_failure(done)
+    assert done.returncode == 2 and "cannot write the archive" in done.stderr and "night 1" not in done.stdout
+
+
+def test_serve_on_a_taken_port_is_one_line(archived, db):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        done = zwgk("serve", "--db", db, "--port", taken.getsockname()[1])
+    assert_clean_failure(done)
+    assert "is in use" in done.stderr

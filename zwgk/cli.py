@@ -318,8 +318,30 @@ def serve(db_path, port):
     from .serve import run_datasette
 
     require_archive(db_path)
+    if not port_is_free(port):
+        fail(f"port {port} is in use on 127.0.0.1: choose another with --port")
     open_archive(db_path).close()  # bring an older archive's schema up to date before Datasette reads it
     run_datasette(db_path, port)
+
+
+def _writable(db_path: str) -> bool:
+    try:
+        Path(db_path).touch()
+    except OSError:
+        return False
+    Path(db_path).unlink()
+    return True
+
+
+def port_is_free(port: int) -> bool:
+    import socket
+
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
 
 
 @cli.command()
@@ -330,6 +352,11 @@ def demo(db_path, portal_port, keep_serving):
     """Start the bundled sample portal, crawl it twice into the archive, and say how to browse the result."""
     from .demo import run_demo
 
+    if Path(db_path).exists():
+        click.echo(f"zwgk: warning: {db_path} already holds an archive; the sample portal starts afresh, so what the "
+                   "last demo's second night added will be found gone and marked withdrawn (a new --db avoids it)", err=True)
+    elif not _writable(db_path):
+        fail(f"cannot write the archive {db_path}: choose a --db in a folder you can write to", CONFIG_EXIT)
     try:
         code = run_demo(db_path, keep_serving, portal_port)
     except OSError as error:

@@ -6,6 +6,7 @@ by a "页面不存在" page. Each crawl runs `zwgk crawl` in a
 subprocess, as cron would, with its progress shown.
 """
 import datetime
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,10 +38,17 @@ def run_demo(db_path: str, keep_serving: bool = False, port: int = DEMO_PORT) ->
             counts = archive.counts()
         click.echo(f"archive {db_path}: {counts['documents']} documents, {counts['versions']} versions, "
                    f"{counts['captures']} captures, {counts['crawl_runs']} crawl runs")
-        click.echo(f"browse it with: zwgk serve --db {db_path}   (then open http://127.0.0.1:8001/)")
+        click.echo(f"browse it with: {zwgk_command()} serve --db {db_path}   (then open http://127.0.0.1:8001/)")
         while keep_serving:
             time.sleep(3600)
     return first or second
+
+
+def zwgk_command() -> str:
+    """`zwgk` when the shell finds this installation by that name, else its path (a venv not activated)."""
+    installed = Path(sys.executable).parent / "zwgk"
+    found = shutil.which("zwgk")
+    return "zwgk" if found and Path(found).resolve() == installed.resolve() else str(installed)
 
 
 def _crawl(sites: Path, db_path: str) -> int:
