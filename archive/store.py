@@ -139,13 +139,6 @@ class Archive(CrawlRecords, AttachmentRecords):
             [site],
         )
 
-    def search(self, query: str) -> list[sqlite3.Row]:
-        return self.conn.execute(
-            "SELECT documents.* FROM documents_fts JOIN documents ON documents.id = documents_fts.rowid "
-            "WHERE documents_fts MATCH ? ORDER BY documents.published DESC",
-            [search.fts_query(query)],
-        ).fetchall()
-
     # --- writing -------------------------------------------------------------------------
     def record_document(self, response, doc, site: str | None = None, crawl_run_id: int | None = None) -> CaptureResult:
         """A fetch that brought a document: a capture always, a version when the content is new."""

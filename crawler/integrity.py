@@ -17,7 +17,6 @@ LOSSLESS_SCORE = 0.7
 MIN_GAIN = 0.25
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 TONED_SYLLABLE = rf"[a-zü]*[{TONED}][a-zü{TONED}]*"
 PINYIN_RE = re.compile(rf"(?<=[{HAN}])(?:[(（]{TONED_SYLLABLE}[)）])+")
 PLAIN_PINYIN_RE = re.compile(rf"(?<=[{HAN}])[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{{1,3}}(?:ng|n|r)?[)）]")

@@ -9,6 +9,7 @@ that was killed leaves its run unfinished, and the next one walks every list to 
 import contextlib
 import datetime
 import logging
+import os
 import sqlite3
 import statistics
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from crawler.pipeline import Response
 from . import lists, revisit
 from .items import AttachmentFile, DocumentPage
 from .lists import trs
-from .sites import Site
+from .sites import Site, load_sites
 
 log = logging.getLogger("zwgk.crawl")
 MIB = 1024 * 1024
@@ -59,9 +60,15 @@ class ListWalk:
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, site: Site, db_path: str, full: bool = False, recheck: bool = False, *args, **kwargs):
+    def __init__(self, site: Site | str, db_path: str | None = None, full: bool | str = False, recheck: bool | str = False,
+                 *args, db: str | None = None, sites: str = "sites.toml", **kwargs):
+        """`zwgk crawl` hands over a Site; `scrapy crawl portal -a site=KEY [-a db=PATH] [-a sites=FILE]
+        [-a full=1] [-a recheck=1]` names one of the sites file, as Scrapy users expect."""
         super().__init__(*args, **kwargs)
-        self.site, self.db_path, self.full, self.recheck = site, db_path, full, recheck
+        if isinstance(site, str):
+            site = load_sites(sites)[site]
+        self.site, self.db_path = site, db_path or db or os.environ.get("ZWGK_DB", "archive.db")
+        self.full, self.recheck = _flag(full), _flag(recheck)
         self.allowed_domains = site.domains
         self.walks: dict[str, ListWalk] = {}
 
@@ -260,6 +267,10 @@ class PortalSpider(scrapy.Spider):
         with contextlib.suppress(sqlite3.Error):
             self.archive.finish_run(self.run_id, status, message)
         self.archive.close()
+
+
+def _flag(value: bool | str) -> bool:
+    return value is True or str(value).lower() in ("1", "true", "yes")
 
 
 def to_response(response) -> Response:

@@ -263,3 +263,19 @@ def test_a_list_not_sorted_by_date_costs_only_its_new_documents(tmp_path):
         list_pages = summaries["sorted"]["list_pages"]
         assert len(requests) <= len(added) + list_pages + 1 and list_pages <= 2  # + robots.txt
         assert summaries["sorted"]["new_documents"] == 5 and summaries["sorted"]["withdrawn"] == 0
+
+
+def test_scrapy_crawl_portal_archives_a_site_like_zwgk_crawl(portal, db, tmp_path):
+    """The Scrapy convention from the project root: `scrapy crawl portal -a site=KEY -a db=PATH`."""
+    import sys
+    from pathlib import Path
+
+    sites = tmp_path / "sites.toml"
+    sites.write_text(portal.sites_toml(["gkmlpt"]), "utf-8")
+    root = Path(__file__).resolve().parent.parent
+    scrapy = Path(sys.executable).parent / "scrapy"
+    done = subprocess.run([str(scrapy), "crawl", "portal", "-a", "site=gkmlpt", "-a", f"db={db}", "-a", f"sites={sites}",
+                           "-s", "LOG_LEVEL=WARNING"], capture_output=True, text=True, cwd=root, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert archived_urls(db, "gkmlpt") == listed_urls(portal, "gkmlpt")
+    assert [r["status"] for r in rows(db, "select status from crawl_runs")] == ["ok"]

@@ -9,7 +9,6 @@ from urllib.parse import urljoin
 from .common import Entry, Fetch, Listing, Page
 
 SID_RE = re.compile(r"""\bSID\s*[:=]\s*['"]?(\w+)""")
-CATEGORY_RE = re.compile(r"/gkmlpt/(?:index|api/all)/?(\d+)?")
 CHINA = datetime.timezone(datetime.timedelta(hours=8))
 
 

@@ -149,9 +149,6 @@ class Section:
     def detail_path(self, doc: SampleDoc, page: int = 0) -> str:
         raise NotImplementedError
 
-    def detail_link(self, doc: SampleDoc) -> str:
-        return self.detail_path(doc)
-
     def attachment_path(self, doc: SampleDoc) -> str:
         return f"{self.root}{doc.created:%Y%m}/P0{doc.created:%Y%m%d}{doc.id:06d}.pdf"
 
