@@ -1,5 +1,6 @@
 """Decoded HTML to main-text lines, metadata and attachments, parsing each page once."""
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
@@ -250,11 +251,25 @@ def read_metadata(root, page_lines: list[str], body_lines: list[str]) -> metadat
     return found
 
 
+@lru_cache(maxsize=1)
+def traditional_label_chars():
+    """The traditional forms of the characters labels are made of (來, 發, 機…): only lines holding one
+    are worth converting."""
+    import opencc
+
+    simple = "".join(sorted({c for label, _ in metadata.LABELS for c in label}))
+    traditional = {t for t in opencc.OpenCC("s2t").convert(simple) + opencc.OpenCC("s2tw").convert(simple)} - set(simple)
+    return re.compile("[" + "".join(sorted(traditional)) + "]") if traditional else re.compile("(?!)")
+
+
 def simplified_labels(lines: list[str]) -> list[str]:
     """Traditional-script pages write 來源, 發布日期: match labels in simplified script, keeping values as
     printed wherever the conversion keeps the line's length."""
     out = []
     for line in lines:
+        if not traditional_label_chars().search(line):
+            out.append(line)
+            continue
         simple = to_simplified(line)
         if simple == line or len(simple) != len(line):
             out.append(line)

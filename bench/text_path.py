@@ -1,0 +1,80 @@
+"""Where the text path's time goes on real pages: decode, parse, extract, metadata, check, clean, per page.
+
+    ZWGK_REAL_CORPUS=/path/to/real python bench/text_path.py [--runs N]
+
+Times process_page as the crawl and `zwgk fetch` call it, with each stage's function wrapped by a
+timer in this process only (the pipeline itself is unchanged). Pages: the real-page corpus
+(tests/fixtures/real/) and, to exercise the detector, each page transcoded to GB18030 with a meta
+that lies (utf-8).
+"""
+import argparse
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from common import machine  # noqa: E402
+from realpages import load  # noqa: E402
+
+import crawler.extract as extract  # noqa: E402
+import crawler.pipeline as pipeline  # noqa: E402
+
+STAGES = {  # stage -> (module, function) wrapped; nested calls are charged to the innermost stage
+    "decode": (pipeline, "decode_bytes"),
+    "parse": (extract, "parse"),
+    "extract (container, lines, attachments)": (extract, "main_text"),
+    "metadata": (extract, "read_metadata"),
+    "check (integrity)": (pipeline.integrity, "check_lines"),
+    "clean": (pipeline, "clean_lines"),
+}
+spent: dict = defaultdict(float)
+
+
+def timed(stage: str, function):
+    def wrapper(*args, **kwargs):
+        started = time.perf_counter()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent[stage] += time.perf_counter() - started
+    return wrapper
+
+
+def lying_copy(page) -> bytes:
+    return page.html.replace("charset=gb2312", "charset=utf-8").encode("gb18030", "xmlcharrefreplace")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    for stage, (module, name) in STAGES.items():
+        setattr(module, name, timed(stage, getattr(module, name)))
+    corpus = load()
+    pages = [(page.url, page.raw) for page in corpus] + [(page.url, lying_copy(page)) for page in corpus]
+    totals = []
+    per_stage = defaultdict(list)
+    for _ in range(args.runs + 1):  # the first run warms caches and is not counted
+        spent.clear()
+        started = time.perf_counter()
+        for url, raw in pages:
+            pipeline.process_page(pipeline.Response(url, 200, raw))
+        totals.append((time.perf_counter() - started) * 1000 / len(pages))
+        for stage in STAGES:
+            per_stage[stage].append(spent[stage] * 1000 / len(pages))
+    totals, per_stage = totals[1:], {stage: values[1:] for stage, values in per_stage.items()}
+    size = statistics.mean(len(raw) for _, raw in pages) / 1024
+    print(f"{machine()}; {len(pages)} pages (real pages and their GB18030 copies with a lying meta), mean {size:.0f} KiB;"
+          f" {args.runs} runs\n")
+    print("| stage | ms per page (min–max over runs) |")
+    print("|---|---:|")
+    for stage, values in per_stage.items():
+        print(f"| {stage} | {min(values):.2f}–{max(values):.2f} |")
+    print(f"| **whole text path** | **{min(totals):.2f}–{max(totals):.2f}** |")
+
+
+if __name__ == "__main__":
+    main()
