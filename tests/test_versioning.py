@@ -53,6 +53,9 @@ def test_metadata_change_is_a_new_version(portal, db):
     edit(portal, TRS, "青政办发〔2021〕27号</td>", "青政办发〔2021〕28号</td>")
     out = fetch_json(portal.url + TRS, db)[1]
     assert out["changed"] and out["doc_number"] == "青政办发〔2021〕28号"
+    # the history says what changed, not "the same text"
+    done = zwgk("history", portal.url + TRS, "--db", db, check=True)
+    assert "文号 document number: 青政办发〔2021〕27号 → 青政办发〔2021〕28号" in done.stdout
 
 
 def test_404_marks_known_document_withdrawn_and_keeps_versions(portal, db):

@@ -17,7 +17,7 @@ from archive.search import fts_query
 from crawler.decode import decode_bytes
 from crawler.pipeline import header_value
 
-from .diff import diff_versions
+from .diff import diff_versions, metadata_changes
 from .metadata import QUERIES, TABLES
 
 SEARCHABLE = {"documents": {"fts_table": "documents_fts", "fts_pk": "id"}}
@@ -74,7 +74,8 @@ async def history(datasette, request):
     for version in versions:
         version["flags"] = json.loads(version["flags"] or "[]")
     captures = await db.execute("select * from captures where document_id = ? order by id", [document_id])
-    changes = [{"from": a, "to": b, "rows": diff_versions(a["text"], b["text"])} for a, b in zip(versions, versions[1:])]
+    changes = [{"from": a, "to": b, "fields": metadata_changes(a, b), "rows": diff_versions(a["text"], b["text"])}
+               for a, b in zip(versions, versions[1:])]
     return Response.html(await datasette.render_template("zwgk_history.html", {
         "document": dict(document), "versions": versions, "changes": changes, "captures": [dict(c) for c in captures],
         "database": db.name,

@@ -1,6 +1,18 @@
-"""An inline diff between two versions' texts: line by line, and character by character inside a
-changed line, since Chinese has no spaces to split words on."""
+"""What changed between two versions: their metadata field by field, and an inline diff of their texts,
+line by line and character by character inside a changed line, since Chinese has no spaces to split
+words on."""
 import difflib
+
+# The metadata a version records that decides versions, as archivists name it (Chinese first).
+METADATA_LABELS = {"title": "标题 title", "publisher": "发布机构 publisher", "doc_number": "文号 document number",
+                   "index_number": "索引号 index number", "published": "发布日期 published"}
+
+
+def metadata_changes(old: dict, new: dict) -> list[dict]:
+    """[{"field", "label", "old", "new"}] for each metadata field that differs: a version made by a new
+    发布日期 or 文号 alone shows as such, not as an unchanged text."""
+    return [{"field": name, "label": label, "old": old.get(name), "new": new.get(name)}
+            for name, label in METADATA_LABELS.items() if (old.get(name) or None) != (new.get(name) or None)]
 
 
 def diff_versions(old: str, new: str) -> list[dict]:
