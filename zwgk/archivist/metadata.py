@@ -75,21 +75,21 @@ QUERIES = {
     "new_documents": {
         "title": "近期新文件 New documents in the last N days",
         "sql": "select id, site, title, publisher, published, first_seen, url from documents"
-               " where first_seen >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || :days || ' days') and (:site = '' or site = :site)"
+               " where first_seen >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days') and (:site = '' or site = :site)"
                " order by first_seen desc",
         "params": ["days", "site"],
     },
     "changed_documents": {
         "title": "近期修改的文件 Documents changed in the last N days",
         "sql": "select d.id, d.site, d.title, v.version, v.created_at, d.url from versions v join documents d on d.id = v.document_id"
-               " where v.version > 1 and v.created_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || :days || ' days') and (:site = '' or d.site = :site)"
+               " where v.version > 1 and v.created_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days') and (:site = '' or d.site = :site)"
                " order by v.created_at desc",
         "params": ["days", "site"],
     },
     "withdrawn_documents": {
         "title": "近期撤下的文件 Documents withdrawn in the last N days",
         "sql": "select id, site, title, publisher, published, withdrawn_at, version_count, url from documents"
-               " where status = 'withdrawn' and withdrawn_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || :days || ' days')"
+               " where status = 'withdrawn' and withdrawn_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days')"
                " and (:site = '' or site = :site) order by withdrawn_at desc",
         "params": ["days", "site"],
     },
