@@ -146,4 +146,4 @@ CREATE INDEX IF NOT EXISTS captures_by_document ON captures(document_id);  -- ro
 CREATE INDEX IF NOT EXISTS versions_document ON versions(document_id, version);
 CREATE INDEX IF NOT EXISTS documents_site ON documents(site);
 CREATE INDEX IF NOT EXISTS crawl_runs_site ON crawl_runs(site, started_at);
-CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text);
+CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(title, text, publisher, doc_number, index_number);

@@ -11,6 +11,8 @@ from crawler.chars import HAN, to_simplified
 
 HAN_CHAR_RE = re.compile(f"([{HAN}])")
 TERM_RE = re.compile(r'"[^"]*"|\S+')
+OPERATORS = ("OR", "NOT", "AND")  # written in capitals between terms, as FTS5 and search engines take them
+INDEXED_FIELDS = ("title", "publisher", "doc_number", "index_number")  # beside the text: 文号 and 索引号 are searched too
 
 
 def index_text(text: str) -> str:
@@ -18,10 +20,17 @@ def index_text(text: str) -> str:
 
 
 def fts_query(query: str) -> str:
-    """A user's search box words as an FTS5 query: every term a phrase, all terms required."""
-    phrases = []
+    """A user's search box words as an FTS5 query: every term a phrase, all terms required unless OR or
+    NOT stands between them ("扶贫 OR 救助", "预算 NOT 决算"); a quoted term is one phrase."""
+    parts: list[str] = []
     for term in TERM_RE.findall(query or ""):
+        if term in OPERATORS:
+            if parts and parts[-1] not in OPERATORS:
+                parts.append(term)
+            continue
         tokens = index_text(term.strip('"')).replace('"', " ").split()
         if tokens:
-            phrases.append('"' + " ".join(tokens) + '"')
-    return " ".join(phrases)
+            parts.append('"' + " ".join(tokens) + '"')
+    while parts and parts[-1] in OPERATORS:
+        parts.pop()
+    return " ".join(parts)

@@ -15,6 +15,7 @@ BUSY_TIMEOUT_MS = 30_000
 SCHEMA_VERSION = 4
 MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql"), (4, "migrate_v4.sql")]  # (version reached, script) for archives made earlier
 OBSOLETE_COLUMNS = [("captures", "content_hash")]  # dropped from older archives: the capture's version holds the hash
+SEARCH_INDEX_REBUILT = 4  # archives older than this get their search index filled anew (migrate_v4.sql)
 ADDED_COLUMNS = [("list_entries", "position", "INTEGER")]  # added to older archives' tables that schema.sql leaves as they are
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 
@@ -65,6 +66,8 @@ class Archive(CrawlRecords, AttachmentRecords):
             for table, column, kind in ADDED_COLUMNS:
                 if column not in self._columns(table):
                     self.conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+            if existing and version < SEARCH_INDEX_REBUILT:
+                self._reindex()
             self.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def _columns(self, table: str) -> set[str]:
@@ -271,11 +274,23 @@ class Archive(CrawlRecords, AttachmentRecords):
             [*(getattr(doc, f) for f in META_FIELDS), (doc.published or "")[:4] or None, number, json.dumps(doc.flags), now(),
              document_id],
         )
+        self._index(document_id, doc.text, {f: getattr(doc, f) for f in search.INDEXED_FIELDS})
+
+    def _index(self, document_id: int, text: str, fields: dict) -> None:
         self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])
         self.conn.execute(
-            "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
-            [document_id, search.index_text(doc.title or ""), search.index_text(doc.text)],
+            "INSERT INTO documents_fts (rowid, text, title, publisher, doc_number, index_number) VALUES (?, ?, ?, ?, ?, ?)",
+            [document_id, search.index_text(text), *(search.index_text(fields[f] or "") for f in search.INDEXED_FIELDS)],
         )
+
+    def _reindex(self) -> None:
+        """Fill the search index from every document's current version (after the index gained columns)."""
+        rows = self.conn.execute(
+            "SELECT d.id, v.text, d.title, d.publisher, d.doc_number, d.index_number FROM documents d"
+            " JOIN versions v ON v.document_id = d.id AND v.version = d.current_version"
+        ).fetchall()
+        for row in rows:
+            self._index(row["id"], row["text"], dict(row))
 
     def _insert_capture(self, document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=(), reason=None) -> int:
         decoded = getattr(doc, "decoded", None)

@@ -20,13 +20,19 @@ DOCS = {
 }
 
 
+NUMBERED = ("http://gov.example/f.html", Document(
+    text="各乡镇：现印发。", title="关于印发工作要点的通知", publisher="青岚县人民政府办公室",
+    doc_number="青政办发〔2021〕27号", index_number="11140000012345678L/2021-00321"))
+
+
 @pytest.fixture(scope="module")
 def archive_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("search") / "archive.db"
+    documents = [(url, Document(text=text, title=title)) for url, (title, text) in DOCS.items()] + [NUMBERED]
     with Archive(path) as archive:
-        for url, (title, text) in DOCS.items():
-            response = Response(url=url, status=200, body=text.encode(), headers={"Content-Type": "text/html"})
-            archive.record_document(response, Document(text=text, title=title))
+        for url, document in documents:
+            response = Response(url=url, status=200, body=document.text.encode(), headers={"Content-Type": "text/html"})
+            archive.record_document(response, document)
     return path
 
 
@@ -53,6 +59,12 @@ def search(base, query):
         ("公开招聘公告", ["e.html"]),
         ("资金使用", ["a.html"]),
         ("不存在的词", []),
+        ("青政办发〔2021〕27号", ["f.html"]),       # 文号
+        ("11140000012345678L/2021-00321", ["f.html"]),  # 索引号
+        ("青岚县人民政府办公室", ["f.html"]),       # 发布机构
+        ("扶贫 OR 招聘", ["a.html", "e.html"]),
+        ("公开 NOT 通知", ["b.html", "c.html", "e.html"]),
+        ('"工作要点"', ["c.html", "f.html"]),
     ],
 )
 def test_datasette_search_box(datasette, query, found):

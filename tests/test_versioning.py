@@ -122,13 +122,20 @@ def test_every_document_has_the_year_of_its_publication(portal, db):
     assert rows and all(published and year == published[:4] for published, year in rows)
 
 
-def test_schema_3_archive_gets_its_missing_years(tmp_path):
+def test_schema_3_archive_gets_its_missing_years_and_a_searchable_文号(tmp_path):
+    from archive.search import fts_query
+    from crawler.pipeline import Document
+
     db = tmp_path / "v3.db"
     with Archive(db) as archive:
-        archive.conn.execute("insert into documents (id, url, published) values (1, 'http://old.gov.cn/a.html', '2021-08-09')")
-        archive.conn.execute("pragma user_version = 3")
+        archive.record_document(Response("http://old.gov.cn/a.html", 200, b"x"),
+                                Document(text="正文", title="通知", doc_number="青政办发〔2021〕27号", published="2021-08-09"))
+        archive.conn.executescript("update documents set year = null; drop table documents_fts;"
+                                   " create virtual table documents_fts using fts5(title, text); pragma user_version = 3;")
     with Archive(db) as archive:
         assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
+        found = archive.conn.execute("select rowid from documents_fts where documents_fts match ?", [fts_query("青政办发〔2021〕27号")])
+        assert [tuple(row) for row in found] == [(1,)]
 
 
 @pytest.mark.parametrize("schema, version", [("schema_v1.sql", 0), ("schema_v2.sql", 2)])
