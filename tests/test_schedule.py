@@ -109,3 +109,30 @@ def test_status_reports_last_and_next_crawl(portal, db, tmp_path):
     assert gkmlpt["last_run"]["status"] == "ok" and gkmlpt["documents"] == 30 and gkmlpt["versions"] == 30
     assert "T02:30" in gkmlpt["next_run"] and mirror["last_run"] is None and mirror["documents"] == 0
     assert datetime.datetime.fromisoformat(mirror["next_run"]).weekday() == 6  # crontab 0 = Sunday
+
+
+def test_crawl_shows_progress_on_a_terminal_and_only_the_summary_under_cron(portal, db, tmp_path):
+    import os
+    import pty
+
+    sites = sites_file(portal, tmp_path, {"gkmlpt": "30 2 * * *"})
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([*ZWGK, "crawl", "gkmlpt", "--sites", str(sites), "--db", str(db)],
+                               stdout=subprocess.PIPE, stderr=follower, text=True)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the crawl ended and closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out = process.communicate(timeout=120)[0]
+    os.close(leader)
+    assert process.returncode == 0
+    assert b"gkmlpt: " in seen and b" documents, " in seen  # the live line, drawn while the crawl ran
+    assert out.startswith("gkmlpt: ok")
+    quiet = zwgk("crawl", "gkmlpt", "--sites", sites, "--db", db)  # not a terminal: the summary only
+    assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout.startswith("gkmlpt: ok")

@@ -183,7 +183,8 @@ def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, ver
     chosen = list(sites.values()) if all_sites else [sites[key] for key in site_keys]
     try:
         with crawl_lock(db_path, wait=wait):
-            summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose, log_file=log_file)
+            summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose, log_file=log_file,
+                                   show_progress=sys.stderr.isatty())
     except ArchiveBusy as error:
         fail(str(error), BUSY_EXIT)
     except ArchiveFailure as error:

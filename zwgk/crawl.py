@@ -15,6 +15,8 @@ from spiders.portal import PortalSpider
 from spiders.sites import Site
 
 FAILED = ("failed", "partial", "interrupted", "running")
+PROGRESS_INTERVAL = 1.0  # seconds between redraws of the progress line
+PROGRESS_SPINNER = "|/-\\"
 COUNTS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified", "attachments", "errors")
 
 
@@ -40,7 +42,7 @@ def site_settings(site: Site) -> Settings:
 
 
 def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: bool = False, verbose: bool = False,
-               log_file: str | None = None) -> list[dict]:
+               log_file: str | None = None, show_progress: bool = False) -> list[dict]:
     """Crawl the sites (at the same time, each at its own pace) and return one summary per site."""
     Archive(db_path).close()  # create or migrate the schema once, before the spiders open it
     runner_settings = site_settings(sites[0])
@@ -48,28 +50,60 @@ def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: boo
     process = CrawlerProcess(runner_settings)
     _configure_logging(verbose, log_file)
     crawlers = []
-    started = time.monotonic()
     for n, site in enumerate(sites):
         crawler = Crawler(PortalSpider, site_settings(site), init_reactor=n == 0)
         crawlers.append((site, crawler))
         process.crawl(crawler, site=site, db_path=db_path, full=full, recheck=recheck)
+    if show_progress and not verbose:
+        _report_progress(crawlers)
     process.start()
-    elapsed = time.monotonic() - started
     fatal = next((crawler.spider.fatal for _, crawler in crawlers if getattr(crawler.spider, "fatal", None)), None)
     if fatal:
         raise ArchiveFailure(fatal)
     with Archive(db_path) as archive:
-        return [_summary(site, archive, getattr(crawler.spider, "run_id", None), elapsed) for site, crawler in crawlers]
+        return [_summary(site, archive, getattr(crawler.spider, "run_id", None)) for site, crawler in crawlers]
 
 
-def _summary(site: Site, archive: Archive, run_id: int | None, elapsed: float) -> dict:
+def _report_progress(crawlers) -> None:
+    """On a terminal: one line, redrawn every second, with each site's pages, documents and errors so far."""
+    from twisted.internet import reactor, task
+
+    def draw():
+        parts = []
+        for site, crawler in crawlers:
+            stats = crawler.stats.get_stats() if crawler.stats else {}
+            parts.append(f"{site.key}: {stats.get('response_received_count', 0)} pages, "
+                         f"{stats.get('item_scraped_count', 0)} documents, {stats.get('log_count/ERROR', 0) + stats.get('spider_exceptions', 0)} errors")
+        sys.stderr.write("\r\033[K" + PROGRESS_SPINNER[int(time.monotonic() * 4) % len(PROGRESS_SPINNER)] + " " + " | ".join(parts))
+        sys.stderr.flush()
+
+    def clear():
+        if loop.running:
+            loop.stop()
+        sys.stderr.write("\r\033[K")
+
+    loop = task.LoopingCall(draw)
+    reactor.callWhenRunning(loop.start, PROGRESS_INTERVAL)
+    reactor.addSystemEventTrigger("before", "shutdown", clear)
+
+
+def _summary(site: Site, archive: Archive, run_id: int | None) -> dict:
     run = archive.run(run_id) if run_id else None
     if run is None:
-        return {"site": site.key, "status": "failed", "message": "the crawl did not start", "seconds": round(elapsed, 1)}
+        return {"site": site.key, "status": "failed", "message": "the crawl did not start", "seconds": 0.0}
     out = {"site": site.key, "run_id": run_id, "status": run["status"], "walk": run["walk"], **{k: run[k] for k in COUNTS},
-           "message": run["message"], "seconds": round(elapsed, 1)}
+           "message": run["message"], "seconds": _seconds(run["started_at"], run["finished_at"])}
     out["coverage"] = [dict(row) for row in archive.coverage(run_id)]
     return out
+
+
+def _seconds(started: str, finished: str | None) -> float:
+    """The site's own crawl time, from its run's timestamps."""
+    import datetime
+
+    if not finished:
+        return 0.0
+    return round((datetime.datetime.fromisoformat(finished) - datetime.datetime.fromisoformat(started)).total_seconds(), 1)
 
 
 def summary_line(summary: dict) -> str:
