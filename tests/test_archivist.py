@@ -129,3 +129,13 @@ def test_history_page_renders_in_chromium(archive):
     assert "<ins>" in dom and "v1 → v2" in dom
     _chromium(f"--screenshot={ARTIFACTS / 'history.png'}", "--window-size=1280,1400", page)
     assert (ARTIFACTS / "history.png").stat().st_size > 1000
+
+
+def test_stored_page_links_lead_to_the_portal_and_its_meta_says_utf8(archive):
+    """A GB2312 page sent as UTF-8 says so, and its relative links resolve against the original URL."""
+    section = archive["portal"].section("trs-tzgg")
+    capture = rows(archive["db"], "select c.id, c.url from captures c where c.url like ? and c.snapshot_digest is not null",
+                   f"%{section.root}%")[0]
+    body = get(f"{archive['base']}/-/zwgk/capture/{capture['id']}/raw")
+    assert f'<base href="{capture["url"]}">' in body
+    assert "charset=gb2312" not in body.lower() and "charset=utf-8" in body.lower()

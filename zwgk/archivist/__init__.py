@@ -7,6 +7,7 @@ Pages of the plugin:
   /-/zwgk/capture/ID/raw    the stored page itself, under a CSP that forbids scripts and any remote load
 """
 import json
+import re
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
@@ -95,9 +96,23 @@ async def raw_page(datasette, request):
         return Response.text("no stored page", status=404)
     body = await _snapshot_body(_archive_db(datasette), row["snapshot_digest"])
     text = decode_bytes(body, header_value(json.loads(row["headers"] or "{}"), "content-type")).text
+    text = as_served_here(text, row["final_url"] or row["url"])
     return Response(text, content_type="text/html; charset=utf-8",
                     headers={"Content-Security-Policy": RAW_PAGE_CSP, "X-Content-Type-Options": "nosniff",
                              "Referrer-Policy": "no-referrer"})
+
+
+META_CHARSET_RE = re.compile(r"""(<meta[^>]*charset\s*=\s*["']?)[\w-]+""", re.I)
+HEAD_RE = re.compile(r"<head[^>]*>", re.I)
+
+
+def as_served_here(html: str, original_url: str) -> str:
+    """The stored page as this view serves it: its meta says the UTF-8 it is now sent in, and a <base> to
+    the original URL makes its links (href="/", /xxgk/) lead out to the portal, not into Datasette."""
+    html = META_CHARSET_RE.sub(r"\1utf-8", html)
+    base = f'<base href="{escape(original_url)}">'
+    head = HEAD_RE.search(html)
+    return html[:head.end()] + base + html[head.end():] if head else base + html
 
 
 async def _snapshot_body(db, digest: str) -> bytes:
