@@ -139,3 +139,17 @@ def test_stored_page_links_lead_to_the_portal_and_its_meta_says_utf8(archive):
     body = get(f"{archive['base']}/-/zwgk/capture/{capture['id']}/raw")
     assert f'<base href="{capture["url"]}">' in body
     assert "charset=gb2312" not in body.lower() and "charset=utf-8" in body.lower()
+
+
+def test_atom_feed_of_new_changed_and_withdrawn_documents(archive):
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.fromstring(get(f"{archive['base']}/-/zwgk/feed.atom?site=hanweb-gsgg"))
+    titles = [entry.find(f"{atom}title").text for entry in feed.iter(f"{atom}entry")]
+    assert f"[已修改 changed] {archive['edited'].title}" in titles
+    assert f"[已撤下 withdrawn] {archive['withdrawn'].title}" in titles
+    assert sum(t.startswith("[新发布 new]") for t in titles) == len(archive["section"].docs)
+    links = [entry.find(f"{atom}link").get("href") for entry in feed.iter(f"{atom}entry")]
+    assert all("/-/zwgk/history/" in link for link in links)
+    assert get(links[0])  # each entry leads to the document's history

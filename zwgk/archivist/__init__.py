@@ -62,6 +62,7 @@ def register_routes():
         (r"^/-/zwgk/history/(?P<document_id>\d+)$", history),
         (r"^/-/zwgk/capture/(?P<capture_id>\d+)$", capture),
         (r"^/-/zwgk/capture/(?P<capture_id>\d+)/raw$", raw_page),
+        (r"^/-/zwgk/feed\.atom$", feed),
     ]
 
 
@@ -81,6 +82,44 @@ async def history(datasette, request):
         "document": dict(document), "versions": versions, "changes": changes, "captures": [dict(c) for c in captures],
         "database": db.name,
     }, request=request))
+
+
+# What a journalist subscribes to: each new document, each new version, each withdrawal, newest first.
+FEED_SQL = """
+select 'new' as kind, d.id, d.url, d.site, v.title, v.created_at as at, v.version from versions v
+  join documents d on d.id = v.document_id where v.version = 1 and (:site = '' or d.site = :site)
+union all
+select 'changed', d.id, d.url, d.site, v.title, v.created_at, v.version from versions v
+  join documents d on d.id = v.document_id where v.version > 1 and (:site = '' or d.site = :site)
+union all
+select 'withdrawn', d.id, d.url, d.site, d.title, d.withdrawn_at, d.current_version from documents d
+  where d.status = 'withdrawn' and d.withdrawn_at is not null and (:site = '' or d.site = :site)
+order by at desc limit :limit
+"""
+FEED_ENTRIES = 100
+FEED_KINDS = {"new": "新发布 new", "changed": "已修改 changed", "withdrawn": "已撤下 withdrawn"}
+
+
+async def feed(datasette, request):
+    """An Atom feed of new, changed and withdrawn documents (all sites, or ?site=KEY)."""
+    site = request.args.get("site", "")
+    rows = await _archive_db(datasette).execute(FEED_SQL, {"site": site, "limit": FEED_ENTRIES})
+    base = f"{request.scheme}://{request.host}"
+    entries = "".join(_feed_entry(base, datasette, dict(row)) for row in rows)
+    updated = next(iter(rows), {"at": "1970-01-01T00:00:00+00:00"})["at"]
+    title = f"zwgk-archive {site or '政务公开档案'}: new, changed and withdrawn documents"
+    xml = (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+           f"<title>{escape(title)}</title><id>{escape(base + request.path)}?site={escape(site)}</id>"
+           f'<link rel="self" href="{escape(base + request.path)}"/><updated>{escape(updated)}</updated>{entries}</feed>')
+    return Response(xml, content_type="application/atom+xml; charset=utf-8")
+
+
+def _feed_entry(base: str, datasette, row: dict) -> str:
+    link = base + datasette.urls.path(f"/-/zwgk/history/{row['id']}")
+    title = f"[{FEED_KINDS[row['kind']]}] {row['title'] or row['url']}"
+    return (f"<entry><title>{escape(title)}</title><id>{escape(link)}#{row['kind']}-v{row['version']}</id>"
+            f'<link href="{escape(link)}"/><updated>{escape(row["at"])}</updated>'
+            f"<summary>{escape(row['site'] or '')} · {escape(row['url'])}</summary></entry>")
 
 
 async def capture(datasette, request):
