@@ -58,7 +58,11 @@ def test_documents_table_links_to_history_and_facets_by_year_and_flags(archive):
     facets = data["facet_results"]
     assert {"site", "status", "year", "publisher"} <= set(facets)
     assert {v["value"] for v in facets["status"]["results"]} == {"live", "withdrawn"}
-    assert "history 历史" in get(f"{archive['base']}/archive/documents")
+    table = get(f"{archive['base']}/archive/documents")
+    assert "history 历史" in table
+    edited = document_id(archive, archive["edited"])
+    assert f'<a href="/-/zwgk/history/{edited}">{archive["edited"].title}</a>' in table  # titles lead to the history
+    assert ">[]<" not in table  # flags as words, not raw JSON
     assert "文件 Documents" in get(f"{archive['base']}/archive")
 
 

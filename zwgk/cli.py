@@ -14,7 +14,6 @@ from archive.lock import ArchiveBusy, crawl_lock
 from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import Response, process_page, process_text
 
-from .archivist.diff import metadata_changes
 from .fetcher import FetchError, check_url, fetch_attachments, fetch_url
 
 BLOCKED_EXIT = 4
@@ -149,6 +148,8 @@ def history(url, db_path, pair):
     if pair and (a not in by_number or b not in by_number):
         fail(f"no such version: choose from 1 to {len(versions)}")
     if a in by_number and b in by_number:
+        from .archivist.diff import metadata_changes
+
         for change in metadata_changes(dict(by_number[a]), dict(by_number[b])):
             click.echo(f"{change['label']}: {change['old'] or '—'} → {change['new'] or '—'}")
         diff = difflib.unified_diff(by_number[a]["text"].splitlines(), by_number[b]["text"].splitlines(), f"v{a}", f"v{b}", lineterm="")

@@ -49,10 +49,15 @@ def get_metadata(datasette, key, database, table):
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     value = value.get("value") if isinstance(value, dict) else value  # a foreign key expanded with its label
-    if table == "documents" and column == "version_count" and "id" in row.keys():
-        return Markup(f'<a href="/-/zwgk/history/{int(row["id"])}">{int(value)} · history 历史</a>')
+    if table == "documents" and column in ("title", "version_count") and "id" in row.keys() and value is not None:
+        history = datasette.urls.path(f"/-/zwgk/history/{int(row['id'])}")
+        label = escape(value) if column == "title" else f"{int(value)} · history 历史"
+        return Markup(f'<a href="{history}">{label}</a>')
     if table == "captures" and column == "snapshot_digest" and value and "id" in row.keys():
-        return Markup(f'<a href="/-/zwgk/capture/{int(row["id"])}">{escape(value[:12])}… view 查看</a>')
+        view = datasette.urls.path(f"/-/zwgk/capture/{int(row['id'])}")
+        return Markup(f'<a href="{view}">{escape(value[:12])}… view 查看</a>')
+    if column == "flags" and isinstance(value, str) and value.startswith("["):
+        return ", ".join(json.loads(value)) or "–"  # damage flags as words, a dash for a clean text
     return None
 
 
