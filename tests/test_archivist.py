@@ -157,3 +157,8 @@ def test_atom_feed_of_new_changed_and_withdrawn_documents(archive):
     links = [entry.find(f"{atom}link").get("href") for entry in feed.iter(f"{atom}entry")]
     assert all("/-/zwgk/history/" in link for link in links)
     assert get(links[0])  # each entry leads to the document's history
+
+
+def test_home_page_leaves_out_the_compressed_blobs(archive):
+    home = get(f"{archive['base']}/archive")
+    assert "documents" in home and "/archive/snapshots" not in home

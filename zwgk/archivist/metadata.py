@@ -60,7 +60,8 @@ TABLES = {
             "snapshot_digest": "原始字节（沙箱查看） Raw bytes, view sandboxed",
         },
     },
-    "snapshots": {"title": "原始页面 Raw snapshots", "description": "原始响应字节，zlib 压缩，按摘要去重。 Response bodies, zlib-compressed, stored once per digest."},
+    "snapshots": {"title": "原始页面 Raw snapshots", "hidden": True,  # compressed blobs: read them through a capture's view
+                  "description": "原始响应字节，zlib 压缩，按摘要去重。 Response bodies, zlib-compressed, stored once per digest."},
     "attachments": {"title": "附件 Attachments", "sort_desc": "size", "facets": ["status", "content_type"],
                     "description": "文件引用的附件，按网址存一次。 Files linked from documents, stored once per URL."},
     "crawl_runs": {"title": "抓取任务 Crawl runs", "sort_desc": "id", "facets": ["site", "status"],
