@@ -19,7 +19,7 @@ DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
 USER_AGENT = "zwgk-archive"
 
 
-def export_warc(archive, stream, site: str | None = None, software: str = "zwgk-archive") -> dict:
+def export_warc(archive, stream, site: str | None = None, software: str = "zwgk-archive", progress=None) -> dict:
     """Write the captures (and stored attachments) of `site`, or of all sites, as gzipped WARC 1.1 to `stream`."""
     writer = WARCWriter(stream, gzip=True, warc_version="1.1")
     writer.write_record(writer.create_warcinfo_record("zwgk-export.warc.gz", {
@@ -28,7 +28,9 @@ def export_warc(archive, stream, site: str | None = None, software: str = "zwgk-
     }))
     written: dict[str, tuple[str, str, str]] = {}  # body digest -> (uri, WARC-Date, WARC-Payload-Digest)
     counts = {"response": 0, "revisit": 0, "request": 0}
-    for capture in archive.export_captures(site):
+    for done, capture in enumerate(archive.export_captures(site), start=1):
+        if progress:
+            progress(done)
         body = archive.snapshot_body(capture["digest"]) if capture["digest"] else b""
         date = _warc_date(capture["fetched_at"])
         url = capture["url"]
@@ -50,7 +52,7 @@ def export_warc(archive, stream, site: str | None = None, software: str = "zwgk-
     return counts
 
 
-def export_jsonl(archive, stream, site: str | None = None) -> int:
+def export_jsonl(archive, stream, site: str | None = None, progress=None) -> int:
     """One JSON object per version, oldest first per document, with the document's URL, site and status."""
     count = 0
     for row in archive.export_versions(site):
@@ -59,6 +61,8 @@ def export_jsonl(archive, stream, site: str | None = None) -> int:
             out[key] = json.loads(out[key] or "[]")
         stream.write(json.dumps(out, ensure_ascii=False) + "\n")
         count += 1
+        if progress:
+            progress(count)
     return count
 
 

@@ -30,8 +30,9 @@ def ingest(archive: Archive, response: Response, site: str | None = None, crawl_
     return doc, archive.record_document(response, doc, site=site, crawl_run_id=crawl_run_id)
 
 
-def reprocess(archive: Archive, site: str | None = None) -> dict:
-    """Extract every document again from its newest stored capture; a new version only where the result changed."""
+def reprocess(archive: Archive, site: str | None = None, progress=None) -> dict:
+    """Extract every document again from its newest stored capture; a new version only where the result changed.
+    `progress`, if given, is called with the number of documents done after each one."""
     counts = {"documents": 0, "new_versions": 0}
     for capture in archive.latest_document_captures(site):
         response = stored_response(archive, capture)
@@ -40,6 +41,8 @@ def reprocess(archive: Archive, site: str | None = None) -> dict:
         outcome, _ = archive.record_reextraction(capture["document_id"], process_page(response, hints))
         counts["documents"] += 1
         counts["new_versions"] += outcome == "new_version"
+        if progress:
+            progress(counts["documents"])
     return counts
 
 

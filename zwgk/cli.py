@@ -26,6 +26,7 @@ def db_option(f):
 
 
 DEFAULT_SITES = "sites.toml"
+PROGRESS_EVERY = 100  # items between redraws of a long command's counter on a terminal
 CONFIG_EXIT = 2  # a mistake in the sites file or the command line: nothing was fetched
 sites_option = click.option("--sites", "sites_file", default=DEFAULT_SITES, show_default=True, help="The sites file (TOML).")
 site_option = click.option("--site", help="Only this site's documents.")
@@ -280,10 +281,12 @@ def export(db_path, warc_file, jsonl_file, site):
     require_archive(db_path)
     with open_archive(db_path) as archive:
         if warc_file:
-            counts = _write_atomically(warc_file, "wb", lambda out: export_warc(archive, out, site))
+            counts = _write_atomically(warc_file, "wb", lambda out: export_warc(archive, out, site, progress=_progress("captures")))
+            _end_progress()
             click.echo(f"{warc_file}: {counts['response']} responses, {counts['revisit']} revisits, {counts['request']} requests")
         if jsonl_file:
-            count = _write_atomically(jsonl_file, "w", lambda out: export_jsonl(archive, out, site))
+            count = _write_atomically(jsonl_file, "w", lambda out: export_jsonl(archive, out, site, progress=_progress("versions")))
+            _end_progress()
             click.echo(f"{jsonl_file}: {count} versions")
 
 
@@ -295,10 +298,28 @@ def reprocess_command(db_path, site):
     require_archive(db_path)
     with open_archive(db_path) as archive:
         try:
-            counts = reprocess(archive, site)
+            counts = reprocess(archive, site, progress=_progress("documents"))
+            _end_progress()
         except sqlite3.Error as error:
             fail(f"archive {db_path}: {error}")
     click.echo(f"reprocessed {counts['documents']} documents: {counts['new_versions']} new versions")
+
+
+def _progress(what: str):
+    """On a terminal, a counter redrawn every PROGRESS_EVERY items; nothing when the output goes elsewhere."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int) -> None:
+        if done % PROGRESS_EVERY == 0:
+            click.echo(f"\r\033[K{done} {what}…", err=True, nl=False)
+
+    return show
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        click.echo("\r\033[K", err=True, nl=False)
 
 
 def _write_atomically(path: str, mode: str, write):
