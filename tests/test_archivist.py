@@ -162,3 +162,19 @@ def test_atom_feed_of_new_changed_and_withdrawn_documents(archive):
 def test_home_page_leaves_out_the_compressed_blobs(archive):
     home = get(f"{archive['base']}/archive")
     assert "documents" in home and "/archive/snapshots" not in home
+
+
+def test_document_page_shows_its_text_and_serves_its_attachments_as_archived(archive):
+    import hashlib
+    import re
+    import urllib.request
+
+    doc = next(d for d in archive["section"].docs if d.attachment and d.state == "live")
+    html = get(f"{archive['base']}/-/zwgk/history/{document_id(archive, doc)}")
+    assert doc.paragraphs[1] in html  # the current text, readable
+    link = re.search(r'href="(/-/zwgk/attachment/\d+)">([^<]+)</a>', html)
+    assert link and doc.attachment in link.group(2)
+    with urllib.request.urlopen(archive["base"] + link.group(1)) as answer:
+        body, digest = answer.read(), answer.headers["X-Content-Digest"]
+    stored, = rows(archive["db"], "select digest from attachments where id = ?", int(link.group(1).rsplit("/", 1)[1]))
+    assert digest == f"sha256={stored['digest']}" == f"sha256={hashlib.sha256(body).hexdigest()}"

@@ -8,6 +8,7 @@ Pages of the plugin:
 """
 import json
 import re
+import urllib.parse
 
 from datasette import hookimpl
 from datasette.utils.asgi import Response
@@ -68,6 +69,7 @@ def register_routes():
         (r"^/-/zwgk/capture/(?P<capture_id>\d+)$", capture),
         (r"^/-/zwgk/capture/(?P<capture_id>\d+)/raw$", raw_page),
         (r"^/-/zwgk/feed\.atom$", feed),
+        (r"^/-/zwgk/attachment/(?P<attachment_id>\d+)$", attachment),
     ]
 
 
@@ -83,10 +85,32 @@ async def history(datasette, request):
     captures = await db.execute("select * from captures where document_id = ? order by id", [document_id])
     changes = [{"from": a, "to": b, "fields": metadata_changes(a, b), "rows": diff_versions(a["text"], b["text"])}
                for a, b in zip(versions, versions[1:])]
+    attachments = await db.execute(DOCUMENT_ATTACHMENTS_SQL, [document_id])
+    current = next((v for v in versions if v["version"] == document["current_version"]), None)
     return Response.html(await datasette.render_template("zwgk_history.html", {
         "document": dict(document), "versions": versions, "changes": changes, "captures": [dict(c) for c in captures],
-        "database": db.name,
+        "attachments": [dict(a) for a in attachments], "current": current, "database": db.name,
     }, request=request))
+
+
+DOCUMENT_ATTACHMENTS_SQL = """
+select a.id, a.url, a.name, a.filename, a.content_type, a.size, a.digest, a.status, min(v.version) as first_version
+from attachments a join version_attachments va on va.attachment_id = a.id join versions v on v.id = va.version_id
+where v.document_id = ? group by a.id order by a.id
+"""
+
+
+async def attachment(datasette, request):
+    """An attachment as archived: the stored bytes, decompressed, under its own name; the digest in a header."""
+    db = _archive_db(datasette)
+    row = (await db.execute("select * from attachments where id = ?", [int(request.url_vars["attachment_id"])])).first()
+    if row is None or not row["digest"]:
+        return Response.text("no stored attachment 无此附件", status=404)
+    body = await _snapshot_body(db, row["digest"])
+    name = row["filename"] or row["name"] or row["url"].rsplit("/", 1)[-1]
+    return Response(body, content_type=row["content_type"] or "application/octet-stream", headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{urllib.parse.quote(name)}",
+        "X-Content-Digest": f"sha256={row['digest']}", "X-Content-Type-Options": "nosniff"})
 
 
 # What a journalist subscribes to: each new document, each new version, each withdrawal, newest first.
