@@ -335,7 +335,11 @@ def _numerals(n: int) -> str:
     hundreds, rest = divmod(n, 100)
     tens, units = divmod(rest, 10)
     if hundreds:
-        return "一百" + ("零" + digits[units - 1] if rest and not tens else _numerals(rest) if tens != 1 else "一" + _numerals(rest))
+        if not rest:
+            return "一百"
+        if not tens:
+            return "一百零" + digits[units - 1]
+        return "一百" + ("一" if tens == 1 else "") + _numerals(rest)
     return (digits[tens - 1] if tens > 1 else "") + ("十" if tens else "") + (digits[units - 1] if units else "")
 
 

@@ -85,8 +85,8 @@ class Candidates:
             entries = self.found.setdefault(name, [])
             entries.append((source, LABEL_RANK.get(label, len(LABELS)), len(entries), value))
 
-    def has(self, name: str, source: int | None = None) -> bool:
-        return any(source is None or s == source for s, *_ in self.found.get(name, []))
+    def has(self, name: str) -> bool:
+        return bool(self.found.get(name))
 
     def best(self, name: str) -> str | None:
         entries = self.found.get(name)

@@ -50,7 +50,7 @@ def test_history_page_shows_versions_and_the_diff(archive):
     assert f"<ins>{revision}</ins>" in html  # the added paragraph, marked as inserted
     assert archive["edited"].title in html
     # republished with today's date: the metadata change is a row of its own
-    assert f"发布日期 published: <del>" in html and f"<ins>{datetime.date.today().isoformat()}</ins>" in html
+    assert "发布日期 published: <del>" in html and f"<ins>{datetime.date.today().isoformat()}</ins>" in html
 
 
 def test_documents_table_links_to_history_and_facets_by_year_and_flags(archive):
