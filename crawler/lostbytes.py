@@ -15,6 +15,8 @@ CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
 GBK_READERS = ("gbk", "gb18030")  # both Python readers: a byte either of them rejects may be the lost one
 MAX_CHAR_BYTES = 4
 MAX_COMBINATIONS = 4096
+MAX_SUGGESTIONS = 12
+TOO_OPEN = frozenset({LOST, LOST * 2})  # more combinations than that: as undecided as two candidates
 
 
 @dataclass
@@ -66,7 +68,7 @@ def _readings(tokens: list, start: int, length: int, codec: str) -> set[str]:
     for token in window:
         combos *= len(_choices(token))
     if combos > MAX_COMBINATIONS:
-        return {LOST, LOST + LOST}  # too open to decide: counts as ambiguous
+        return TOO_OPEN
     found = set()
     stack = [b""]
     for token in window:
@@ -99,7 +101,7 @@ def decode_with_gaps(tokens: list, codec: str) -> Rebuilt:
         else:
             out.append(LOST)
             lost += 1
-            suggestions.append(sorted(c for c in chars if c != LOST)[:12])
+            suggestions.append(sorted(chars - TOO_OPEN)[:MAX_SUGGESTIONS])
         i += n
     return Rebuilt("".join(out), lost, suggestions)
 
