@@ -1,0 +1,35 @@
+"""Each portal family's list parser, fed the sample portal's list pages as bytes: no HTTP, no Scrapy."""
+import pytest
+
+from crawler.decode import decode_bytes
+from spiders import lists
+from zwgk.portal.sections import default_sections
+
+BASE = "http://127.0.0.1:9"
+# Families whose start page itself lists documents (jcms and gkmlpt list through a further request).
+DIRECT = ["trs-tzgg", "trs-zcwj", "hanweb-gsgg", "generic-gsgg", "xxgkml", "trs-pxh"]
+
+
+def first_page(section):
+    status, headers, body = section.answer("GET", section.start_url_path, {}, {}, {}, BASE)
+    assert status == 200
+    return lists.Page(BASE + section.start_url_path, decode_bytes(body, headers.get("Content-Type")).text)
+
+
+@pytest.mark.parametrize("key", DIRECT)
+def test_the_first_list_page_gives_its_entries_in_order_and_a_next_page(key):
+    section = next(s for s in default_sections() if s.key == key)
+    page = first_page(section)
+    family = lists.detect(page)
+    assert family == section.family
+    listing = lists.parse(family, page)
+    assert [BASE + section.detail_path(d) for d in section.page_docs(0)] == [e.url for e in listing.entries]
+    assert all(e.title for e in listing.entries)
+    assert (listing.next is not None) == (section.page_count() > 1)
+
+
+@pytest.mark.parametrize("key", ["jcms-tzgg", "gkmlpt"])
+def test_a_column_page_asks_for_its_list(key):
+    section = next(s for s in default_sections() if s.key == key)
+    listing = lists.parse(lists.detect(first_page(section)), first_page(section))
+    assert listing.next is not None and not listing.entries
