@@ -66,10 +66,10 @@ BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]�
 FOOTER_LINKS_RE = re.compile(rf"^(?:(?:{_alt(FOOTER_LINKS)})[\s|｜·]*)+$")
 TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?$")
 EDITOR_RE = re.compile(rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$")
-# Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals)
-# or a symbol (U+FFFD of lost characters, ★): a line without any is punctuation and layout only.
 # A masthead line: a site's name and its address (中国证监会 www.csrc.gov.cn), above or below the text.
 SITE_LINE_RE = re.compile(rf"^[{HAN}（）()]{{2,30}}\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$")
+# Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals)
+# or a symbol (U+FFFD of lost characters, ★): a line without any is punctuation and layout only.
 HAS_WORDS_RE = re.compile(r"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd]")
 LINE_BREAK_RE = re.compile(r"\r\n|\n|\r")
 WHITESPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")

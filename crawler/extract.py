@@ -1,7 +1,7 @@
 """Decoded HTML to main-text lines, metadata and attachments, parsing each page once."""
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
 
 import lxml.html
@@ -196,8 +196,8 @@ def meta_tags(root) -> dict:
 def page_title(root, found: metadata.Candidates) -> str | None:
     """A labelled 标题 or the CMS's ArticleTitle, else the heading that the head <title> confirms, else the
     head <title> without the site's name."""
-    if found.has("title"):
-        return found.best("title")
+    if labelled := found.best("title"):
+        return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
     for kind, name in TITLE_CONTAINERS:
         for el in root.xpath(_by(kind, name)):
@@ -258,7 +258,7 @@ def traditional_label_chars():
     import opencc
 
     simple = "".join(sorted({c for label, _ in metadata.LABELS for c in label}))
-    traditional = {t for t in opencc.OpenCC("s2t").convert(simple) + opencc.OpenCC("s2tw").convert(simple)} - set(simple)
+    traditional = set(opencc.OpenCC("s2t").convert(simple) + opencc.OpenCC("s2tw").convert(simple)) - set(simple)
     return re.compile("[" + "".join(sorted(traditional)) + "]") if traditional else re.compile("(?!)")
 
 

@@ -116,10 +116,11 @@ def _suspicious(char: str) -> bool:
     return not is_everyday(char)
 
 
-def _accept_run(window: str, rebuilt: Rebuilt | None, shrinks: bool) -> bool:
+def _accept_run(window: str, rebuilt: Rebuilt | None) -> bool:
+    """A re-reading of a short run that is shorter (a wrong reading widens text) and reads as everyday Chinese."""
     if rebuilt is None or not HAN_RE.search(rebuilt.text) or rebuilt.lost > window.count(LOST) + 1:
         return False
-    if shrinks and len(rebuilt.text) >= len(window):
+    if len(rebuilt.text) >= len(window):
         return False
     return chinese_score(rebuilt.text.replace(LOST, "")) >= RUN_SCORE > chinese_score(window.replace(LOST, ""))
 
@@ -158,14 +159,14 @@ def _run_candidates(line: str):
                 continue
         else:
             rebuilt = _reread(window, "gb18030", "utf-8")
-        if _accept_run(window, rebuilt, shrinks=True):
+        if _accept_run(window, rebuilt):
             yield start, end, rebuilt, "utf-8 read as gb18030"
     for start, end in _latin_windows(line):
         window = line[start:end]
         readings = {f"{right} read as {wrong}": _reread(window, wrong, right) for wrong, right in WRONG_READINGS[1:]}
-        plausible = {rebuilt.text for rebuilt in readings.values() if _plausible(window, rebuilt)}
-        accepted = [(how, rebuilt) for how, rebuilt in readings.items()
-                    if _plausible(window, rebuilt) and _accept_run(window, rebuilt, shrinks=True)]
+        readings = {how: rebuilt for how, rebuilt in readings.items() if _plausible(window, rebuilt)}
+        plausible = {rebuilt.text for rebuilt in readings.values()}
+        accepted = [(how, rebuilt) for how, rebuilt in readings.items() if _accept_run(window, rebuilt)]
         # Where lost bytes leave two readings of the run standing (æœ� is 鏈� in GBK, or a lost character in
         # UTF-8), the bytes do not say which: the run stays as it was, flagged.
         if accepted and len(plausible) == 1:

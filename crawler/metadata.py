@@ -15,6 +15,7 @@ Within one source, a field's labels rank as LABELS lists them (发布机构 befo
 import re
 from dataclasses import dataclass, field
 
+from .chars import HAN_RE
 from .dates import find_date, is_date_line
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
@@ -42,7 +43,6 @@ DATE_FIELDS = {"published", "written"}
 GAP = r"[\s\u3000\u00a0]*"
 # A label as pages write it: any spacing between its characters.
 LABEL_ALT = "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(LABELS, key=lambda lf: -len(lf[0])))
-# The characters labels are made of: where a traditional page's label is read in simplified script.
 # The characters labels are made of: where a traditional page's label is read in simplified script.
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
 LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}[:：]")
@@ -85,9 +85,6 @@ class Candidates:
             entries = self.found.setdefault(name, [])
             entries.append((source, LABEL_RANK.get(label, len(LABELS)), len(entries), value))
 
-    def has(self, name: str) -> bool:
-        return bool(self.found.get(name))
-
     def best(self, name: str) -> str | None:
         entries = self.found.get(name)
         return min(entries)[3] if entries else None
@@ -117,8 +114,9 @@ def from_pairs(lines, into: Candidates, source: int = LABELLED) -> None:
     """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value."""
     lines = list(lines)
     for i, line in enumerate(lines):
-        if ONLY_LABEL_RE.match(line) and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
-            label = _clean_label(ONLY_LABEL_RE.match(line).group(1))
+        only_label = ONLY_LABEL_RE.match(line)
+        if only_label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
+            label = _clean_label(only_label.group(1))
             into.add(LABEL_FIELD[label], lines[i + 1], source, label)
             continue
         matches = list(LABEL_RE.finditer(line))
@@ -150,7 +148,7 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
         if len(line) > MAX_DATE_LINE or not m:
             continue
         rest = line[m.end():].strip()
-        alone = not line[:m.start()].strip(" (（") and (not rest or not re.search(r"[\u4e00-\u9fff]", rest))
+        alone = not line[:m.start()].strip(" (（") and not HAN_RE.search(rest)
         if alone or LABEL_RE.search(rest):
             into.add("published", m.group(0), SHOWN)
             return

@@ -84,11 +84,11 @@ def compile_selector(selector: str):
     from lxml import etree
     from lxml.cssselect import CSSSelector
 
+    xpath = selector.startswith(("/", "./", "("))
     try:
-        return etree.XPath(selector) if selector.startswith(("/", "./", "(")) else CSSSelector(selector)
+        return etree.XPath(selector) if xpath else CSSSelector(selector)
     except (etree.XPathSyntaxError, SelectorError) as error:
-        raise ValueError(f"{selector!r} is not a valid {'XPath' if selector.startswith(('/', './', '(')) else 'CSS'}"
-                         f" selector ({error})") from None
+        raise ValueError(f"{selector!r} is not a valid {'XPath' if xpath else 'CSS'} selector ({error})") from None
 
 
 def select(el, selector: str):
