@@ -1,5 +1,6 @@
 import json
 import os
+import pty
 import socket
 import sqlite3
 import subprocess
@@ -49,6 +50,34 @@ def assert_clean_failure(done):
 def fetch_json(url, db):
     done = zwgk("fetch", url, "--json", "--db", db)
     return done, (json.loads(done.stdout) if done.stdout.strip() else None)
+
+
+def on_a_terminal(*args) -> tuple[int, str, str]:
+    """Run zwgk with its stderr on a pseudo-terminal, as a user at a shell sees it: (exit code, what the
+    terminal showed, stdout)."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([*ZWGK, *map(str, args)], stdout=subprocess.PIPE, stderr=follower, text=True)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the command ended and closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out = process.communicate(timeout=120)[0]
+    os.close(leader)
+    return process.returncode, seen.decode("utf-8", "replace"), out
+
+
+def edit(portal, path, old, new):
+    """Change a static page of the sample portal in place, as its editors would."""
+    page = portal.site / path.lstrip("/")
+    text = page.read_text("utf-8")
+    assert old in text
+    page.write_text(text.replace(old, new), "utf-8")
 
 
 def table_counts(db):

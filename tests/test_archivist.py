@@ -1,19 +1,22 @@
 """The archivist's Datasette, end to end: a real `zwgk serve` on an archive crawled from the sample portal,
-and stored pages checked in headless Chromium."""
+and the pages people see driven in headless Chromium (Debian's, through Playwright)."""
 import datetime
+import hashlib
 import json
 import shutil
-import subprocess
 import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from conftest import crawl, fetch_json, get, rows, serve_datasette
+from conftest import crawl, edit, fetch_json, get, rows, serve_datasette
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 HOSTILE = "/hostile/script.html"
+TRS = "/xxgk/trs/202108/t20210809_5001.html"  # a static page whose 文号 the fixture changes, and nothing else
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
+SCREEN = {"width": 1400, "height": 900}
 
 
 @pytest.fixture(scope="module")
@@ -30,8 +33,36 @@ def archive(tmp_path_factory):
         withdrawn = section.withdraw(section.docs[5].id, "404")
         crawl(portal, db, "hanweb-gsgg", "mirror", "trs-tzgg")
         fetch_json(portal.url + HOSTILE, db)
+        fetch_json(portal.url + TRS, db)
+        edit(portal, TRS, "青政办发〔2021〕27号</td>", "青政办发〔2021〕28号</td>")
+        fetch_json(portal.url + TRS, db)
         with serve_datasette(db) as base:
             yield {"portal": portal, "db": db, "base": base, "section": section, "edited": edited, "withdrawn": withdrawn}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport=SCREEN, accept_downloads=True)
+    yield context.new_page()
+    context.close()
+
+
+def screenshot(page, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / name, full_page=False)
+    assert (ARTIFACTS / name).stat().st_size > 1000
 
 
 def document_id(archive, doc):
@@ -61,7 +92,7 @@ def test_documents_table_links_to_history_and_facets_by_year_and_flags(archive):
     table = get(f"{archive['base']}/archive/documents")
     assert "history 历史" in table
     edited = document_id(archive, archive["edited"])
-    assert f'<a href="/-/zwgk/history/{edited}">{archive["edited"].title}</a>' in table  # titles lead to the history
+    assert f'<a href="/-/zwgk/history/{edited}?db=archive">{archive["edited"].title}</a>' in table  # titles lead to the history
     assert ">[]<" not in table  # flags as words, not raw JSON
     assert "文件 Documents" in get(f"{archive['base']}/archive")
 
@@ -69,7 +100,7 @@ def test_documents_table_links_to_history_and_facets_by_year_and_flags(archive):
 def test_canned_queries(archive):
     new = query(archive, "new_documents", days=1, site="hanweb-gsgg")
     assert len(new) == len(archive["section"].docs)
-    changed = query(archive, "changed_documents", days=1, site="")
+    changed = query(archive, "changed_documents", days=1, site="hanweb-gsgg")
     assert [r["title"] for r in changed] == [archive["edited"].title]
     withdrawn = query(archive, "withdrawn_documents", days=1, site="hanweb-gsgg")
     assert [r["title"] for r in withdrawn] == [archive["withdrawn"].title]
@@ -78,7 +109,7 @@ def test_canned_queries(archive):
     assert {k: blocked[k] for k in ("site", "reason", "captures")} == {"site": "trs-tzgg", "reason": "ruishu-412", "captures": 2}
     assert blocked["last_seen"].startswith(datetime.date.today().isoformat()[:4])
     # opened as a link gives it, with no days: the last 7 days, not "0 results"
-    assert query(archive, "changed_documents", days="", site="") == changed
+    assert query(archive, "changed_documents", days="", site="hanweb-gsgg") == changed
     sizes = [r["size"] for r in query(archive, "largest_attachments")]
     assert sizes and sizes == sorted(sizes, reverse=True)
 
@@ -100,39 +131,116 @@ def test_stored_page_is_served_under_a_csp_that_forbids_scripts(archive):
     assert "SCRIPT RAN" in body  # the stored bytes are shown as archived, script text included
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
-def test_stored_page_scripts_never_run_in_chromium(archive):
+@needs_chromium
+def test_stored_page_scripts_never_run_in_chromium(archive, page):
     portal, capture = archive["portal"], rows(archive["db"], "select id from captures where url like ?", f"%{HOSTILE}")[0]["id"]
     beacons = lambda: [path for _, path in portal.requests if path.startswith("/beacon/")]  # noqa: E731
     assert beacons() == []
-    ARTIFACTS.mkdir(exist_ok=True)
     wrapper = f"{archive['base']}/-/zwgk/capture/{capture}"
-    raw_dom = _chromium("--dump-dom", wrapper + "/raw")
-    _chromium(f"--screenshot={ARTIFACTS / 'stored_page_sandboxed.png'}", "--window-size=1280,900", wrapper)
+    page.goto(wrapper + "/raw", wait_until="networkidle")
+    raw_dom = page.content()
     assert "根据有关规定" in raw_dom  # the last script would have replaced the text with "SCRIPT RAN"
     assert 'data-onload="ran"' not in raw_dom and "<title>EXECUTED</title>" not in raw_dom
+    page.goto(wrapper, wait_until="networkidle")
+    screenshot(page, "stored_page_sandboxed.png")
     assert beacons() == [], "a stored page loaded a remote resource or ran a script"
-    assert (ARTIFACTS / "stored_page_sandboxed.png").stat().st_size > 1000
     # The control: the same page straight from the portal does run its scripts and loads its resources.
-    live_dom = _chromium("--dump-dom", portal.url + HOSTILE)
+    page.goto(portal.url + HOSTILE, wait_until="networkidle")
+    live_dom = page.content()
     assert 'data-onload="ran"' in live_dom and "根据有关规定" not in live_dom and beacons()
 
 
-def _chromium(*args) -> str:
-    done = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                           "--virtual-time-budget=3000", *args], capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0, done.stderr[-2000:]
-    return done.stdout
+@needs_chromium
+def test_history_page_renders_in_chromium(archive, page):
+    page.goto(f"{archive['base']}/-/zwgk/history/{document_id(archive, archive['edited'])}")
+    assert page.locator("ins").count() and page.get_by_text("v1 → v2").count()
+    screenshot(page, "history.png")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)")
-def test_history_page_renders_in_chromium(archive):
-    ARTIFACTS.mkdir(exist_ok=True)
-    page = f"{archive['base']}/-/zwgk/history/{document_id(archive, archive['edited'])}"
-    dom = _chromium("--dump-dom", page)
-    assert "<ins>" in dom and "v1 → v2" in dom
-    _chromium(f"--screenshot={ARTIFACTS / 'history.png'}", "--window-size=1280,1400", page)
-    assert (ARTIFACTS / "history.png").stat().st_size > 1000
+@needs_chromium
+def test_reading_list_shows_readable_titles_in_the_first_screen(archive, page):
+    page.goto(archive["base"] + "/archive")
+    page.get_by_role("link", name="阅读与检索文件 Read and search the documents →").click()
+    titles = page.locator("table.zwgk-reading td.title > a")
+    assert titles.count() >= len(archive["section"].docs)
+    first = titles.first.bounding_box()
+    assert first["y"] + first["height"] < SCREEN["height"], "the first document is below the first screen"
+    assert first["width"] > 200 and first["height"] < 60, f"the title is squeezed: {first}"
+    headings = page.locator("table.zwgk-reading th").all_inner_texts()
+    assert headings[:4] == ["标题 title", "发布机构 publisher", "文号 document number", "发布日期 published"]
+    screenshot(page, "documents.png")
+
+
+def test_reading_list_filters_by_site_and_date_range_and_pages_through(archive):
+    import re
+
+    def titles(**params):
+        html = get(f"{archive['base']}/-/zwgk/documents?" + urllib.parse.urlencode(params))
+        return re.findall(r'<td class="title"><a href="[^"]+">([^<]+)</a>', html)
+
+    def expected(sql, *args):
+        return [r["title"] for r in rows(archive["db"], sql + " order by published desc, id desc", *args)]
+
+    assert titles(site="mirror") == expected("select title from documents where site = 'mirror'")
+    day = rows(archive["db"], "select published from documents where site = 'trs-tzgg' order by published limit 1")[0]["published"]
+    assert titles(since=day, until=day) == expected("select title from documents where published = ?", day)
+    everything = expected("select title from documents")
+    assert len(everything) > 50  # more than a page: the second page holds the rest, in order
+    assert titles() + titles(page=2) == everything
+    assert titles(q="植树") and titles(q="植树 NOT 应急") == []  # NOT excludes the only document about 植树
+    assert titles(q="植树 OR 饮水安全") == expected("select title from documents where title like '%植树%' or title like '%饮水安全%'")
+
+
+@needs_chromium
+def test_search_for_a_文号_shows_the_document_with_a_snippet(archive, page):
+    page.goto(archive["base"] + "/-/zwgk/documents")
+    page.get_by_label("检索 Search").fill("青政办发〔2021〕28号")
+    page.get_by_role("button", name="检索 Search").click()
+    rows_found = page.locator("table.zwgk-reading tbody tr")
+    assert rows_found.count() == 1
+    assert "青政办发〔2021〕28号" in rows_found.first.inner_text()
+    assert "".join(rows_found.first.locator(".snippet mark").all_inner_texts()).startswith("青政办发")
+    screenshot(page, "search.png")
+
+
+@needs_chromium
+def test_document_page_in_chromium_with_metadata_text_and_attachment(archive, page, tmp_path):
+    doc = next(d for d in archive["section"].docs if d.attachment and d.state == "live")
+    page.goto(f"{archive['base']}/-/zwgk/documents")
+    page.get_by_role("link", name=doc.title).click()
+    assert page.get_by_text(doc.paragraphs[1]).count() == 1
+    assert page.locator("dl.zwgk-metadata").inner_text().count("\n") >= 4  # status, site, 发布机构, 发布日期 …
+    with page.expect_download() as download:
+        page.get_by_role("link", name=doc.attachment).click()
+    saved = tmp_path / "attachment"
+    download.value.save_as(saved)
+    digest = rows(archive["db"], "select digest from attachments where name like ?", f"%{doc.attachment}%")[0]["digest"]
+    assert hashlib.sha256(saved.read_bytes()).hexdigest() == digest
+    screenshot(page, "document.png")
+
+
+@needs_chromium
+def test_a_metadata_only_change_shows_as_such(archive, page):
+    document = rows(archive["db"], "select id from documents where url = ?", archive["portal"].url + TRS)[0]["id"]
+    page.goto(f"{archive['base']}/-/zwgk/history/{document}")
+    change = page.locator("table.zwgk-diff")
+    assert change.locator("tr.zwgk-field").all_inner_texts() == ["~\t文号 document number: 青政办发〔2021〕27号 → 青政办发〔2021〕28号"]
+    assert change.locator("tr.insert, tr.delete").count() == 0  # the text itself did not change
+    screenshot(page, "metadata_change.png")
+
+
+@needs_chromium
+def test_a_link_clicked_inside_a_stored_page_leads_to_the_portal_not_into_datasette(archive, page):
+    portal = archive["portal"]
+    capture = rows(archive["db"], "select id from captures where url = ? and snapshot_digest is not null", portal.url + TRS)[0]["id"]
+    page.goto(f"{archive['base']}/-/zwgk/capture/{capture}", wait_until="networkidle")
+    stored = page.frame_locator("#stored-page")
+    link = stored.locator("a[href^='/']").first
+    target = link.get_attribute("href")
+    link.click()
+    frame = next(f for f in page.frames if f != page.main_frame)
+    frame.wait_for_url(f"{portal.url}**")
+    assert frame.url == portal.url + target and not frame.url.startswith(archive["base"])
 
 
 def test_stored_page_links_lead_to_the_portal_and_its_meta_says_utf8(archive):
@@ -165,14 +273,13 @@ def test_home_page_leaves_out_the_compressed_blobs(archive):
 
 
 def test_document_page_shows_its_text_and_serves_its_attachments_as_archived(archive):
-    import hashlib
     import re
     import urllib.request
 
     doc = next(d for d in archive["section"].docs if d.attachment and d.state == "live")
     html = get(f"{archive['base']}/-/zwgk/history/{document_id(archive, doc)}")
     assert doc.paragraphs[1] in html  # the current text, readable
-    link = re.search(r'href="(/-/zwgk/attachment/\d+)">([^<]+)</a>', html)
+    link = re.search(r'href="(/-/zwgk/attachment/\d+)\?db=archive">([^<]+)</a>', html)
     assert link and doc.attachment in link.group(2)
     with urllib.request.urlopen(archive["base"] + link.group(1)) as answer:
         body, digest = answer.read(), answer.headers["X-Content-Digest"]

@@ -5,7 +5,7 @@ import signal
 import subprocess
 import time
 
-from conftest import ZWGK, rows, zwgk
+from conftest import ZWGK, on_a_terminal, rows, zwgk
 from spiders.sites import cron_trigger
 from zwgk.schedule import is_overdue
 
@@ -112,27 +112,19 @@ def test_status_reports_last_and_next_crawl(portal, db, tmp_path):
 
 
 def test_crawl_shows_progress_on_a_terminal_and_only_the_summary_under_cron(portal, db, tmp_path):
-    import os
-    import pty
-
     sites = sites_file(portal, tmp_path, {"gkmlpt": "30 2 * * *"})
-    leader, follower = pty.openpty()
-    process = subprocess.Popen([*ZWGK, "crawl", "gkmlpt", "--sites", str(sites), "--db", str(db)],
-                               stdout=subprocess.PIPE, stderr=follower, text=True)
-    os.close(follower)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:  # the crawl ended and closed the terminal
-            break
-        if not chunk:
-            break
-        seen += chunk
-    out = process.communicate(timeout=120)[0]
-    os.close(leader)
-    assert process.returncode == 0
-    assert b"gkmlpt: " in seen and b" documents, " in seen  # the live line, drawn while the crawl ran
+    returncode, seen, out = on_a_terminal("crawl", "gkmlpt", "--sites", sites, "--db", db)
+    assert returncode == 0
+    assert "gkmlpt: " in seen and " documents, " in seen  # the live line, drawn while the crawl ran
     assert out.startswith("gkmlpt: ok")
     quiet = zwgk("crawl", "gkmlpt", "--sites", sites, "--db", db)  # not a terminal: the summary only
     assert quiet.returncode == 0 and quiet.stderr == "" and quiet.stdout.startswith("gkmlpt: ok")
+
+
+def test_export_and_reprocess_count_on_a_terminal(portal, db, tmp_path):
+    sites = sites_file(portal, tmp_path, {"gkmlpt": "30 2 * * *"})
+    zwgk("crawl", "gkmlpt", "--sites", sites, "--db", db, check=True)
+    returncode, seen, out = on_a_terminal("reprocess", "--db", db)
+    assert returncode == 0 and "1 documents…" in seen and out.startswith("reprocessed 30 documents")
+    returncode, seen, _ = on_a_terminal("export", "--db", db, "--jsonl", tmp_path / "all.jsonl")
+    assert returncode == 0 and "1 versions…" in seen

@@ -5,18 +5,11 @@ import pytest
 
 from archive import Archive
 from archive.store import SCHEMA_VERSION
-from conftest import FIXTURES, fetch_json, table_counts, zwgk
+from conftest import FIXTURES, edit, fetch_json, table_counts, zwgk
 from crawler.pipeline import Response
 
 TRS = "/xxgk/trs/202108/t20210809_5001.html"
 GENERIC = "/zwgk/tzgg/202305/content_7788.html"
-
-
-def edit(portal, path, old, new):
-    page = portal.site / path.lstrip("/")
-    text = page.read_text("utf-8")
-    assert old in text
-    page.write_text(text.replace(old, new), "utf-8")
 
 
 def test_ticking_counter_is_not_a_new_version(portal, db):

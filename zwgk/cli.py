@@ -311,7 +311,7 @@ def _progress(what: str):
         return None
 
     def show(done: int) -> None:
-        if done % PROGRESS_EVERY == 0:
+        if done == 1 or done % PROGRESS_EVERY == 0:  # at once, then now and then
             click.echo(f"\r\033[K{done} {what}…", err=True, nl=False)
 
     return show

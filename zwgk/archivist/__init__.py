@@ -2,6 +2,7 @@
 history with diffs between versions, and stored pages viewed sandboxed.
 
 Pages of the plugin:
+  /-/zwgk/documents         the reading list: search with snippets, date range and site filter, over every shard
   /-/zwgk/history/ID        a document's versions in order, with an inline diff between consecutive ones
   /-/zwgk/capture/ID        one capture's details and its stored page in a sandboxed frame
   /-/zwgk/capture/ID/raw    the stored page itself, under a CSP that forbids scripts and any remote load
@@ -20,11 +21,16 @@ from crawler.decode import decode_bytes
 from crawler.pipeline import header_value
 
 from .diff import diff_versions, metadata_changes
-from .metadata import QUERIES, TABLES
+from .metadata import FIELD_LABELS, QUERIES, STATUS_LABELS, TABLES
+from .reading import Filters, reading_list, site_keys
+
+DOCUMENT_PAGE_FIELDS = ("site", "publisher", "doc_number", "index_number", "published", "written", "validity", "topic")
+READING_COLUMNS = ("title", "publisher", "doc_number", "published", "status", "version_count", "site")
 
 SEARCHABLE = {"documents": {"fts_table": "documents_fts", "fts_pk": "id"}}
-# The stored page may hold anything a portal (or a mirror) put there: nothing of it may run or load.
-RAW_PAGE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'"
+# The stored page may hold anything a portal (or a mirror) put there: nothing of it may run or load. Its
+# only <base> is ours, to the portal the page came from, so that a link clicked leaves the archive.
+RAW_PAGE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri {origin}"
 
 
 def _escape_fts(query):
@@ -40,10 +46,13 @@ def prepare_connection(conn):
 @hookimpl
 def get_metadata(datasette, key, database, table):
     tables = {name: {**meta, **SEARCHABLE.get(name, {})} for name, meta in TABLES.items()}
+    reading = (f'What governments published, when, and what they later changed or withdrew. '
+               f'<a href="{datasette.urls.path("/-/zwgk/documents")}">阅读与检索文件 Read and search the documents →</a>')
     return {
         "title": "zwgk-archive 政务公开档案",
-        "description": "What governments published, when, and what they later changed or withdrew.",
-        "databases": {name: {"tables": tables, "queries": QUERIES} for name in datasette.databases if name != "_internal"},
+        "description_html": reading,
+        "databases": {name: {"description_html": reading, "tables": tables, "queries": QUERIES}
+                      for name in datasette.databases if name != "_internal"},
     }
 
 
@@ -51,11 +60,11 @@ def get_metadata(datasette, key, database, table):
 def render_cell(row, value, column, table, database, datasette):
     value = value.get("value") if isinstance(value, dict) else value  # a foreign key expanded with its label
     if table == "documents" and column in ("title", "version_count") and "id" in row.keys() and value is not None:
-        history = datasette.urls.path(f"/-/zwgk/history/{int(row['id'])}")
+        history = datasette.urls.path(f"/-/zwgk/history/{int(row['id'])}?db={urllib.parse.quote(database)}")
         label = escape(value) if column == "title" else f"{int(value)} · history 历史"
         return Markup(f'<a href="{history}">{label}</a>')
     if table == "captures" and column == "snapshot_digest" and value and "id" in row.keys():
-        view = datasette.urls.path(f"/-/zwgk/capture/{int(row['id'])}")
+        view = datasette.urls.path(f"/-/zwgk/capture/{int(row['id'])}?db={urllib.parse.quote(database)}")
         return Markup(f'<a href="{view}">{escape(value[:12])}… view 查看</a>')
     if column == "flags" and isinstance(value, str) and value.startswith("["):
         return ", ".join(json.loads(value)) or "–"  # damage flags as words, a dash for a clean text
@@ -65,6 +74,7 @@ def render_cell(row, value, column, table, database, datasette):
 @hookimpl
 def register_routes():
     return [
+        (r"^/-/zwgk/documents$", documents),
         (r"^/-/zwgk/history/(?P<document_id>\d+)$", history),
         (r"^/-/zwgk/capture/(?P<capture_id>\d+)$", capture),
         (r"^/-/zwgk/capture/(?P<capture_id>\d+)/raw$", raw_page),
@@ -73,8 +83,38 @@ def register_routes():
     ]
 
 
+@hookimpl
+def menu_links(datasette):
+    return [{"href": datasette.urls.path("/-/zwgk/documents"), "label": "文件 Documents"}]
+
+
+@hookimpl
+def extra_body_script(view_name):
+    # Datasette lists every column's description above a table: fold them under one line
+    return FOLD_DESCRIPTIONS_JS if view_name == "table" else ""
+
+
+FOLD_DESCRIPTIONS_JS = """
+document.querySelectorAll("dl.column-descriptions").forEach(function (list) {
+  var fold = document.createElement("details"), title = document.createElement("summary");
+  title.textContent = "列说明 Column descriptions (" + list.querySelectorAll("dt").length + ")";
+  list.parentNode.insertBefore(fold, list); fold.appendChild(title); fold.appendChild(list);
+});
+"""
+
+
+async def documents(datasette, request):
+    databases = _archive_databases(datasette)
+    filters = Filters.from_args(request.args)
+    rows, more = await reading_list(databases, filters)
+    return Response.html(await datasette.render_template("zwgk_documents.html", {
+        "rows": rows, "more": more, "filters": filters, "sites": await site_keys(databases),
+        "columns": READING_COLUMNS, "labels": FIELD_LABELS, "statuses": STATUS_LABELS,
+    }, request=request))
+
+
 async def history(datasette, request):
-    db = _archive_db(datasette)
+    db = _archive_db(datasette, request)
     document_id = int(request.url_vars["document_id"])
     document = (await db.execute("select * from documents where id = ?", [document_id])).first()
     if document is None:
@@ -90,6 +130,7 @@ async def history(datasette, request):
     return Response.html(await datasette.render_template("zwgk_history.html", {
         "document": dict(document), "versions": versions, "changes": changes, "captures": [dict(c) for c in captures],
         "attachments": [dict(a) for a in attachments], "current": current, "database": db.name,
+        "labels": FIELD_LABELS, "statuses": STATUS_LABELS, "metadata_fields": DOCUMENT_PAGE_FIELDS,
     }, request=request))
 
 
@@ -102,7 +143,7 @@ where v.document_id = ? group by a.id order by a.id
 
 async def attachment(datasette, request):
     """An attachment as archived: the stored bytes, decompressed, under its own name; the digest in a header."""
-    db = _archive_db(datasette)
+    db = _archive_db(datasette, request)
     row = (await db.execute("select * from attachments where id = ?", [int(request.url_vars["attachment_id"])])).first()
     if row is None or not row["digest"]:
         return Response.text("no stored attachment 无此附件", status=404)
@@ -132,7 +173,7 @@ FEED_KINDS = {"new": "新发布 new", "changed": "已修改 changed", "withdrawn
 async def feed(datasette, request):
     """An Atom feed of new, changed and withdrawn documents (all sites, or ?site=KEY)."""
     site = request.args.get("site", "")
-    rows = await _archive_db(datasette).execute(FEED_SQL, {"site": site, "limit": FEED_ENTRIES})
+    rows = await _archive_db(datasette, request).execute(FEED_SQL, {"site": site, "limit": FEED_ENTRIES})
     base = f"{request.scheme}://{request.host}"
     entries = "".join(_feed_entry(base, datasette, dict(row)) for row in rows)
     updated = next(iter(rows), {"at": "1970-01-01T00:00:00+00:00"})["at"]
@@ -155,18 +196,20 @@ async def capture(datasette, request):
     row = await _capture(datasette, request)
     if row is None:
         return Response.html("no such capture 无此抓取记录", status=404)
-    return Response.html(await datasette.render_template("zwgk_capture.html", {"capture": dict(row)}, request=request))
+    return Response.html(await datasette.render_template("zwgk_capture.html", {
+        "capture": dict(row), "database": _archive_db(datasette, request).name}, request=request))
 
 
 async def raw_page(datasette, request):
     row = await _capture(datasette, request)
     if row is None or not row["snapshot_digest"]:
         return Response.text("no stored page", status=404)
-    body = await _snapshot_body(_archive_db(datasette), row["snapshot_digest"])
+    body = await _snapshot_body(_archive_db(datasette, request), row["snapshot_digest"])
     text = decode_bytes(body, header_value(json.loads(row["headers"] or "{}"), "content-type")).text
-    text = as_served_here(text, row["final_url"] or row["url"])
-    return Response(text, content_type="text/html; charset=utf-8",
-                    headers={"Content-Security-Policy": RAW_PAGE_CSP, "X-Content-Type-Options": "nosniff",
+    original = row["final_url"] or row["url"]
+    origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(original))
+    return Response(as_served_here(text, original), content_type="text/html; charset=utf-8",
+                    headers={"Content-Security-Policy": RAW_PAGE_CSP.format(origin=origin), "X-Content-Type-Options": "nosniff",
                              "Referrer-Policy": "no-referrer"})
 
 
@@ -190,9 +233,16 @@ async def _snapshot_body(db, digest: str) -> bytes:
 
 
 async def _capture(datasette, request):
-    db = _archive_db(datasette)
+    db = _archive_db(datasette, request)
     return (await db.execute("select * from captures where id = ?", [int(request.url_vars["capture_id"])])).first()
 
 
-def _archive_db(datasette):
-    return next(db for name, db in datasette.databases.items() if name != "_internal")
+def _archive_databases(datasette) -> list:
+    """The archives Datasette serves, one per shard."""
+    return [db for name, db in datasette.databases.items() if name != "_internal"]
+
+
+def _archive_db(datasette, request):
+    """The archive a page is about: ?db=NAME where several shards are served, else the only one."""
+    databases = _archive_databases(datasette)
+    return next((db for db in databases if db.name == request.args.get("db")), databases[0])

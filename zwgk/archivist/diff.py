@@ -3,16 +3,17 @@ line by line and character by character inside a changed line, since Chinese has
 words on."""
 import difflib
 
-# The metadata a version records that decides versions, as archivists name it (Chinese first).
-METADATA_LABELS = {"title": "标题 title", "publisher": "发布机构 publisher", "doc_number": "文号 document number",
-                   "index_number": "索引号 index number", "published": "发布日期 published"}
+from .metadata import FIELD_LABELS
+
+# The metadata a version records that decides versions.
+VERSIONED_FIELDS = ("title", "publisher", "doc_number", "index_number", "published")
 
 
 def metadata_changes(old: dict, new: dict) -> list[dict]:
     """[{"field", "label", "old", "new"}] for each metadata field that differs: a version made by a new
     发布日期 or 文号 alone shows as such, not as an unchanged text."""
-    return [{"field": name, "label": label, "old": old.get(name), "new": new.get(name)}
-            for name, label in METADATA_LABELS.items() if (old.get(name) or None) != (new.get(name) or None)]
+    return [{"field": name, "label": FIELD_LABELS[name], "old": old.get(name), "new": new.get(name)}
+            for name in VERSIONED_FIELDS if (old.get(name) or None) != (new.get(name) or None)]
 
 
 def diff_versions(old: str, new: str) -> list[dict]:

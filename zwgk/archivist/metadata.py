@@ -1,5 +1,15 @@
 """What Datasette shows about the archive: bilingual titles and descriptions, sorts, facets, canned queries."""
 
+# A document's fields as archivists name them, Chinese first: the reading list's headings, the document
+# page's metadata block and the rows of a metadata change.
+FIELD_LABELS = {
+    "title": "标题 title", "publisher": "发布机构 publisher", "doc_number": "文号 document number",
+    "index_number": "索引号 index number", "published": "发布日期 published", "written": "成文日期 written",
+    "validity": "有效性 validity", "topic": "主题分类 topic", "site": "站点 site", "status": "状态 status",
+    "version_count": "版本 versions",
+}
+STATUS_LABELS = {"live": "在线 live", "withdrawn": "已撤下 withdrawn"}
+
 TABLES = {
     "documents": {
         "title": "文件 Documents",
