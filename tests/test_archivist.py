@@ -169,6 +169,9 @@ def test_reading_list_shows_readable_titles_in_the_first_screen(archive, page):
     headings = page.locator("table.zwgk-reading th").all_inner_texts()
     assert headings[:4] == ["标题 title", "发布机构 publisher", "文号 document number", "发布日期 published"]
     screenshot(page, "documents.png")
+    page.goto(archive["base"] + "/archive/documents")  # Datasette's own table: its twenty descriptions folded
+    folded = page.locator("details:not([open]) > dl.column-descriptions")
+    assert folded.count() == 1 and not folded.is_visible()
 
 
 def test_reading_list_filters_by_site_and_date_range_and_pages_through(archive):
