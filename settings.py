@@ -1,5 +1,5 @@
 """Scrapy settings for zwgk-archive: polite by default. A site's own settings (sites.toml) override the
-politeness ones; see zwgk.crawl.site_settings."""
+politeness ones; see spiders.sites.Site.scrapy_settings."""
 BOT_NAME = "zwgk"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"

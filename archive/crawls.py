@@ -3,17 +3,33 @@ import json
 
 from .clock import now
 
+RUN_COUNTERS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified",
+                "attachments", "errors")
+
 
 class CrawlRecords:
     """Mixed into Archive; uses its connection and transactions."""
 
-    def start_run(self, site: str, walk: str) -> int:
+    def start_run(self, site: str, walk: str, node: str | None = None) -> int:
         """Open a crawl_runs row. A run of this site still marked running was killed (the crawl lock says none is live): say so."""
         self.close_running(site)
         with self._transaction():
             return self.conn.execute(
-                "INSERT INTO crawl_runs (site, started_at, walk) VALUES (?, ?, ?)", [site, now(), walk]
+                "INSERT INTO crawl_runs (site, started_at, walk, node) VALUES (?, ?, ?, ?)", [site, now(), walk, node]
             ).lastrowid
+
+    def set_run_job(self, run_id: int, job: str) -> None:
+        with self._transaction():
+            self.conn.execute("UPDATE crawl_runs SET job = ? WHERE id = ?", [job, run_id])
+
+    def finish_dispatched_run(self, run_id: int, remote: dict) -> None:
+        """Close a dispatched run with what the node's own run row said: its walk, counters, status and message."""
+        counters = {name: remote.get(name, 0) for name in RUN_COUNTERS}
+        with self._transaction():
+            self.conn.execute(
+                f"UPDATE crawl_runs SET walk = ?, {', '.join(f'{name} = ?' for name in counters)} WHERE id = ?",
+                [remote.get("walk"), *counters.values(), run_id])
+        self.finish_run(run_id, remote["status"], remote.get("message"))
 
     def close_running(self, site: str) -> None:
         with self._transaction():

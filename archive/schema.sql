@@ -73,7 +73,9 @@ CREATE TABLE IF NOT EXISTS crawl_runs (
     not_modified INTEGER NOT NULL DEFAULT 0,
     attachments INTEGER NOT NULL DEFAULT 0,
     errors INTEGER NOT NULL DEFAULT 0,
-    message TEXT                             -- why a run failed
+    message TEXT,                            -- why a run failed
+    node TEXT,                               -- the scrapyd node a dispatched run went to
+    job TEXT                                 -- its scrapyd job id
 );
 -- One row per fetch of a document URL, whatever it brought. A blocked answer for a URL not yet
 -- archived has no document.

@@ -12,11 +12,11 @@ from .crawls import CrawlRecords
 from .files import AttachmentRecords
 
 BUSY_TIMEOUT_MS = 30_000
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql"), (4, "migrate_v4.sql")]  # (version reached, script) for archives made earlier
 OBSOLETE_COLUMNS = [("captures", "content_hash")]  # dropped from older archives: the capture's version holds the hash
 SEARCH_INDEX_REBUILT = 4  # archives older than this get their search index filled anew (migrate_v4.sql)
-ADDED_COLUMNS = [("list_entries", "position", "INTEGER")]  # added to older archives' tables that schema.sql leaves as they are
+ADDED_COLUMNS = [("list_entries", "position", "INTEGER"), ("crawl_runs", "node", "TEXT"), ("crawl_runs", "job", "TEXT")]  # added to older archives' tables that schema.sql leaves as they are
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 
 

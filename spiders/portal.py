@@ -8,6 +8,7 @@ that was killed leaves its run unfinished, and the next one walks every list to 
 """
 import contextlib
 import datetime
+import json
 import logging
 import os
 import sqlite3
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 import scrapy
 
 from archive import Archive
+from archive.lock import crawl_lock
 from crawler.classify import classify
 from crawler.decode import decode_bytes
 from crawler.filenames import filename_from_disposition
@@ -29,6 +31,7 @@ from .sites import Site, load_sites
 
 log = logging.getLogger("zwgk.crawl")
 MIB = 1024 * 1024
+RUN_SUMMARY = "zwgk-run-summary"  # logged with the finished run's row as JSON
 
 
 @dataclass
@@ -61,11 +64,14 @@ class PortalSpider(scrapy.Spider):
     name = "portal"
 
     def __init__(self, site: Site | str, db_path: str | None = None, full: bool | str = False, recheck: bool | str = False,
-                 *args, db: str | None = None, sites: str = "sites.toml", **kwargs):
+                 *args, db: str | None = None, sites: str = "sites.toml", site_config: str | None = None, **kwargs):
         """`zwgk crawl` hands over a Site; `scrapy crawl portal -a site=KEY [-a db=PATH] [-a sites=FILE]
-        [-a full=1] [-a recheck=1]` names one of the sites file, as Scrapy users expect."""
+        [-a full=1] [-a recheck=1]` names one of the sites file, as Scrapy users expect; a job dispatched to
+        scrapyd brings the site's settings along as JSON (`-a site_config=...`), so nodes need no sites file."""
         super().__init__(*args, **kwargs)
-        if isinstance(site, str):
+        if site_config:
+            site = Site(**json.loads(site_config))
+        elif isinstance(site, str):
             site = load_sites(sites)[site]
         self.site, self.db_path = site, db_path or db or os.environ.get("ZWGK_DB", "archive.db")
         self.full, self.recheck = _flag(full), _flag(recheck)
@@ -75,6 +81,11 @@ class PortalSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
+        # Scrapy freezes the settings only after the spider exists: each site crawls at its own pace.
+        crawler.settings.setdict(spider.site.scrapy_settings(crawler.settings.get("USER_AGENT")), priority="spider")
+        spider.held = contextlib.ExitStack()
+        if not crawler.settings.getbool("ZWGK_LOCK_HELD"):  # `zwgk crawl` holds it for all its sites
+            spider.held.enter_context(crawl_lock(spider.db_path, wait=True))
         spider.archive = Archive(spider.db_path)
         return spider
 
@@ -266,7 +277,10 @@ class PortalSpider(scrapy.Spider):
         # If the archive is what failed, the run stays 'running' and the next crawl marks it interrupted.
         with contextlib.suppress(sqlite3.Error):
             self.archive.finish_run(self.run_id, status, message)
+            # the line a dispatcher reads from scrapyd's log of this job
+            log.info("%s %s", RUN_SUMMARY, json.dumps(dict(self.archive.run(self.run_id)), ensure_ascii=False))
         self.archive.close()
+        self.held.close()
 
 
 def _flag(value: bool | str) -> bool:

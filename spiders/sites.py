@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 FAMILIES = ("trs", "jcms", "hanweb", "gkmlpt", "generic")
 SELECTOR_KEYS = ("list_item", "link", "date", "next_page")
 DEFAULT_SCHEDULE = "30 2 * * *"
+DEFAULT_SHARD = "main"
+SHARD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")  # a shard's archive is the file SHARD.db
 WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 WEEKDAY_NUMBER_RE = re.compile(r"(?<![/\d])[0-7](?!\d)")
 
@@ -44,10 +46,24 @@ class Site:
     attachments: bool = True
     attachment_max_mb: float = 50.0
     selectors: dict = field(default_factory=dict)
+    shard: str = DEFAULT_SHARD             # the archive (SHARD.db) this site is written to when crawls are dispatched
 
     @property
     def domains(self) -> list[str]:
         return self.allowed_domains or sorted({urlsplit(u).hostname for u in self.start_urls})
+
+    def scrapy_settings(self, user_agent: str) -> dict:
+        """This site's politeness as Scrapy settings, applied by the spider to its own crawler."""
+        return {
+            "DOWNLOAD_DELAY": self.download_delay,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": self.concurrency,
+            "AUTOTHROTTLE_ENABLED": self.autothrottle,
+            "ROBOTSTXT_OBEY": self.obey_robots,
+            "USER_AGENT": user_agent + (f"; contact: {self.contact}" if self.contact else ""),
+            "DOWNLOAD_TIMEOUT": self.timeout,
+            "RETRY_TIMES": self.retries,
+            "RETRY_BACKOFF": self.retry_backoff,
+        }
 
 
 # key -> (check, what it must be)
@@ -71,6 +87,7 @@ CHECKS = {
     "revisit_max_days": (lambda v: _number(v) and v > 0, "a number of days > 0"),
     "attachments": (lambda v: isinstance(v, bool), "true or false"),
     "attachment_max_mb": (lambda v: _number(v) and v > 0, "a number of MiB > 0"),
+    "shard": (lambda v: isinstance(v, str) and SHARD_RE.fullmatch(v), "a name of letters, digits, - and _ (the shard's file is NAME.db)"),
     "selectors": (lambda v: isinstance(v, dict) and set(v) <= set(SELECTOR_KEYS) and all(isinstance(s, str) for s in v.values()),
                   "a table with string values for " + ", ".join(SELECTOR_KEYS)),
 }

@@ -108,10 +108,10 @@ def free_port():
 
 
 @contextmanager
-def serve_datasette(db):
-    """`zwgk serve` on the archive, as a user starts it; yields its base URL."""
+def serve_datasette(*dbs):
+    """`zwgk serve` on the archive (or shards), as a user starts it; yields its base URL."""
     port = free_port()
-    server = subprocess.Popen([*ZWGK, "serve", "--db", str(db), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen([*ZWGK, "serve", *map(str, dbs), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:

@@ -1,6 +1,7 @@
 """Cron safety (one crawl per archive, quiet output, log file) and the APScheduler daemon, with real subprocesses."""
 import datetime
 import json
+import re
 import signal
 import subprocess
 import time
@@ -57,7 +58,8 @@ def test_crawl_is_quiet_for_cron_and_logs_to_a_file(portal, db, tmp_path):
     assert done.returncode == 0 and done.stderr == ""
     assert [line.split(":")[0] for line in done.stdout.splitlines()] == ["trs-tzgg", "gkmlpt"]
     logged = log.read_text("utf-8")
-    assert logged.count("new_version") == 31 + 30 and "blocked (ruishu-412" in logged
+    assert len(re.findall(r": new_version +v1 ", logged)) == 31 + 30 and "blocked (ruishu-412" in logged
+    assert logged.count("zwgk-run-summary") == 2  # each site's run row, as a dispatcher reads it from scrapyd's log
 
 
 def test_scheduler_runs_cron_jobs_catches_up_and_never_overlaps(portal, db, tmp_path):

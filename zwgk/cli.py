@@ -28,8 +28,16 @@ def db_option(f):
 DEFAULT_SITES = "sites.toml"
 PROGRESS_EVERY = 100  # items between redraws of a long command's counter on a terminal
 CONFIG_EXIT = 2  # a mistake in the sites file or the command line: nothing was fetched
+DISPATCH_RETRY_SECONDS = 300.0
 sites_option = click.option("--sites", "sites_file", default=DEFAULT_SITES, show_default=True, help="The sites file (TOML).")
 site_option = click.option("--site", help="Only this site's documents.")
+
+
+def scrapyd_options(f):
+    f = click.option("--shards", "shards_dir", type=click.Path(file_okay=False),
+                     help="With --scrapyd: the folder, on the nodes, of the shards' archives (SHARD.db); default: --db's folder.")(f)
+    return click.option("--scrapyd", metavar="URL[,URL…]",
+                        help="Crawl on these scrapyd nodes, each site on the node owning its shard (sites file: shard = NAME).")(f)
 
 
 def fail(message: str, code: int = 1):
@@ -37,6 +45,18 @@ def fail(message: str, code: int = 1):
     for line in message.splitlines() or [""]:
         click.echo(f"zwgk: {line}", err=True)
     sys.exit(code)
+
+
+def shards_argument(f):
+    return click.argument("shards", metavar="[ARCHIVE]...", nargs=-1, type=click.Path(dir_okay=False))(f)
+
+
+def archive_paths(db_path: str, shards: tuple) -> list[str]:
+    """The archives a reading command works on: the shards named, else --db; each must exist."""
+    paths = list(shards) or [db_path]
+    for path in paths:
+        require_archive(path)
+    return paths
 
 
 def require_archive(db_path: str) -> None:
@@ -157,6 +177,21 @@ def history(url, db_path, pair):
         click.echo("\n".join(diff) or f"v{a} and v{b} have the same text")
 
 
+def _dispatcher(scrapyd: str | None, shards_dir: str | None, ledger: str, full: bool = False):
+    """The Dispatcher --scrapyd asks for, or None for crawls on this machine."""
+    from .dispatch import Dispatcher, parse_nodes
+
+    if not scrapyd:
+        if shards_dir:
+            fail("--shards goes with --scrapyd: it is where the nodes keep the shards' archives", CONFIG_EXIT)
+        return None
+    try:
+        nodes = parse_nodes(scrapyd)
+    except ValueError as error:
+        fail(str(error), CONFIG_EXIT)
+    return Dispatcher(nodes, shards_dir or str(Path(ledger).resolve().parent), ledger, full=full)
+
+
 @cli.command()
 @click.argument("site_keys", metavar="[SITE]...", nargs=-1)
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every site in the sites file.")
@@ -168,13 +203,16 @@ def history(url, db_path, pair):
 @click.option("-v", "--verbose", is_flag=True, help="Show a line per document as it is archived, and warnings.")
 @click.option("--log-file", type=click.Path(dir_okay=False), help="Append the crawl's full log (with times) to this file.")
 @click.option("--wait", is_flag=True, help="If another crawl is using the archive, wait for it instead of exiting.")
-def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, verbose, log_file, wait):
+@scrapyd_options
+def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, verbose, log_file, wait, scrapyd, shards_dir):
     """Crawl the configured SITEs (or --all) into the archive.
 
     Safe from cron: one crawl at a time per archive (a second one exits with code 75), nothing on
     the terminal but one summary line per site unless -v, exit code 1 when any site failed.
+    With --scrapyd, each site is crawled as a job on the node that owns its shard, and --db keeps
+    the record of the dispatched runs.
     """
-    from .crawl import ArchiveFailure, failed, run_crawls, summary_line
+    from .crawl import ArchiveFailure, dispatch_crawls, failed, run_crawls, summary_line
 
     sites = _load_sites(sites_file)
     unknown = [key for key in site_keys if key not in sites]
@@ -183,10 +221,14 @@ def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, ver
     if not site_keys and not all_sites:
         fail(f"name the sites to crawl or use --all (sites in {sites_file}: {', '.join(sites)})", CONFIG_EXIT)
     chosen = list(sites.values()) if all_sites else [sites[key] for key in site_keys]
+    dispatcher = _dispatcher(scrapyd, shards_dir, db_path, full)
     try:
-        with crawl_lock(db_path, wait=wait):
-            summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose, log_file=log_file,
-                                   show_progress=sys.stderr.isatty())
+        if dispatcher:
+            summaries = dispatch_crawls(dispatcher, chosen)
+        else:
+            with crawl_lock(db_path, wait=wait):
+                summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose, log_file=log_file,
+                                       show_progress=sys.stderr.isatty())
     except ArchiveBusy as error:
         fail(str(error), BUSY_EXIT)
     except ArchiveFailure as error:
@@ -212,14 +254,19 @@ def _load_sites(sites_file: str) -> dict:
 @sites_option
 @db_option
 @click.option("--timezone", default=None, help="Time zone of the cron expressions (default: this machine's).")
-def schedule(sites_file, db_path, timezone):
+@scrapyd_options
+@click.option("--retry", "retry_seconds", type=click.FloatRange(min=1), default=DISPATCH_RETRY_SECONDS, show_default=True,
+              help="With --scrapyd: seconds between looks for sites left overdue (their node was down).")
+def schedule(sites_file, db_path, timezone, scrapyd, shards_dir, retry_seconds):
     """Run the scheduler in the foreground: each site crawled on its `schedule` (cron), until SIGTERM or Ctrl-C."""
-    from .schedule import CrawlScheduler
+    from .schedule import CrawlScheduler, DispatchedCrawls, LocalCrawls
 
     sites = _load_sites(sites_file)
+    dispatcher = _dispatcher(scrapyd, shards_dir, db_path)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
+    crawls = DispatchedCrawls(dispatcher) if dispatcher else LocalCrawls(sites_file, db_path)
     try:
-        scheduler = CrawlScheduler(sites, sites_file, db_path, timezone=timezone)
+        scheduler = CrawlScheduler(sites, db_path, crawls, timezone=timezone, retry_seconds=retry_seconds if dispatcher else None)
         caught_up = scheduler.add_jobs()
     except (sqlite3.Error, ValueError) as error:
         fail(str(error))
@@ -232,24 +279,36 @@ def schedule(sites_file, db_path, timezone):
 @click.option("--sites", "sites_file", default=None, help="The sites file (TOML), for the next scheduled runs; optional.")
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
-def status(sites_file, db_path, as_json):
-    """The archive's totals, and per site the last crawl (and, with a sites file, the next scheduled one)."""
+@shards_argument
+def status(sites_file, db_path, as_json, shards):
+    """The archive's totals, and per site the last crawl (and, with a sites file, the next scheduled one).
+    Name several ARCHIVEs (shards) to see each."""
     import datetime
 
     from .schedule import next_runs
 
-    require_archive(db_path)
+    paths = archive_paths(db_path, shards)
     sites = _load_sites(sites_file or DEFAULT_SITES) if sites_file or Path(DEFAULT_SITES).exists() else {}
     now = datetime.datetime.now().astimezone()
     upcoming = next_runs(sites, now.tzinfo, now)
-    with open_archive(db_path) as archive:
-        if not as_json:
-            click.echo(_totals_line(db_path, archive.counts()))
-        for key in [*sites, *(k for k in archive.site_keys() if k not in sites)]:
-            last = archive.last_run(key)
-            out = {"site": key, "next_run": upcoming[key].isoformat(timespec="minutes") if key in upcoming else None,
-                   **archive.site_totals(key), "last_run": dict(last) if last else None}
-            click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))
+    seen: set[str] = set()
+    for path in paths:
+        with open_archive(path) as archive:
+            if not as_json:
+                click.echo(_totals_line(path, archive.counts()))
+            held = archive.site_keys()
+            # one archive: every site of the sites file, crawled or not; shards: each site where it is
+            keys = [*(k for k in sites if len(paths) == 1 or k in held), *(k for k in held if k not in sites)]
+            for key in keys:
+                last = archive.last_run(key)
+                out = {"site": key, "archive": path, "next_run": upcoming[key].isoformat(timespec="minutes") if key in upcoming else None,
+                       **archive.site_totals(key), "last_run": dict(last) if last else None}
+                click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))
+                seen.add(key)
+    for key in (k for k in sites if k not in seen):
+        out = {"site": key, "archive": None, "next_run": upcoming[key].isoformat(timespec="minutes"), "documents": 0,
+               "versions": 0, "withdrawn": 0, "last_run": None}
+        click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))
 
 
 def _totals_line(db_path: str, counts: dict) -> str:
@@ -259,7 +318,7 @@ def _totals_line(db_path: str, counts: dict) -> str:
 
 def _status_line(out: dict) -> str:
     last = out["last_run"]
-    crawled = (f"last {last['started_at']} {last['status']} (+{last['new_documents']} documents, +{last['new_versions']} versions,"
+    crawled = (f"last {last['started_at']} {last['status']}{' on ' + last['node'] if last.get('node') else ''} (+{last['new_documents']} documents, +{last['new_versions']} versions,"
                f" {last['withdrawn']} withdrawn, {last['blocked']} blocked, {last['errors']} errors)") if last else "never crawled"
     upcoming = f"; next {out['next_run']}" if out["next_run"] else ""
     why = f" -- {last['message']}" if last and last["message"] else ""
@@ -272,22 +331,34 @@ def _status_line(out: dict) -> str:
 @click.option("--warc", "warc_file", type=click.Path(dir_okay=False), help="Write WARC 1.1 (gzipped) to this file.")
 @click.option("--jsonl", "jsonl_file", type=click.Path(dir_okay=False), help="Write one JSON object per version to this file.")
 @site_option
-def export(db_path, warc_file, jsonl_file, site):
-    """Export the archive as WARC (raw captures) and/or JSON Lines (versions)."""
+@shards_argument
+def export(db_path, warc_file, jsonl_file, site, shards):
+    """Export the archive as WARC (raw captures) and/or JSON Lines (versions); several ARCHIVEs (shards) into one file."""
+    from collections import Counter
+
     from archive.export import export_jsonl, export_warc
 
     if not warc_file and not jsonl_file:
         fail("say what to write: --warc FILE and/or --jsonl FILE")
-    require_archive(db_path)
-    with open_archive(db_path) as archive:
-        if warc_file:
-            counts = _write_atomically(warc_file, "wb", lambda out: export_warc(archive, out, site, progress=_progress("captures")))
+    paths = archive_paths(db_path, shards)
+
+    def each_archive(export, what: str):
+        """Write every archive's records one after the other into one file; what each export counted."""
+        def write(out) -> list:
+            counted = []
+            for path in paths:
+                with open_archive(path) as archive:
+                    counted.append(export(archive, out, site, progress=_progress(what)))
             _end_progress()
-            click.echo(f"{warc_file}: {counts['response']} responses, {counts['revisit']} revisits, {counts['request']} requests")
-        if jsonl_file:
-            count = _write_atomically(jsonl_file, "w", lambda out: export_jsonl(archive, out, site, progress=_progress("versions")))
-            _end_progress()
-            click.echo(f"{jsonl_file}: {count} versions")
+            return counted
+        return write
+
+    if warc_file:
+        counts = sum(map(Counter, _write_atomically(warc_file, "wb", each_archive(export_warc, "captures"))), Counter())
+        click.echo(f"{warc_file}: {counts['response']} responses, {counts['revisit']} revisits, {counts['request']} requests")
+    if jsonl_file:
+        count = sum(_write_atomically(jsonl_file, "w", each_archive(export_jsonl, "versions")))
+        click.echo(f"{jsonl_file}: {count} versions")
 
 
 @cli.command("reprocess")
@@ -339,15 +410,17 @@ def _write_atomically(path: str, mode: str, write):
 @cli.command()
 @db_option
 @click.option("--port", default=8001, show_default=True)
-def serve(db_path, port):
-    """Open the archive in Datasette on 127.0.0.1."""
+@shards_argument
+def serve(db_path, port, shards):
+    """Open the archive in Datasette on 127.0.0.1; several ARCHIVEs (shards) are served and searched together."""
     from .serve import run_datasette
 
-    require_archive(db_path)
+    paths = archive_paths(db_path, shards)
     if not port_is_free(port):
         fail(f"port {port} is in use on 127.0.0.1: choose another with --port")
-    open_archive(db_path).close()  # bring an older archive's schema up to date before Datasette reads it
-    run_datasette(db_path, port)
+    for path in paths:
+        open_archive(path).close()  # bring an older archive's schema up to date before Datasette reads it
+    run_datasette(paths, port)
 
 
 def _writable(db_path: str) -> bool:

@@ -11,47 +11,31 @@ from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 
 from archive import Archive
+from archive.crawls import RUN_COUNTERS
 from spiders.portal import PortalSpider
 from spiders.sites import Site
 
 FAILED = ("failed", "partial", "interrupted", "running")
 PROGRESS_INTERVAL = 1.0  # seconds between redraws of the progress line
 PROGRESS_SPINNER = "|/-\\"
-COUNTS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified", "attachments", "errors")
 
 
 class ArchiveFailure(Exception):
     """The archive could not be written (disk full, read-only): the crawl stopped; the message says why."""
 
 
-def site_settings(site: Site) -> Settings:
-    settings = Settings()
-    settings.setmodule("settings", priority="project")
-    user_agent = settings.get("USER_AGENT") + (f"; contact: {site.contact}" if site.contact else "")
-    settings.setdict({
-        "DOWNLOAD_DELAY": site.download_delay,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": site.concurrency,
-        "AUTOTHROTTLE_ENABLED": site.autothrottle,
-        "ROBOTSTXT_OBEY": site.obey_robots,
-        "USER_AGENT": user_agent,
-        "DOWNLOAD_TIMEOUT": site.timeout,
-        "RETRY_TIMES": site.retries,
-        "RETRY_BACKOFF": site.retry_backoff,
-    }, priority="spider")
-    return settings
-
-
 def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: bool = False, verbose: bool = False,
                log_file: str | None = None, show_progress: bool = False) -> list[dict]:
     """Crawl the sites (at the same time, each at its own pace) and return one summary per site."""
     Archive(db_path).close()  # create or migrate the schema once, before the spiders open it
-    runner_settings = site_settings(sites[0])
-    runner_settings.set("LOG_INSTALL_ROOT_HANDLER", False)
-    process = CrawlerProcess(runner_settings)
+    settings = Settings()
+    settings.setmodule("settings", priority="project")
+    settings.setdict({"LOG_INSTALL_ROOT_HANDLER": False, "ZWGK_LOCK_HELD": True})  # the caller holds the crawl lock
+    process = CrawlerProcess(settings)
     _configure_logging(verbose, log_file)
     crawlers = []
     for n, site in enumerate(sites):
-        crawler = Crawler(PortalSpider, site_settings(site), init_reactor=n == 0)
+        crawler = Crawler(PortalSpider, settings.copy(), init_reactor=n == 0)
         crawlers.append((site, crawler))
         process.crawl(crawler, site=site, db_path=db_path, full=full, recheck=recheck)
     if show_progress and not verbose:
@@ -62,6 +46,16 @@ def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: boo
         raise ArchiveFailure(fatal)
     with Archive(db_path) as archive:
         return [_summary(site, archive, getattr(crawler.spider, "run_id", None)) for site, crawler in crawlers]
+
+
+def dispatch_crawls(dispatcher, sites: list[Site]) -> list[dict]:
+    """Crawl the sites as scrapyd jobs (zwgk.dispatch), all at once, and return one summary per site."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=len(sites)) as pool:
+        runs = list(pool.map(dispatcher.crawl, sites))
+    with Archive(dispatcher.ledger) as ledger:
+        return [{**_summary(site, ledger, run["id"]), "node": run["node"], "job": run["job"]} for site, run in zip(sites, runs)]
 
 
 def _report_progress(crawlers) -> None:
@@ -91,7 +85,7 @@ def _summary(site: Site, archive: Archive, run_id: int | None) -> dict:
     run = archive.run(run_id) if run_id else None
     if run is None:
         return {"site": site.key, "status": "failed", "message": "the crawl did not start", "seconds": 0.0}
-    out = {"site": site.key, "run_id": run_id, "status": run["status"], "walk": run["walk"], **{k: run[k] for k in COUNTS},
+    out = {"site": site.key, "run_id": run_id, "status": run["status"], "walk": run["walk"], **{k: run[k] for k in RUN_COUNTERS},
            "message": run["message"], "seconds": _seconds(run["started_at"], run["finished_at"])}
     out["coverage"] = [dict(row) for row in archive.coverage(run_id)]
     return out
@@ -109,8 +103,9 @@ def _seconds(started: str, finished: str | None) -> float:
 def summary_line(summary: dict) -> str:
     if "walk" not in summary:
         return f"{summary['site']}: {summary['status']}: {summary['message']}"
-    counts = "  ".join(f"{k.replace('_', ' ')} {summary[k]}" for k in COUNTS)
-    line = f"{summary['site']}: {summary['status']} ({summary['walk']} walk, {summary['seconds']} s)  {counts}"
+    counts = "  ".join(f"{k.replace('_', ' ')} {summary[k]}" for k in RUN_COUNTERS)
+    where = f" on {summary['node']}" if summary.get("node") else ""
+    line = f"{summary['site']}: {summary['status']}{where} ({summary['walk']} walk, {summary['seconds']} s)  {counts}"
     return line + (f"  -- {summary['message']}" if summary["message"] else "")
 
 
