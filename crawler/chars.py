@@ -14,9 +14,10 @@ def _gb2312_rows(first_row: int, last_row: int) -> frozenset:
 
 COMMON_HAN = _gb2312_rows(0xB0, 0xD7)  # GB2312 level 1: the 3,755 most used characters
 # GBK rows A8/A9 (pinyin letters, bopomofo, box drawing): the telltale of GBK read out of step.
+# 〇 (A996) is the ideographic zero of dates written in characters (二〇一八年), not a telltale.
 GBK_SYMBOL_ROWS = frozenset(
     bytes([lead, trail]).decode("gbk", "ignore") for lead in (0xA8, 0xA9) for trail in range(0x40, 0xFF)
-) - {""}
+) - {"", "〇"}
 
 
 @lru_cache(maxsize=1)

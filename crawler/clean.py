@@ -62,15 +62,19 @@ ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"(?:{_alt(INFO_LABELS)}){COLON}(?:(?!(?:{_alt(INFO_LABELS)}){COLON}).)*")
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.
-BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/]*)+$")
+BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")
 FOOTER_LINKS_RE = re.compile(rf"^(?:(?:{_alt(FOOTER_LINKS)})[\s|｜·]*)+$")
 TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?$")
 EDITOR_RE = re.compile(rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$")
 # A masthead line: a site's name and its address (中国证监会 www.csrc.gov.cn), above or below the text.
-SITE_LINE_RE = re.compile(rf"^[{HAN}（）()]{{2,30}}\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?$")
+SITE_LINE_RE = re.compile(rf"^[{HAN}（）()]{{2,30}}\s*(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu)/?$")
 # Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals)
-# or a symbol (U+FFFD of lost characters, ★): a line without any is punctuation and layout only.
-HAS_WORDS_RE = re.compile(r"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd]")
+# or a symbol (U+FFFD or the ASCII ? a wrong reading leaves for lost characters, ★): a line without any is
+# punctuation and layout only.
+HAS_WORDS_RE = re.compile(r"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd?]")
+# When the page was made, over the text: a date with a time of day (2018-04-19 17:32:17), maybe beside empty
+# info labels. A document's own dates carry no clock time.
+TIMESTAMP_RE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?$")
 LINE_BREAK_RE = re.compile(r"\r\n|\n|\r")
 WHITESPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
@@ -99,7 +103,8 @@ def is_furniture(line: str, near_edge: bool) -> bool:
         return True
     if (FOOTER_RE.search(line) and len(line) < 160) or FOOTER_LINKS_RE.match(line):
         return True
-    if near_edge and (EDITOR_RE.match(line) or SITE_LINE_RE.match(line) or BUTTONS_ONLY_RE.match(line)):
+    if near_edge and (EDITOR_RE.match(line) or SITE_LINE_RE.match(line) or BUTTONS_ONLY_RE.match(line)
+                      or TIMESTAMP_RE.match(INFO_PAIR_RE.sub("", line).strip())):
         return True
     return _is_info_line(line, near_edge)
 

@@ -28,6 +28,10 @@ CONTENT_CONTAINERS = [
 ]
 TITLE_CONTAINERS = [("class", "title"), ("class", "article-title"), ("id", "title"), ("class", "bt"), ("class", "tit")]
 ATTACHMENT_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])|downfile\.jsp|/download\b", re.I)
+# A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
+IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
+# The line that opens a list of attachments right after the text.
+ATTACHMENT_LIST_RE = re.compile(r"^(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
@@ -100,10 +104,13 @@ def render_lines(el) -> list[str]:
     return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
 
 
-def table_rows(root) -> list[list[str]]:
+def table_rows(root, body=None) -> list[list[str]]:
+    """The cells of every table row apart from the body: a table in the text (名称：… of the goods bought) is
+    the document's content, not its metadata, and a layout row holding the body holds that text too."""
+    body_rows = {*body.iter("tr"), *body.iterancestors("tr")} if body is not None else set()
     return [
         [" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th")]
-        for row in root.iter("tr")
+        for row in root.iter("tr") if row not in body_rows
     ]
 
 
@@ -143,6 +150,19 @@ def densest_block(root):
     return min((item for item in scored if item[0] >= DENSITY_SHARE * best), key=lambda item: item[1])[2]
 
 
+def attachment_list_after(block) -> list[str]:
+    """An attachment list standing right after the text's block (附件： and the files' links): the reader
+    sees it as the end of the document, and the densest block leaves it out for being links."""
+    following = next((el for el in block.itersiblings() if not _skipped(el) and el.text_content().strip()), None)
+    if following is None:
+        return []
+    lines = render_lines(following)
+    links = [(href, name) for href, name in _links(following) if name]
+    if lines and ATTACHMENT_LIST_RE.match(lines[0]) and links and all(_is_attachment(href, name) for href, name in links):
+        return lines
+    return []
+
+
 def trafilatura_lines(html: str) -> list[str]:
     import trafilatura
 
@@ -156,7 +176,7 @@ def main_text(root, html: str) -> tuple[list[str], object, str]:
         return lines, el, how
     block = densest_block(root)
     if block is not None:
-        return render_lines(block), block, "density"
+        return render_lines(block) + attachment_list_after(block), block, "density"
     if (lines := trafilatura_lines(html)) and _han_count(lines) >= MIN_CONTAINER_HAN:
         return lines, None, "trafilatura"
     body = root.find("body")
@@ -172,12 +192,18 @@ def attachments(container, root, base_url: str) -> list[dict]:
             continue
         found = {}
         for href, name in [*_links(scope), *_scripted_links(scope)]:
-            if href and ATTACHMENT_RE.search(href) and not href.lower().startswith("javascript:"):
+            if _is_attachment(href, name):
                 url = urljoin(base_url, href)
                 found.setdefault(url, {"url": url, "name": name or url.rsplit("/", 1)[-1]})
         if found:
             return list(found.values())
     return []
+
+
+def _is_attachment(href: str, name: str) -> bool:
+    if not href or href.lower().startswith("javascript:"):
+        return False
+    return bool(ATTACHMENT_RE.search(href) or (IMAGE_FILE_RE.search(href.split("?")[0]) and IMAGE_FILE_RE.search(name)))
 
 
 def _links(scope):
@@ -193,18 +219,34 @@ def meta_tags(root) -> dict:
     return {m.get("name"): m.get("content", "") for m in root.iter("meta") if m.get("name") and m.get("content")}
 
 
-def page_title(root, found: metadata.Candidates) -> str | None:
+def page_title(root, found: metadata.Candidates, page_lines: list[str], body_lines: list[str]) -> str | None:
     """A labelled 标题 or the CMS's ArticleTitle, else the heading that the head <title> confirms, else the
-    head <title> without the site's name."""
+    line standing above the info line over the text (标题 / 发布日期：… / text, when the head <title> names
+    only the site), else the head <title> without the site's name."""
     if labelled := found.best("title"):
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
     for kind, name in TITLE_CONTAINERS:
         for el in root.xpath(_by(kind, name)):
             text = " ".join(el.text_content().split())
-            if 4 <= len(text) <= 120 and (not head_title or text[:4] in head_title):
+            if _is_heading(text) and (not head_title or text[:4] in head_title):
                 return text
-    return strip_site_name(head_title) or None
+    return _heading_above_info(page_lines, body_lines) or strip_site_name(head_title) or None
+
+
+def _is_heading(text: str) -> bool:
+    return 4 <= len(text) <= 120 and bool(HAN_RE.search(text))
+
+
+def _heading_above_info(page_lines: list[str], body_lines: list[str]) -> str | None:
+    """The line right above the line of labels (发布日期：… 浏览数：…) that stands right above the text."""
+    first_body = next((i for i, line in enumerate(page_lines) if body_lines and line == body_lines[0]), None)
+    if not first_body or first_body < 2:
+        return None
+    info, heading = page_lines[first_body - 1], page_lines[first_body - 2]
+    if metadata.LABEL_RE.search(info) and _is_heading(heading) and not metadata.LABEL_RE.search(heading):
+        return heading
+    return None
 
 
 def strip_site_name(title: str) -> str:
@@ -237,15 +279,15 @@ def _near_title(page_lines: list[str], body_lines: list[str], title: str | None)
     return page_lines[start:first_body] + body_lines[:3]
 
 
-def read_metadata(root, page_lines: list[str], body_lines: list[str]) -> metadata.Candidates:
+def read_metadata(root, page_lines: list[str], body_lines: list[str], body=None) -> metadata.Candidates:
     found = metadata.Candidates()
     metadata.from_meta_tags(meta_tags(root), found)
-    metadata.from_cells(table_rows(root), found)
+    metadata.from_cells(table_rows(root, body), found)
     in_body = set(body_lines)
     metadata.from_pairs(simplified_labels([line for line in page_lines if line not in in_body]), found)
     metadata.from_pairs(simplified_labels(_info_lines(body_lines)), found)
     metadata.from_pairs(_hidden_texts(root), found)
-    title = page_title(root, found)
+    title = page_title(root, found, page_lines, body_lines)
     found.add("title", title, metadata.SHOWN)
     metadata.from_lone_date(simplified_labels(_near_title(page_lines, body_lines, title)), found)
     return found
@@ -282,5 +324,5 @@ def extract(html: str, base_url: str = "") -> Extracted:
     root = parse(html)
     lines, container, how = main_text(root, html)
     page_lines = render_lines(root.find("body") if root.find("body") is not None else root)
-    found = read_metadata(root, page_lines, lines)
+    found = read_metadata(root, page_lines, lines, container)
     return Extracted(lines=lines, meta=found, attachments=attachments(container, root, base_url), method=how)

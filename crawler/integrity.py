@@ -140,12 +140,14 @@ def _gbk_windows(line: str):
 
 def _latin_windows(line: str):
     """Runs of Latin-1 and cp1252 characters, trimmed by up to two at each end (a curly quote of the text
-    itself may touch them), but never cut off from a lost character next to them."""
+    itself may touch them), but never cut off from a lost character next to them nor from a letter of the
+    run: a run cut inside reads its bytes out of step (ãÉÐÐ is 闵行; its middle ÉÐ would be 尚)."""
     for m in LATIN_RUN_RE.finditer(line):
         for start in range(m.start(), min(m.start() + 2, m.end())):
             for end in range(m.end(), max(m.end() - 2, start + 1), -1):
                 cuts_a_gap = line[start - 1:start] == LOST or line[end:end + 1] == LOST
-                if not cuts_a_gap and len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS:
+                cuts_a_letter = LATIN_LETTERS_RE.search(line[m.start():start] + line[end:m.end()])
+                if not cuts_a_gap and not cuts_a_letter and len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS:
                     yield start, end
 
 

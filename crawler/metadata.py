@@ -52,7 +52,11 @@ EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None"}
 # A value ends at a wide gap, a cell break or the next "标签:" of any kind (字体:, 点击数: ...).
 VALUE_END_RE = re.compile(r"\s{2,}|\t|[\u4e00-\u9fff]{2,5}\s*[:：]")
 # 作者 names a publisher only when it is an organisation, not a person.
-ORGANISATION_RE = re.compile(r"(?:局|委|办|厅|院|部|会|室|府|处|中心|网|所|站|队|社|行|署|司|馆|组|科|股|政府|办公室)$")
+ORGANISATION_END = r"(?:局|委|办|厅|院|部|会|室|府|处|中心|网|所|站|队|社|行|署|司|馆|组|科|股|政府|办公室)"
+ORGANISATION_RE = re.compile(ORGANISATION_END + "$")
+# Bodies issuing a document together are written apart by a wide gap ("湖北省统计局  国家统计局湖北调查总队"):
+# a gap between two organisation names does not end the value.
+CO_ISSUER_GAP_RE = re.compile(rf"(?<=[局委办厅院部会室府处心网所站队社行署司馆组科股])\s{{2,}}(?=[\u4e00-\u9fff]{{2,30}}{ORGANISATION_END}(?![\u4e00-\u9fff]))")
 DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 MAX_DATE_LINE = 80
 
@@ -100,7 +104,8 @@ class Candidates:
 
 
 def _value(name: str, raw: str, label: str) -> str | None:
-    value = VALUE_END_RE.split(raw.strip())[0].strip(" 　|:：")
+    raw = CO_ISSUER_GAP_RE.sub(" ", raw.strip()) if name == "publisher" else raw.strip()
+    value = VALUE_END_RE.split(raw)[0].strip(" 　|:：")
     if value in EMPTY_VALUES:
         return None
     if name in DATE_FIELDS:

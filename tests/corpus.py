@@ -282,20 +282,40 @@ def similarity(a: str, b: str) -> float:
 
 def wrong_characters(original: str, damaged: str, repaired: str) -> int:
     """Characters in the repaired text that are neither the original's nor a U+FFFD gap: what a repair wrote
-    that the bytes did not justify. A repair keeps each line and gives each character back or one gap for it,
-    so lines of equal length compare place by place; other lines by alignment, less what the damaged input
-    already held (damage left as it was is not a repair's invention)."""
+    that the bytes did not justify. Each repaired line is compared with the original and damaged line it came
+    from (the cleaner may have dropped a line in between); lines of equal length place by place, other lines
+    as multisets of characters, less what the damaged line already held (damage left as it was is not a
+    repair's invention); whitespace aside."""
     wrong = 0
-    for before, damaged_line, after in zip(original.split("\n"), damaged.split("\n"), repaired.split("\n")):
+    for before, damaged_line, after in _paired_lines(original.split("\n"), damaged.split("\n"), repaired.split("\n")):
         if len(before) == len(after):
-            wrong += sum(1 for a, b in zip(before, after) if a != b and b != LOST)
+            left = damaged_line if len(damaged_line) == len(after) else ""  # damage of the same length, left in place
+            wrong += sum(1 for i, (a, b) in enumerate(zip(before, after))
+                         if a != b and b != LOST and not (a.isspace() and b.isspace()) and not (left and left[i] == b))
             continue
-        introduced = Counter()
-        for op, _, _, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
-            if op in ("replace", "insert"):
-                introduced.update(c for c in after[j1:j2] if c != LOST and not c.isspace())
-        wrong += sum((introduced - Counter(damaged_line)).values())
+        written = Counter(c for c in after if c != LOST and not c.isspace())
+        wrong += sum((written - Counter(before) - Counter(damaged_line)).values())
     return wrong
+
+
+PAIRING_WINDOW = 4  # lines ahead where a repaired line's source may be, past lines the cleaner dropped
+
+
+def _paired_lines(original: list[str], damaged: list[str], repaired: list[str]):
+    """(original, damaged, repaired) line triples: each repaired line with the nearest following source line
+    it shares the most characters with. Damage that keeps lines keeps original and damaged lines in step."""
+    if len(original) != len(damaged):
+        yield from zip(original, damaged, repaired)
+        return
+    i = 0
+    for line in repaired:
+        window = range(i, min(i + PAIRING_WINDOW, len(original)))
+        if not window:
+            return
+        shared = Counter(line)
+        best = max(window, key=lambda k: (sum((shared & Counter(original[k] + damaged[k])).values()), -k))
+        yield original[best], damaged[best], line
+        i = best + 1
 
 
 def outside_gaps(original: str, repaired: str) -> float:
@@ -331,7 +351,7 @@ def evaluate(samples: list[Sample]) -> dict:
         if sample.flag in REVERSIBLE:
             expected = clean_text(sample.original)
             s = cell(split, sample.flag, sample.span)
-            s["wrong"] += wrong_characters(expected, sample.damaged, doc.text)
+            s["wrong"] += wrong_characters(sample.original, sample.damaged, doc.text)  # line for line with the damage
             if sample.lossy:
                 s["similar_lossy"].append(outside_gaps(expected, doc.text))
                 s["excess_gaps"] += max(0, doc.text.count(LOST) - sample.replaced - expected.count(LOST))

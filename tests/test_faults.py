@@ -174,7 +174,7 @@ def test_datasette_reads_while_a_crawl_writes(tmp_path):
             finally:
                 done.set()
                 reader.join(60)
-        assert result.returncode == 0 and "locked" not in result.stderr
+        assert result.returncode == 0 and "database is locked" not in result.stderr
         assert failures == [] and len(answers) > 10
         assert summaries["generic-gsgg"]["new_documents"] > 300
 

@@ -1,0 +1,52 @@
+"""Rules the real-page corpus asked for, each on the smallest page that shows it: plain functions, no HTTP."""
+from crawler import integrity
+from crawler.clean import clean_lines
+from crawler.extract import extract
+from crawler.pipeline import process_text
+
+TEXT = "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，请认真贯彻落实，确保各项措施落到实处。</p>"
+
+
+def page(body: str, head: str = "<title>某某市政府采购网</title>"):
+    return extract(f"<html><head>{head}</head><body>{body}</body></html>", "http://x.gov.cn/a.html")
+
+
+def test_co_issuing_bodies_apart_by_a_wide_gap_are_one_publisher():
+    found = page(f"<div>来源：湖北省统计局  国家统计局湖北调查总队</div><div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["publisher"] == "湖北省统计局 国家统计局湖北调查总队"
+    found = page(f"<div>来源：湖北省统计局    打印本页</div><div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["publisher"] == "湖北省统计局"  # a gap before furniture still ends the value
+
+
+def test_a_名称_cell_of_a_table_in_the_text_is_content_not_the_title():
+    body = (f"<table><tr><td><div><p class='h'>某某医院医用液氧供应成交结果公告</p><p>发布日期：2022-10-13 浏览数：</p>"
+            f"<div>{TEXT * 8}<table><tr><td><p>名称：某某医院医用液氧供应</p><p>品&nbsp;牌：详见附件</p></td></tr></table>{TEXT * 8}</div>"
+            f"</div></td></tr></table>")
+    assert page(body).meta.finish()["title"] == "某某医院医用液氧供应成交结果公告"  # the line above the info line
+
+
+def test_an_attachment_list_after_the_text_ends_the_document():
+    body = (f"<td><div>{TEXT}{TEXT}</div><p>附件：<br/><a href='/f/1.pdf'>项目公告.pdf</a><br/>"
+            f"<a href='/f/2.jpg'>主要标的信息.JPG</a></p></td>")
+    got = page(body)
+    assert got.lines[-3:] == ["附件：", "项目公告.pdf", "主要标的信息.JPG"]
+    assert [a["name"] for a in got.attachments] == ["项目公告.pdf", "主要标的信息.JPG"]
+    assert page(f"<div>{TEXT}<img src='/a.jpg'><a href='/big.jpg'>点击查看大图</a></div>").attachments == []
+
+
+def test_share_labels_and_time_stamps_over_the_text_are_furniture():
+    lines = ["2018-04-19 17:32:17", "2025年06月27日 17:52 来源：", "特此公告！", "二〇一八年四月十九日", "分享："]
+    assert clean_lines(lines) == ["特此公告！", "二〇一八年四月十九日"]
+
+
+def test_a_file_name_is_no_site_address_and_a_line_of_lost_characters_stays():
+    assert clean_lines(["主要标的信息.JPG", "中国证监会 www.csrc.gov.cn", "?、??"]) == ["主要标的信息.JPG", "?、??"]
+
+
+def test_the_ideographic_zero_of_a_date_is_no_mojibake():
+    assert process_text("特此通知。\n二〇一八年四月十九日").flags == []
+
+
+def test_a_run_read_with_a_wrong_codec_is_never_cut_inside_its_letters():
+    # ãÉÐÐ is 闵行 read as Latin-1; its middle ÉÐ alone would read 尚, a character the bytes never held
+    assert "尚" not in "".join(integrity.check_lines(["ãÉÐÐ 2902"]).lines)
