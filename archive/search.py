@@ -9,14 +9,14 @@ import re
 
 from crawler.chars import HAN, to_simplified
 
-HAN_CHAR_RE = re.compile(f"([{HAN}])")
+INDEX_TOKEN_RE = re.compile(f"[{HAN}]|[^\\s{HAN}]+")  # a Han character alone, or a run of anything else but space
 TERM_RE = re.compile(r'"[^"]*"|\S+')
 OPERATORS = ("OR", "NOT", "AND")  # written in capitals between terms, as FTS5 and search engines take them
 INDEXED_FIELDS = ("title", "publisher", "doc_number", "index_number")  # beside the text: 文号 and 索引号 are searched too
 
 
 def index_text(text: str) -> str:
-    return re.sub(r"\s+", " ", HAN_CHAR_RE.sub(r" \1 ", to_simplified(text or ""))).strip()
+    return " ".join(INDEX_TOKEN_RE.findall(to_simplified(text or "")))
 
 
 def fts_query(query: str) -> str:

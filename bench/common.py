@@ -20,6 +20,28 @@ def big_section(docs: int) -> Section:
     return next(s for s in default_sections(big=docs) if s.key == "big")
 
 
+def lying_copy(page) -> bytes:
+    """A real page as a GB18030 mirror serves it with a meta that still says UTF-8: the detector must run."""
+    return page.html.replace("charset=gb2312", "charset=utf-8").encode("gb18030", "xmlcharrefreplace")
+
+
+def real_page_section(docs: int) -> Section:
+    """The big TRS section with real pages behind its list: document N is real page N mod the corpus, as
+    served, or every other one as its GB18030 copy with a lying meta; a comment with N keeps each unique."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from realpages import load
+
+    bodies = [body for page in load() for body in (page.raw, lying_copy(page))]
+    section = big_section(docs)
+
+    def detail_answer(doc, page, headers):
+        body = bodies[doc.id % len(bodies)] + f"<!-- document {doc.id} -->".encode()
+        return 200, {"Content-Type": "text/html"}, body
+
+    section.detail_answer = detail_answer  # this section's pages only: lists, paths and everything else as before
+    return section
+
+
 @contextlib.contextmanager
 def served(section: Section, **site_settings):
     """The section on a local sample portal with a sites file for it (politeness off); yields (portal, sites, archive path)."""

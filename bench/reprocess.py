@@ -8,7 +8,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from archive import Archive, ingest
+from archive import Archive
+from coordinator import ingest
 from common import big_section, machine, zwgk
 from crawler.pipeline import Response
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from common import machine  # noqa: E402
+from common import lying_copy, machine  # noqa: E402
 from realpages import load  # noqa: E402
 
 import crawler.extract as extract  # noqa: E402
@@ -41,10 +41,6 @@ def timed(stage: str, function):
         finally:
             spent[stage] += time.perf_counter() - started
     return wrapper
-
-
-def lying_copy(page) -> bytes:
-    return page.html.replace("charset=gb2312", "charset=utf-8").encode("gb18030", "xmlcharrefreplace")
 
 
 def main() -> None:

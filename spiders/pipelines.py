@@ -1,19 +1,53 @@
-"""The item pipeline that archives what the portal spider found, through the same ingest path as `zwgk fetch`."""
+"""The item pipeline that archives what the portal spider found, through the coordinator as `zwgk fetch` does.
+
+Each document page is read (decode, classify, extract, check, clean, metadata) in a worker process while
+the reactor goes on fetching; what was read is recorded back on the reactor thread, one item at a time,
+so the archive keeps one ordered writer.
+"""
+import atexit
 import logging
 import sqlite3
 
-from archive import ingest
+from twisted.internet import defer
+
+from coordinator import TextWorkers, read_answer, record
 from crawler.classify import Blocked, NotADocument
 
 from .items import AttachmentFile, DocumentPage
 from .middlewares import stop_for_archive_error
 
 log = logging.getLogger("zwgk.crawl")
+_shared_workers: TextWorkers | None = None
+
+
+def text_workers(count: int | None) -> TextWorkers:
+    """One pool of text workers for every site a process crawls, closed when the process ends."""
+    global _shared_workers
+    if _shared_workers is None:
+        _shared_workers = TextWorkers(count)
+        atexit.register(_shared_workers.close)
+    return _shared_workers
+
+
+def deferred_from(future) -> defer.Deferred:
+    """A Deferred fired on the reactor thread when a concurrent.futures.Future is done."""
+    from twisted.internet import reactor  # the one Scrapy installed: importing it earlier would install another
+
+    fired = defer.Deferred()
+
+    def fire(done):
+        error = done.exception()
+        fired.errback(error) if error is not None else fired.callback(done.result())
+
+    future.add_done_callback(lambda done: reactor.callFromThread(fire, done))
+    return fired
 
 
 class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
+        workers = crawler.settings.get("ZWGK_TEXT_WORKERS")
+        self.readers = text_workers(None if workers is None else int(workers))
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -23,28 +57,47 @@ class ArchivePipeline:
         spider = self.crawler.spider
         if getattr(spider, "fatal", None):
             return item
-        try:
-            if isinstance(item, DocumentPage):
-                self.archive_document(spider, item)
-            elif isinstance(item, AttachmentFile):
-                spider.archive.record_attachment(item.url, item.status, item.body, item.content_type, item.filename, item.error,
-                                                 spider.run_id)
-                log.info("%s: attachment %-9s %s", spider.site.key, item.status, item.url)
-        except sqlite3.Error as error:
-            stop_for_archive_error(self.crawler, error)
+        if isinstance(item, DocumentPage):
+            if item.response.status == 304 and spider.archive.document(item.response.url) is not None:
+                self._guarded(spider, spider.archive.record_not_modified, item.response, spider.run_id)
+                return item
+            read = deferred_from(self.readers.submit(read_answer, item.response, item.hints))
+            read.addCallbacks(self.archive_document, self.refused, callbackArgs=(spider, item), errbackArgs=(spider, item))
+            return read.addCallback(lambda _: item)
+        if isinstance(item, AttachmentFile):
+            self._guarded(spider, spider.archive.record_attachment, item.url, item.status, item.body, item.content_type,
+                          item.filename, item.error, spider.run_id)
+            log.info("%s: attachment %-9s %s", spider.site.key, item.status, item.url)
         return item
 
-    def archive_document(self, spider, item: DocumentPage) -> None:
-        try:
-            doc, result = ingest(spider.archive, item.response, spider.site.key, spider.run_id, item.hints)
-        except Blocked as error:
-            log.warning("%s: %s", spider.site.key, error)
+    def archive_document(self, reading, spider, item: DocumentPage) -> None:
+        if getattr(spider, "fatal", None):
             return
+        try:
+            doc, result = record(spider.archive, item.response, reading, spider.site.key, spider.run_id)
         except NotADocument as error:
-            spider.archive.add_to_run(spider.run_id, errors=1)
-            log.warning("%s: %s", spider.site.key, error)
+            self.refused_because(error, spider)
+            return
+        except sqlite3.Error as error:
+            stop_for_archive_error(self.crawler, error)
             return
         log.info("%s: %-12s v%s %s", spider.site.key, result.outcome, result.version or "-", doc.title if doc else item.response.url)
         if doc and spider.site.attachments:
             for url in spider.archive.still_pending(doc.attachments):
                 self.crawler.engine.crawl(spider.attachment_request(url))
+
+    def refused(self, failure, spider, item: DocumentPage) -> None:
+        failure.trap(NotADocument)
+        self.refused_because(failure.value, spider)
+
+    def refused_because(self, error: NotADocument, spider) -> None:
+        """A blocked answer was recorded as such; any other refusal counts as an error of the run."""
+        if not isinstance(error, Blocked):
+            self._guarded(spider, spider.archive.add_to_run, spider.run_id, errors=1)
+        log.warning("%s: %s", spider.site.key, error)
+
+    def _guarded(self, spider, write, *args, **kwargs) -> None:
+        try:
+            write(*args, **kwargs)
+        except sqlite3.Error as error:
+            stop_for_archive_error(self.crawler, error)

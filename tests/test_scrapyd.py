@@ -2,11 +2,8 @@
 scrapyd-deploy, the sample portal split into two shards, a scheduled night dispatched across both, one
 node killed during its job and started again, then one Datasette over both shards."""
 import json
-import os
-import shutil
 import signal
 import subprocess
-import sys
 import time
 import urllib.parse
 from pathlib import Path
@@ -14,49 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ZWGK, free_port, get, rows, serve_datasette, zwgk
+from scrapyd_nodes import Node, deploy
 from zwgk.dispatch import ScrapydNode, owner
-
-ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
-SCRAPYD_CONF = """[scrapyd]
-bind_address = 127.0.0.1
-http_port = {port}
-eggs_dir = eggs
-logs_dir = logs
-dbs_dir = dbs
-poll_interval = 0.2
-max_proc = 4
-"""
-
-
-class Node:
-    """One scrapyd process in its own folder (its eggs, logs and queue survive a restart)."""
-
-    def __init__(self, home: Path):
-        self.home, self.port = home, free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        home.mkdir()
-        (home / "scrapyd.conf").write_text(SCRAPYD_CONF.format(port=self.port))
-        self.process = None
-
-    def start(self) -> "Node":
-        log = open(self.home / "scrapyd.out", "ab")
-        self.process = subprocess.Popen([str(BIN / "scrapyd")], cwd=self.home, stdout=log, stderr=log, start_new_session=True)
-        for _ in range(100):
-            try:
-                get(self.url + "/daemonstatus.json")
-                return self
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError(f"scrapyd did not start: {(self.home / 'scrapyd.out').read_text()[-2000:]}")
-
-    def kill(self) -> None:
-        """The machine goes down: scrapyd and the crawl it runs, at once."""
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-
-    def running_jobs(self) -> list:
-        return json.loads(get(self.url + "/listjobs.json?project=zwgk"))["running"]
 
 
 @pytest.fixture(scope="module")
@@ -64,16 +20,12 @@ def nodes(tmp_path_factory):
     """Two nodes with the project deployed as a user does it: scrapy.cfg targets and `scrapyd-deploy -a`."""
     tmp = tmp_path_factory.mktemp("scrapyd")
     a, b = Node(tmp / "a").start(), Node(tmp / "b").start()
-    project = tmp / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", "artifacts"))
-    with open(project / "scrapy.cfg", "a") as cfg:
-        cfg.write(f"\n[deploy:a]\nurl = {a.url}/\nproject = zwgk\n\n[deploy:b]\nurl = {b.url}/\nproject = zwgk\n")
-    done = subprocess.run([str(BIN / "scrapyd-deploy"), "-a", "-p", "zwgk"], cwd=project, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0 and done.stdout.count('"status": "ok"') == 2, done.stdout + done.stderr
-    yield a, b
-    for node in (a, b):
-        if node.process.poll() is None:
-            node.kill()
+    try:
+        deploy([a, b], tmp)
+        yield a, b
+    finally:
+        a.stop()
+        b.stop()
 
 
 def shard_on(node: Node, others: list[Node]) -> str:
@@ -93,8 +45,10 @@ def test_a_night_dispatched_across_two_nodes_survives_one_going_down(nodes, port
     scheduler = subprocess.Popen([*ZWGK, "schedule", "--scrapyd", f"{a.url},{b.url}", "--shards", str(shards), "--db", str(ledger),
                                   "--sites", str(sites), "--retry", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(lambda: b.running_jobs(), "node b to run its job")
-        time.sleep(1.5)
+        shard_b_db = shards / f"{shard_b}.db"
+        wait_for(lambda: shard_b_db.exists() and rows(shard_b_db, "select 1 from crawl_runs where status = 'running'"),
+                 "node b's crawl to open its run")
+        time.sleep(0.5)
         b.kill()
         wait_for(lambda: runs(ledger, "gkmlpt", "failed"), "the dispatcher to record node b's run as failed")
         b.start()

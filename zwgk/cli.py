@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
-from archive import Archive, ingest, reprocess, result_json
+from archive import Archive
 from archive.lock import ArchiveBusy, crawl_lock
 from crawler.classify import Blocked, NotADocument
+from coordinator import ingest, reprocess, result_json
 from crawler.pipeline import Response, process_page, process_text
 
 from .fetcher import FetchError, check_url, fetch_attachments, fetch_url

@@ -1,0 +1,152 @@
+"""The coordinator: one way in for every answer to a document URL, whoever fetched it (`zwgk fetch`, the
+crawl, re-extraction), from the fetched bytes through crawler/ (text, plain functions) into archive/.
+
+Two steps. `read_answer` is pure and costs the CPU: cheap checks first (an empty or binary 2xx answer is
+refused before anything is decoded), then decode once, classify, and the text path. It can run in a worker
+process (`TextWorkers`). `record` writes what was read into the archive, in the caller's process, one
+answer at a time: the archive keeps one ordered writer.
+"""
+import json
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+
+from archive import Archive, CaptureResult
+from crawler.classify import Blocked, NotADocument, Verdict, check_document, classify
+from crawler.decode import decode_bytes
+from crawler.pipeline import Document, Response, process_page
+
+
+@dataclass
+class Reading:
+    """What the text path made of one answer: its verdict, and the document when it is one."""
+
+    verdict: Verdict
+    doc: Document | None = None
+
+
+def read_answer(response: Response, hints: dict | None = None) -> Reading:
+    """Classify and extract one answer (no archive involved). Raises NotADocument for an answer that is no
+    document: an empty or binary 2xx body, or an error status."""
+    if 200 <= response.status < 300:
+        check_document(response.body, response.content_type, response.url, response.status)
+    decoded = decode_bytes(response.body, response.content_type)
+    verdict = classify(response.status, decoded.text, response.url, response.final_url)
+    if verdict.kind == "error":
+        raise NotADocument(f"{response.url}: HTTP {response.status}")
+    if verdict.kind != "document":
+        return Reading(verdict)
+    return Reading(verdict, process_page(response, hints, decoded))
+
+
+def record(archive: Archive, response: Response, reading: Reading, site: str | None = None,
+           crawl_run_id: int | None = None) -> tuple[Document | None, CaptureResult]:
+    """Write one answer as read. Raises Blocked (after recording it) or NotADocument."""
+    verdict = reading.verdict
+    if verdict.kind == "blocked":
+        archive.record_blocked(response, verdict.reason, crawl_run_id)
+        raise Blocked(f"{response.url}: blocked ({verdict.reason}, HTTP {response.status}); archive unchanged")
+    if verdict.kind == "gone":
+        result = archive.record_gone(response, crawl_run_id, verdict.reason)
+        if result is None:
+            raise NotADocument(f"{response.url}: not found ({verdict.reason}) and not in the archive")
+        return None, result
+    return reading.doc, archive.record_document(response, reading.doc, site=site, crawl_run_id=crawl_run_id)
+
+
+def ingest(archive: Archive, response: Response, site: str | None = None, crawl_run_id: int | None = None,
+           hints: dict | None = None) -> tuple[Document | None, CaptureResult]:
+    """Read and record one answer here and now (`zwgk fetch`); a 304 of a known document reads nothing."""
+    if response.status == 304 and archive.document(response.url) is not None:
+        return None, archive.record_not_modified(response, crawl_run_id)
+    return record(archive, response, read_answer(response, hints), site, crawl_run_id)
+
+
+def worker_count() -> int:
+    """Worker processes for the text path: $ZWGK_TEXT_WORKERS, else one core per worker with one core left
+    for the process that fetches and writes (0: read in that process itself)."""
+    configured = os.environ.get("ZWGK_TEXT_WORKERS")
+    return int(configured) if configured and configured.isdigit() else max(1, (os.cpu_count() or 1) - 1)
+
+
+class TextWorkers:
+    """Worker processes for the CPU-bound text path while the caller fetches and records; started by
+    forkserver, which forks them from a clean process with the text path already imported. With no
+    workers, the work is done in the caller's own process."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = worker_count() if workers is None else workers
+        self.pool = None
+        if self.workers:
+            context = get_context("forkserver")
+            context.set_forkserver_preload(["coordinator"])
+            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+
+    def submit(self, function, *args) -> Future:
+        if self.pool is not None:
+            return self.pool.submit(function, *args)
+        future = Future()
+        try:
+            future.set_result(function(*args))
+        except Exception as error:  # noqa: BLE001 - handed over through the future, as a pool does
+            future.set_exception(error)
+        return future
+
+    def map(self, function, items, chunksize: int = 16):
+        """function(item) for each item, in order."""
+        return map(function, items) if self.pool is None else self.pool.map(function, items, chunksize=chunksize)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def reprocess(archive: Archive, site: str | None = None, progress=None, workers: int | None = None) -> dict:
+    """Extract every document again from its newest stored capture, in worker processes; a new version only
+    where the result changed. `progress`, if given, is called with the number of documents done after each."""
+    counts = {"documents": 0, "new_versions": 0}
+    captures = list(archive.latest_document_captures(site))
+    answers = ((stored_response(archive, capture), _listed_hints(capture)) for capture in captures)
+    with TextWorkers(workers) as readers:
+        for capture, doc in zip(captures, readers.map(_reextract, answers)):
+            outcome, _ = archive.record_reextraction(capture["document_id"], doc)
+            counts["documents"] += 1
+            counts["new_versions"] += outcome == "new_version"
+            if progress:
+                progress(counts["documents"])
+    return counts
+
+
+def _reextract(answer: tuple[Response, dict]) -> Document:
+    return process_page(*answer)
+
+
+def _listed_hints(capture) -> dict:
+    listed = json.loads(capture["listed"]) if capture["listed"] else {}
+    return {"title": listed.get("title"), "published": listed.get("published"), **(listed.get("meta") or {})}
+
+
+def stored_response(archive: Archive, capture) -> Response:
+    """A capture as it was fetched, rebuilt from the stored bytes."""
+    parts = [Response(capture["url"], capture["status"], archive.snapshot_body(digest))
+             for digest in json.loads(capture["part_digests"] or "[]")]
+    return Response(url=capture["url"], status=capture["status"], body=archive.snapshot_body(capture["snapshot_digest"]),
+                    headers=json.loads(capture["headers"] or "{}"), final_url=capture["final_url"], parts=parts)
+
+
+def result_json(response: Response, doc: Document | None, result: CaptureResult | None) -> dict:
+    """The object `zwgk fetch --json` prints (see the shared contract)."""
+    doc_fields = ("title", "publisher", "doc_number", "index_number", "published", "text", "attachments", "flags")
+    out = {"url": response.url, "final_url": response.final_url or response.url, "status": response.status,
+           "encoding": doc.decoded.encoding if doc and doc.decoded else None}
+    out.update({f: getattr(doc, f) if doc else None for f in doc_fields})
+    out.update(content_hash=doc.content_hash if doc else None, version=result.version if result else None,
+               changed=bool(result and result.changed), outcome=result.outcome if result else None)
+    return out

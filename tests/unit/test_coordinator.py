@@ -1,0 +1,36 @@
+"""The coordinator's reading step: pure, cheap checks first, the same in a worker process as here."""
+import os
+
+import pytest
+
+from coordinator import Reading, TextWorkers, read_answer
+from crawler.classify import NotADocument
+from crawler.pipeline import Response
+
+PAGE = ("<html><head><meta charset='gbk'><title>关于做好政务公开工作的通知</title></head><body><div class='TRS_Editor'>"
+        "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，请认真贯彻落实，确保各项措施落到实处。</p>"
+        "</div></body></html>").encode("gbk")
+
+
+def test_an_empty_or_binary_2xx_answer_is_refused_before_anything_is_decoded():
+    with pytest.raises(NotADocument, match="empty response body"):
+        read_answer(Response("http://x.gov.cn/a.html", 200, b"  \n"))
+    with pytest.raises(NotADocument, match="not an HTML page"):
+        read_answer(Response("http://x.gov.cn/a.pdf", 200, b"%PDF-1.4", {"Content-Type": "application/pdf"}))
+
+
+def test_a_404_is_read_as_gone_and_a_page_as_a_document():
+    assert read_answer(Response("http://x.gov.cn/a.html", 404, b"")).verdict.kind == "gone"
+    reading = read_answer(Response("http://x.gov.cn/a.html", 200, PAGE))
+    assert isinstance(reading, Reading) and reading.doc.title == "关于做好政务公开工作的通知"
+
+
+def test_a_worker_process_reads_as_this_process_does():
+    with TextWorkers(1) as workers:
+        assert workers.submit(os.getpid).result() != os.getpid()  # really another process
+        there = workers.submit(read_answer, Response("http://x.gov.cn/a.html", 200, PAGE)).result()
+        refused = workers.submit(read_answer, Response("http://x.gov.cn/a.html", 200, b""))
+        with pytest.raises(NotADocument):
+            refused.result()
+    here = read_answer(Response("http://x.gov.cn/a.html", 200, PAGE))
+    assert (there.doc.text, there.doc.content_hash, there.doc.flags) == (here.doc.text, here.doc.content_hash, here.doc.flags)
