@@ -6,6 +6,7 @@ refused before anything is decoded), then decode once, classify, and the text pa
 process (`TextWorkers`). `record` writes what was read into the archive, in the caller's process, one
 answer at a time: the archive keeps one ordered writer.
 """
+
 import json
 import os
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -40,8 +41,9 @@ def read_answer(response: Response, hints: dict | None = None) -> Reading:
     return Reading(verdict, process_page(response, hints, decoded))
 
 
-def record(archive: Archive, response: Response, reading: Reading, site: str | None = None,
-           crawl_run_id: int | None = None) -> tuple[Document | None, CaptureResult]:
+def record(
+    archive: Archive, response: Response, reading: Reading, site: str | None = None, crawl_run_id: int | None = None
+) -> tuple[Document | None, CaptureResult]:
     """Write one answer as read. Raises Blocked (after recording it) or NotADocument."""
     verdict = reading.verdict
     if verdict.kind == "blocked":
@@ -55,8 +57,13 @@ def record(archive: Archive, response: Response, reading: Reading, site: str | N
     return reading.doc, archive.record_document(response, reading.doc, site=site, crawl_run_id=crawl_run_id)
 
 
-def ingest(archive: Archive, response: Response, site: str | None = None, crawl_run_id: int | None = None,
-           hints: dict | None = None) -> tuple[Document | None, CaptureResult]:
+def ingest(
+    archive: Archive,
+    response: Response,
+    site: str | None = None,
+    crawl_run_id: int | None = None,
+    hints: dict | None = None,
+) -> tuple[Document | None, CaptureResult]:
     """Read and record one answer here and now (`zwgk fetch`); a 304 of a known document reads nothing."""
     if response.status == 304 and archive.document(response.url) is not None:
         return None, archive.record_not_modified(response, crawl_run_id)
@@ -135,18 +142,34 @@ def _listed_hints(capture) -> dict:
 
 def stored_response(archive: Archive, capture) -> Response:
     """A capture as it was fetched, rebuilt from the stored bytes."""
-    parts = [Response(capture["url"], capture["status"], archive.snapshot_body(digest))
-             for digest in json.loads(capture["part_digests"] or "[]")]
-    return Response(url=capture["url"], status=capture["status"], body=archive.snapshot_body(capture["snapshot_digest"]),
-                    headers=json.loads(capture["headers"] or "{}"), final_url=capture["final_url"], parts=parts)
+    parts = [
+        Response(capture["url"], capture["status"], archive.snapshot_body(digest))
+        for digest in json.loads(capture["part_digests"] or "[]")
+    ]
+    return Response(
+        url=capture["url"],
+        status=capture["status"],
+        body=archive.snapshot_body(capture["snapshot_digest"]),
+        headers=json.loads(capture["headers"] or "{}"),
+        final_url=capture["final_url"],
+        parts=parts,
+    )
 
 
 def result_json(response: Response, doc: Document | None, result: CaptureResult | None) -> dict:
     """The object `zwgk fetch --json` prints (see the shared contract)."""
     doc_fields = ("title", "publisher", "doc_number", "index_number", "published", "text", "attachments", "flags")
-    out = {"url": response.url, "final_url": response.final_url or response.url, "status": response.status,
-           "encoding": doc.decoded.encoding if doc and doc.decoded else None}
+    out = {
+        "url": response.url,
+        "final_url": response.final_url or response.url,
+        "status": response.status,
+        "encoding": doc.decoded.encoding if doc and doc.decoded else None,
+    }
     out.update({f: getattr(doc, f) if doc else None for f in doc_fields})
-    out.update(content_hash=doc.content_hash if doc else None, version=result.version if result else None,
-               changed=bool(result and result.changed), outcome=result.outcome if result else None)
+    out.update(
+        content_hash=doc.content_hash if doc else None,
+        version=result.version if result else None,
+        changed=bool(result and result.changed),
+        outcome=result.outcome if result else None,
+    )
     return out

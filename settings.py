@@ -1,5 +1,6 @@
 """Scrapy settings for zwgk-archive: polite by default. A site's own settings (sites.toml) override the
 politeness ones; see spiders.sites.Site.scrapy_settings."""
+
 BOT_NAME = "zwgk"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
@@ -8,17 +9,17 @@ ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0
-DOWNLOAD_MAXSIZE = 20 * 1024 * 1024          # a page; attachments have their own cap per site
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024  # a page; attachments have their own cap per site
 DOWNLOAD_WARNSIZE = 0
 RETRY_TIMES = 3
-RETRY_BACKOFF = 2.0                          # seconds before the first retry, doubling each time
+RETRY_BACKOFF = 2.0  # seconds before the first retry, doubling each time
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
 }
 SPIDER_MIDDLEWARES = {"spiders.middlewares.ArchiveErrorMiddleware": 50}
 ITEM_PIPELINES = {"spiders.pipelines.ArchivePipeline": 300}
-CONCURRENT_ITEMS = 4                         # a callback yields one or two items; Scrapy starts this many workers for each
+CONCURRENT_ITEMS = 4  # a callback yields one or two items; Scrapy starts this many workers for each
 TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 FEED_EXPORT_ENCODING = "utf-8"

@@ -1,17 +1,28 @@
 """Crawl bookkeeping: runs and their counters, what lists said, per-list coverage, revisit candidates."""
+
 import json
 
 from .clock import now
 
-RUN_COUNTERS = ("list_pages", "pages_fetched", "new_documents", "new_versions", "withdrawn", "blocked", "not_modified",
-                "attachments", "errors")
+RUN_COUNTERS = (
+    "list_pages",
+    "pages_fetched",
+    "new_documents",
+    "new_versions",
+    "withdrawn",
+    "blocked",
+    "not_modified",
+    "attachments",
+    "errors",
+)
 
 
 class CrawlRecords:
     """Mixed into Archive; uses its connection and transactions."""
 
     def start_run(self, site: str, walk: str, node: str | None = None) -> int:
-        """Open a crawl_runs row. A run of this site still marked running was killed (the crawl lock says none is live): say so."""
+        """Open a crawl_runs row. A run of this site still marked running was killed (the crawl lock says none is
+        live): say so."""
         self.close_running(site)
         with self._transaction():
             return self.conn.execute(
@@ -28,13 +39,15 @@ class CrawlRecords:
         with self._transaction():
             self.conn.execute(
                 f"UPDATE crawl_runs SET walk = ?, {', '.join(f'{name} = ?' for name in counters)} WHERE id = ?",
-                [remote.get("walk"), *counters.values(), run_id])
+                [remote.get("walk"), *counters.values(), run_id],
+            )
         self.finish_run(run_id, remote["status"], remote.get("message"))
 
     def close_running(self, site: str) -> None:
         with self._transaction():
             self.conn.execute(
-                "UPDATE crawl_runs SET status = 'interrupted', finished_at = ? WHERE site = ? AND status = 'running'", [now(), site]
+                "UPDATE crawl_runs SET status = 'interrupted', finished_at = ? WHERE site = ? AND status = 'running'",
+                [now(), site],
             )
 
     def last_ok_run(self, site: str):
@@ -44,24 +57,33 @@ class CrawlRecords:
 
     def site_keys(self) -> list[str]:
         """Every site the archive has crawled or holds documents of."""
-        return [row[0] for row in self.conn.execute(
-            "SELECT site FROM crawl_runs UNION SELECT site FROM documents WHERE site IS NOT NULL ORDER BY 1"
-        )]
+        return [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT site FROM crawl_runs UNION SELECT site FROM documents WHERE site IS NOT NULL ORDER BY 1"
+            )
+        ]
 
     def site_totals(self, site: str) -> dict:
         row = self.conn.execute(
             "SELECT count(*) AS documents, coalesce(sum(version_count), 0) AS versions,"
-            " coalesce(sum(status = 'withdrawn'), 0) AS withdrawn FROM documents WHERE site = ?", [site]
+            " coalesce(sum(status = 'withdrawn'), 0) AS withdrawn FROM documents WHERE site = ?",
+            [site],
         ).fetchone()
         return dict(row)
 
     def finish_run(self, run_id: int, status: str, message: str | None = None) -> None:
         """Close the run, and count per list how many of its entries are now archived."""
         with self._transaction():
-            self.conn.execute("UPDATE crawl_runs SET status = ?, finished_at = ?, message = ? WHERE id = ?", [status, now(), message, run_id])
             self.conn.execute(
-                "UPDATE list_coverage SET archived = (SELECT count(*) FROM list_entries l JOIN documents d ON d.url = l.url"
-                " WHERE l.list_url = list_coverage.list_url AND l.delisted IS NULL AND d.site = l.site) WHERE crawl_run_id = ?",
+                "UPDATE crawl_runs SET status = ?, finished_at = ?, message = ? WHERE id = ?",
+                [status, now(), message, run_id],
+            )
+            self.conn.execute(
+                "UPDATE list_coverage SET archived = (SELECT count(*) FROM list_entries l JOIN documents d ON d.url "
+                "= l.url"
+                " WHERE l.list_url = list_coverage.list_url AND l.delisted IS NULL AND d.site = l.site) WHERE "
+                "crawl_run_id = ?",
                 [run_id],
             )
 
@@ -76,7 +98,8 @@ class CrawlRecords:
         return self.conn.execute("SELECT * FROM crawl_runs WHERE site = ? ORDER BY id DESC LIMIT 1", [site]).fetchone()
 
     def needs_full_walk(self, site: str) -> bool:
-        """Until a crawl of the site has finished, the lists must be walked to the end: this is how a killed crawl resumes."""
+        """Until a crawl of the site has finished, the lists must be walked to the end: this is how a killed crawl
+        resumes."""
         last = self.last_run(site)
         return last is None or last["status"] != "ok"
 
@@ -85,27 +108,43 @@ class CrawlRecords:
         with self._transaction():
             for entry in entries:
                 self.conn.execute(
-                    "INSERT INTO list_entries (site, list_url, url, title, listed_date, signature, meta, first_listed, last_listed,"
+                    "INSERT INTO list_entries (site, list_url, url, title, listed_date, signature, meta, "
+                    "first_listed, last_listed,"
                     " last_run_id, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (site, list_url, url) DO UPDATE SET title = excluded.title, listed_date = excluded.listed_date,"
+                    " ON CONFLICT (site, list_url, url) DO UPDATE SET title = excluded.title, listed_date = "
+                    "excluded.listed_date,"
                     " signature = excluded.signature, meta = excluded.meta, last_listed = excluded.last_listed,"
                     " last_run_id = excluded.last_run_id, position = excluded.position, delisted = NULL",
-                    [site, list_url, entry["url"], entry.get("title"), entry.get("date"), entry.get("signature"),
-                     json.dumps(entry.get("meta") or {}, ensure_ascii=False), now(), now(), run_id, entry.get("position")],
+                    [
+                        site,
+                        list_url,
+                        entry["url"],
+                        entry.get("title"),
+                        entry.get("date"),
+                        entry.get("signature"),
+                        json.dumps(entry.get("meta") or {}, ensure_ascii=False),
+                        now(),
+                        now(),
+                        run_id,
+                        entry.get("position"),
+                    ],
                 )
             self._count(run_id, list_pages=1)
 
     def list_signatures(self, site: str) -> dict[str, str]:
         """URL -> how it was last listed, for the URLs of this site that are archived."""
         rows = self.conn.execute(
-            "SELECT l.url, l.signature FROM list_entries l JOIN documents d ON d.url = l.url WHERE l.site = ? ORDER BY l.last_listed",
+            "SELECT l.url, l.signature FROM list_entries l JOIN documents d ON d.url = l.url WHERE l.site = ? ORDER "
+            "BY l.last_listed",
             [site],
         )
         return {row["url"]: row["signature"] for row in rows}
 
     def listed_count(self, site: str, list_url: str) -> int:
         """How many entries earlier walks of this list recorded."""
-        return self.conn.execute("SELECT count(*) FROM list_entries WHERE site = ? AND list_url = ?", [site, list_url]).fetchone()[0]
+        return self.conn.execute(
+            "SELECT count(*) FROM list_entries WHERE site = ? AND list_url = ?", [site, list_url]
+        ).fetchone()[0]
 
     def archived_urls(self, site: str) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT url FROM documents WHERE site = ?", [site])}
@@ -113,7 +152,8 @@ class CrawlRecords:
     def list_positions(self, site: str, list_url: str) -> dict[str, int]:
         """URL -> where the last walk that saw it met it in this list."""
         rows = self.conn.execute(
-            "SELECT url, position FROM list_entries WHERE site = ? AND list_url = ? AND position IS NOT NULL", [site, list_url]
+            "SELECT url, position FROM list_entries WHERE site = ? AND list_url = ? AND position IS NOT NULL",
+            [site, list_url],
         )
         return {row["url"]: row["position"] for row in rows}
 
@@ -135,26 +175,40 @@ class CrawlRecords:
             ).fetchall()
             urls = [row["url"] for row in rows]
             self.conn.executemany(
-                "UPDATE list_entries SET delisted = ? WHERE site = ? AND list_url = ? AND url = ?", [(now(), site, list_url, u) for u in urls]
+                "UPDATE list_entries SET delisted = ? WHERE site = ? AND list_url = ? AND url = ?",
+                [(now(), site, list_url, u) for u in urls],
             )
             if reached is not None and shift:
                 self.conn.execute(
-                    "UPDATE list_entries SET position = position + ? WHERE site = ? AND list_url = ? AND last_run_id IS NOT ?"
-                    " AND position > ?", [shift, site, list_url, run_id, reached],
+                    "UPDATE list_entries SET position = position + ? WHERE site = ? AND list_url = ? AND last_run_id "
+                    "IS NOT ?"
+                    " AND position > ?",
+                    [shift, site, list_url, run_id, reached],
                 )
         return urls
 
-    def record_coverage(self, run_id: int, list_url: str, family: str, reported_total: int | None, pages_walked: int,
-                        entries_seen: int, walk: str) -> None:
+    def record_coverage(
+        self,
+        run_id: int,
+        list_url: str,
+        family: str,
+        reported_total: int | None,
+        pages_walked: int,
+        entries_seen: int,
+        walk: str,
+    ) -> None:
         with self._transaction():
             self.conn.execute(
-                "INSERT OR REPLACE INTO list_coverage (crawl_run_id, list_url, family, reported_total, pages_walked, entries_seen, walk)"
+                "INSERT OR REPLACE INTO list_coverage (crawl_run_id, list_url, family, reported_total, pages_walked, "
+                "entries_seen, walk)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [run_id, list_url, family, reported_total, pages_walked, entries_seen, walk],
             )
 
     def coverage(self, run_id: int) -> list:
-        return self.conn.execute("SELECT * FROM list_coverage WHERE crawl_run_id = ? ORDER BY list_url", [run_id]).fetchall()
+        return self.conn.execute(
+            "SELECT * FROM list_coverage WHERE crawl_run_id = ? ORDER BY list_url", [run_id]
+        ).fetchall()
 
     # --- revisits ------------------------------------------------------------------------
     def revisit_candidates(self, site: str) -> list:

@@ -1,4 +1,5 @@
 """Attachments: one row per URL, bytes stored once per digest in snapshots, linked to the versions that cite them."""
+
 from crawler.filenames import safe_filename
 
 from .clock import now
@@ -9,9 +10,13 @@ class AttachmentRecords:
 
     def _link_attachments(self, version_id: int, attachments: list[dict]) -> None:
         for attachment in attachments:
-            self.conn.execute("INSERT OR IGNORE INTO attachments (url, name) VALUES (?, ?)", [attachment["url"], attachment.get("name")])
             self.conn.execute(
-                "INSERT OR IGNORE INTO version_attachments (version_id, attachment_id) SELECT ?, id FROM attachments WHERE url = ?",
+                "INSERT OR IGNORE INTO attachments (url, name) VALUES (?, ?)",
+                [attachment["url"], attachment.get("name")],
+            )
+            self.conn.execute(
+                "INSERT OR IGNORE INTO version_attachments (version_id, attachment_id) SELECT ?, id FROM attachments "
+                "WHERE url = ?",
                 [version_id, attachment["url"]],
             )
 
@@ -30,18 +35,40 @@ class AttachmentRecords:
         urls = [a["url"] for a in attachments]
         if not urls:
             return []
-        pending = {row[0] for row in self.conn.execute(
-            f"SELECT url FROM attachments WHERE status = 'pending' AND url IN ({', '.join('?' * len(urls))})", urls)}
+        pending = {
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT url FROM attachments WHERE status = 'pending' AND url IN ({', '.join('?' * len(urls))})", urls
+            )
+        }
         return [url for url in urls if url in pending]
 
-    def record_attachment(self, url: str, status: str, body: bytes | None = None, content_type: str | None = None,
-                          filename: str | None = None, error: str | None = None, crawl_run_id: int | None = None) -> None:
+    def record_attachment(
+        self,
+        url: str,
+        status: str,
+        body: bytes | None = None,
+        content_type: str | None = None,
+        filename: str | None = None,
+        error: str | None = None,
+        crawl_run_id: int | None = None,
+    ) -> None:
         """The outcome of downloading an attachment: stored (with its bytes), too_large or failed."""
         with self._transaction():
             digest = self._store_snapshot(body) if body is not None else None
             self.conn.execute(
-                "UPDATE attachments SET status = ?, digest = ?, size = ?, content_type = ?, filename = ?, error = ?, fetched_at = ?"
+                "UPDATE attachments SET status = ?, digest = ?, size = ?, content_type = ?, filename = ?, error = ?, "
+                "fetched_at = ?"
                 " WHERE url = ?",
-                [status, digest, len(body) if body is not None else None, content_type, safe_filename(filename), error, now(), url],
+                [
+                    status,
+                    digest,
+                    len(body) if body is not None else None,
+                    content_type,
+                    safe_filename(filename),
+                    error,
+                    now(),
+                    url,
+                ],
             )
             self._count(crawl_run_id, attachments=int(status == "stored"))

@@ -2,6 +2,7 @@
 
 flock() locks die with their process, so a crawl killed with SIGKILL never leaves a stale lock.
 """
+
 import fcntl
 import os
 from contextlib import contextmanager

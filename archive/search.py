@@ -5,6 +5,7 @@ fewer than three characters. So the index holds simplified text with a space bet
 characters (one token each), and a query becomes the phrase of its characters: "扶贫" -> '"扶 贫"',
 which matches exactly the documents containing 扶贫, in either script. Plain sqlite3 can query it too.
 """
+
 import re
 
 from crawler.chars import HAN, to_simplified
@@ -12,7 +13,12 @@ from crawler.chars import HAN, to_simplified
 INDEX_TOKEN_RE = re.compile(f"[{HAN}]|[^\\s{HAN}]+")  # a Han character alone, or a run of anything else but space
 TERM_RE = re.compile(r'"[^"]*"|\S+')
 OPERATORS = ("OR", "NOT", "AND")  # written in capitals between terms, as FTS5 and search engines take them
-INDEXED_FIELDS = ("title", "publisher", "doc_number", "index_number")  # beside the text: 文号 and 索引号 are searched too
+INDEXED_FIELDS = (
+    "title",
+    "publisher",
+    "doc_number",
+    "index_number",
+)  # beside the text: 文号 and 索引号 are searched too
 
 
 def index_text(text: str) -> str:

@@ -5,6 +5,7 @@ compressed with that body as zlib's preset dictionary ('zlib-dict', `base_digest
 page fetched again with only its view counter ticked then costs tens of bytes instead of kilobytes.
 A base is always a plain 'zlib' snapshot, so unpacking never needs more than one other row.
 """
+
 import zlib
 
 LEVEL = 6

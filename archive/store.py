@@ -1,4 +1,5 @@
 """The versioned archive: documents, their versions, every capture, and the raw bytes behind them."""
+
 import hashlib
 import json
 import sqlite3
@@ -13,10 +14,18 @@ from .files import AttachmentRecords
 
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA_VERSION = 5
-MIGRATIONS = [(2, "migrate_v2.sql"), (3, "migrate_v3.sql"), (4, "migrate_v4.sql")]  # (version reached, script) for archives made earlier
+MIGRATIONS = [
+    (2, "migrate_v2.sql"),
+    (3, "migrate_v3.sql"),
+    (4, "migrate_v4.sql"),
+]  # (version reached, script) for archives made earlier
 OBSOLETE_COLUMNS = [("captures", "content_hash")]  # dropped from older archives: the capture's version holds the hash
 SEARCH_INDEX_REBUILT = 4  # archives older than this get their search index filled anew (migrate_v4.sql)
-ADDED_COLUMNS = [("list_entries", "position", "INTEGER"), ("crawl_runs", "node", "TEXT"), ("crawl_runs", "job", "TEXT")]  # added to older archives' tables that schema.sql leaves as they are
+ADDED_COLUMNS = [
+    ("list_entries", "position", "INTEGER"),
+    ("crawl_runs", "node", "TEXT"),
+    ("crawl_runs", "job", "TEXT"),
+]  # added to older archives' tables that schema.sql leaves as they are
 META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 
 
@@ -40,7 +49,8 @@ class Archive(CrawlRecords, AttachmentRecords):
         self.conn.row_factory = sqlite3.Row
         self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self.conn.execute("PRAGMA journal_mode=WAL")
-        # In WAL mode NORMAL never corrupts the archive; a power cut may lose the last captures, which the next crawl fetches again.
+        # In WAL mode NORMAL never corrupts the archive; a power cut may lose the last captures, which the next crawl
+        # fetches again.
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.execute("PRAGMA foreign_keys=ON")
         self._create_schema()
@@ -93,13 +103,17 @@ class Archive(CrawlRecords, AttachmentRecords):
         return self.conn.execute("SELECT * FROM documents WHERE url = ?", [url]).fetchone()
 
     def versions(self, document_id: int) -> list[sqlite3.Row]:
-        return self.conn.execute("SELECT * FROM versions WHERE document_id = ? ORDER BY version", [document_id]).fetchall()
+        return self.conn.execute(
+            "SELECT * FROM versions WHERE document_id = ? ORDER BY version", [document_id]
+        ).fetchall()
 
     def captures(self, document_id: int) -> list[sqlite3.Row]:
         return self.conn.execute("SELECT * FROM captures WHERE document_id = ? ORDER BY id", [document_id]).fetchall()
 
     def snapshot_body(self, digest: str) -> bytes:
-        row = self.conn.execute("SELECT compression, body, base_digest FROM snapshots WHERE digest = ?", [digest]).fetchone()
+        row = self.conn.execute(
+            "SELECT compression, body, base_digest FROM snapshots WHERE digest = ?", [digest]
+        ).fetchone()
         base = self.snapshot_body(row["base_digest"]) if row["base_digest"] else None
         return snapshots.unpack(row["compression"], row["body"], base)
 
@@ -135,9 +149,11 @@ class Archive(CrawlRecords, AttachmentRecords):
 
     def export_versions(self, site: str | None = None):
         return self.conn.execute(
-            "SELECT d.url, d.site, d.status, v.version, v.created_at, v.content_hash, v.title, v.publisher, v.doc_number,"
+            "SELECT d.url, d.site, d.status, v.version, v.created_at, v.content_hash, v.title, v.publisher, "
+            "v.doc_number,"
             " v.index_number, v.published, v.written, v.topic, v.validity, v.text, v.attachments, v.flags, v.repairs,"
-            " v.extractor, d.current_version = v.version AS current FROM versions v JOIN documents d ON d.id = v.document_id"
+            " v.extractor, d.current_version = v.version AS current FROM versions v JOIN documents d ON d.id = "
+            "v.document_id"
             " WHERE ?1 IS NULL OR d.site = ?1 ORDER BY d.id, v.version",
             [site],
         )
@@ -150,16 +166,20 @@ class Archive(CrawlRecords, AttachmentRecords):
             digest = self._store_snapshot(response.body, self._base_snapshot(document_id))
             version_id, number, outcome, new = self._settle_version(document_id, doc)
             parts = [self._store_snapshot(part.body) for part in getattr(response, "parts", [])]
-            capture_id = self._insert_capture(document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=parts)
+            capture_id = self._insert_capture(
+                document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=parts
+            )
             self.conn.execute(
-                "UPDATE documents SET last_seen = ?, status = 'live', withdrawn_at = NULL, etag = ?, last_modified = ? WHERE id = ?",
+                "UPDATE documents SET last_seen = ?, status = 'live', withdrawn_at = NULL, etag = ?, last_modified = "
+                "? WHERE id = ?",
                 [now(), response.header("etag"), response.header("last-modified"), document_id],
             )
             self._count(crawl_run_id, pages_fetched=1, new_documents=int(created), new_versions=int(new))
         return CaptureResult(document_id, capture_id, outcome, number, changed=new)
 
     def record_reextraction(self, document_id: int, doc) -> tuple[str, int]:
-        """A stored capture extracted again: a version (made current) only when the content differs. No capture: nothing was fetched."""
+        """A stored capture extracted again: a version (made current) only when the content differs. No capture:
+        nothing was fetched."""
         with self._transaction():
             _, number, outcome, _ = self._settle_version(document_id, doc)
         return outcome, number
@@ -167,7 +187,8 @@ class Archive(CrawlRecords, AttachmentRecords):
     def _settle_version(self, document_id: int, doc) -> tuple[int, int, str, bool]:
         """The version this content is (made if new) and whether it becomes current: (id, number, outcome, new)."""
         row = self.conn.execute(
-            "SELECT id, version FROM versions WHERE document_id = ? AND content_hash = ?", [document_id, doc.content_hash]
+            "SELECT id, version FROM versions WHERE document_id = ? AND content_hash = ?",
+            [document_id, doc.content_hash],
         ).fetchone()
         current = self._current(document_id)
         if row is None:
@@ -185,17 +206,28 @@ class Archive(CrawlRecords, AttachmentRecords):
         return version_id, number, outcome, row is None
 
     def record_gone(self, response, crawl_run_id: int | None = None, reason: str | None = None) -> CaptureResult | None:
-        """A known document that is no longer there: the capture is kept, the document marked withdrawn, its versions untouched."""
+        """A known document that is no longer there: the capture is kept, the document marked withdrawn, its versions
+        untouched."""
         with self._transaction():
             known = self.document(response.url)
             if known is None:
                 return None
             digest = self._store_snapshot(response.body, self._base_snapshot(known["id"]))
-            capture_id = self._insert_capture(known["id"], response, "withdrawn", None, None, digest, crawl_run_id,
-                                              reason=reason or f"http-{response.status}")
+            capture_id = self._insert_capture(
+                known["id"],
+                response,
+                "withdrawn",
+                None,
+                None,
+                digest,
+                crawl_run_id,
+                reason=reason or f"http-{response.status}",
+            )
             newly = known["status"] != "withdrawn"
             if newly:
-                self.conn.execute("UPDATE documents SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?", [now(), known["id"]])
+                self.conn.execute(
+                    "UPDATE documents SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?", [now(), known["id"]]
+                )
             self._count(crawl_run_id, pages_fetched=1, withdrawn=int(newly))
         return CaptureResult(known["id"], capture_id, "withdrawn", known["current_version"], False)
 
@@ -204,8 +236,9 @@ class Archive(CrawlRecords, AttachmentRecords):
         with self._transaction():
             known = self.document(response.url)
             current = self._current(known["id"])
-            capture_id = self._insert_capture(known["id"], response, "not_modified", current["id"] if current else None,
-                                              None, None, crawl_run_id)
+            capture_id = self._insert_capture(
+                known["id"], response, "not_modified", current["id"] if current else None, None, None, crawl_run_id
+            )
             self.conn.execute("UPDATE documents SET last_seen = ? WHERE id = ?", [now(), known["id"]])
             self._count(crawl_run_id, not_modified=1)
         return CaptureResult(known["id"], capture_id, "not_modified", known["current_version"], False)
@@ -215,20 +248,24 @@ class Archive(CrawlRecords, AttachmentRecords):
         with self._transaction():
             known = self.document(response.url)
             digest = self._store_snapshot(response.body)
-            capture_id = self._insert_capture(known["id"] if known else None, response, "blocked", None, None, digest,
-                                              crawl_run_id, reason=reason)
+            capture_id = self._insert_capture(
+                known["id"] if known else None, response, "blocked", None, None, digest, crawl_run_id, reason=reason
+            )
             self._count(crawl_run_id, blocked=1)
         return capture_id
 
     def _document_id(self, url: str, site: str | None) -> tuple[int, bool]:
-        created = self.conn.execute("INSERT OR IGNORE INTO documents (url, site, first_seen) VALUES (?, ?, ?)", [url, site, now()]).rowcount
+        created = self.conn.execute(
+            "INSERT OR IGNORE INTO documents (url, site, first_seen) VALUES (?, ?, ?)", [url, site, now()]
+        ).rowcount
         if site:
             self.conn.execute("UPDATE documents SET site = ? WHERE url = ? AND site IS NULL", [site, url])
         return self.conn.execute("SELECT id FROM documents WHERE url = ?", [url]).fetchone()[0], bool(created)
 
     def _current(self, document_id: int):
         return self.conn.execute(
-            "SELECT v.* FROM versions v JOIN documents d ON d.id = v.document_id AND d.current_version = v.version WHERE d.id = ?",
+            "SELECT v.* FROM versions v JOIN documents d ON d.id = v.document_id AND d.current_version = v.version "
+            "WHERE d.id = ?",
             [document_id],
         ).fetchone()
 
@@ -239,7 +276,8 @@ class Archive(CrawlRecords, AttachmentRecords):
             base = self.snapshot_body(base_digest) if base_digest else None
             compression, packed = snapshots.pack(body, base)
             self.conn.execute(
-                "INSERT INTO snapshots (digest, size, stored_size, compression, body, base_digest) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO snapshots (digest, size, stored_size, compression, body, base_digest) VALUES (?, ?, ?, "
+                "?, ?, ?)",
                 [digest, len(body), len(packed), compression, packed, base_digest],
             )
         return digest
@@ -248,19 +286,33 @@ class Archive(CrawlRecords, AttachmentRecords):
         """The plain-packed snapshot behind the document's latest capture: the dictionary for its next body."""
         row = self.conn.execute(
             "SELECT coalesce(s.base_digest, s.digest) FROM captures c JOIN snapshots s ON s.digest = c.snapshot_digest"
-            " WHERE c.document_id = ? ORDER BY c.id DESC LIMIT 1", [document_id],
+            " WHERE c.document_id = ? ORDER BY c.id DESC LIMIT 1",
+            [document_id],
         ).fetchone()
         return row[0] if row else None
 
     def _insert_version(self, document_id: int, doc) -> tuple[int, int]:
-        number = self.conn.execute("SELECT coalesce(max(version), 0) + 1 FROM versions WHERE document_id = ?", [document_id]).fetchone()[0]
+        number = self.conn.execute(
+            "SELECT coalesce(max(version), 0) + 1 FROM versions WHERE document_id = ?", [document_id]
+        ).fetchone()[0]
         cursor = self.conn.execute(
-            "INSERT INTO versions (document_id, version, content_hash, title, publisher, doc_number, index_number, published, written,"
+            "INSERT INTO versions (document_id, version, content_hash, title, publisher, doc_number, index_number, "
+            "published, written,"
             " topic, validity, text, text_simplified, attachments, flags, repairs, extractor, created_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [document_id, number, doc.content_hash, *(getattr(doc, f) for f in META_FIELDS), doc.text, doc.text_simplified,
-             json.dumps(doc.attachments, ensure_ascii=False), json.dumps(doc.flags), json.dumps(doc.repairs, ensure_ascii=False),
-             doc.method, now()],
+            [
+                document_id,
+                number,
+                doc.content_hash,
+                *(getattr(doc, f) for f in META_FIELDS),
+                doc.text,
+                doc.text_simplified,
+                json.dumps(doc.attachments, ensure_ascii=False),
+                json.dumps(doc.flags),
+                json.dumps(doc.repairs, ensure_ascii=False),
+                doc.method,
+                now(),
+            ],
         )
         self.conn.execute("UPDATE documents SET version_count = version_count + 1 WHERE id = ?", [document_id])
         return cursor.lastrowid, number
@@ -271,16 +323,27 @@ class Archive(CrawlRecords, AttachmentRecords):
         self.conn.execute(
             f"UPDATE documents SET {assignments}, year = ?, current_version = ?, flags = ?, last_changed = ?"
             " WHERE id = ?",
-            [*(getattr(doc, f) for f in META_FIELDS), (doc.published or "")[:4] or None, number, json.dumps(doc.flags), now(),
-             document_id],
+            [
+                *(getattr(doc, f) for f in META_FIELDS),
+                (doc.published or "")[:4] or None,
+                number,
+                json.dumps(doc.flags),
+                now(),
+                document_id,
+            ],
         )
         self._index(document_id, doc.text, {f: getattr(doc, f) for f in search.INDEXED_FIELDS})
 
     def _index(self, document_id: int, text: str, fields: dict) -> None:
         self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])
         self.conn.execute(
-            "INSERT INTO documents_fts (rowid, text, title, publisher, doc_number, index_number) VALUES (?, ?, ?, ?, ?, ?)",
-            [document_id, search.index_text(text), *(search.index_text(fields[f] or "") for f in search.INDEXED_FIELDS)],
+            "INSERT INTO documents_fts (rowid, text, title, publisher, doc_number, index_number) VALUES (?, ?, ?, ?, "
+            "?, ?)",
+            [
+                document_id,
+                search.index_text(text),
+                *(search.index_text(fields[f] or "") for f in search.INDEXED_FIELDS),
+            ],
         )
 
     def _reindex(self) -> None:
@@ -292,26 +355,42 @@ class Archive(CrawlRecords, AttachmentRecords):
         for row in rows:
             self._index(row["id"], row["text"], dict(row))
 
-    def _insert_capture(self, document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=(), reason=None) -> int:
+    def _insert_capture(
+        self, document_id, response, outcome, version_id, doc, digest, crawl_run_id, parts=(), reason=None
+    ) -> int:
         decoded = getattr(doc, "decoded", None)
         fetched_at = now()
         cursor = self.conn.execute(
             "INSERT INTO captures (document_id, url, final_url, fetched_at, status, outcome, version_id, content_type,"
-            " encoding, encoding_source, encoding_candidates, headers, snapshot_digest, part_digests, reason, crawl_run_id)"
+            " encoding, encoding_source, encoding_candidates, headers, snapshot_digest, part_digests, reason, "
+            "crawl_run_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [document_id, response.url, response.final_url if response.final_url != response.url else None, fetched_at,
-             response.status, outcome, version_id, response.content_type,
-             decoded.encoding if decoded else None, decoded.source if decoded else None,
-             json.dumps(decoded.candidates) if decoded else None,
-             json.dumps(response.headers, ensure_ascii=False, separators=(",", ":")), digest, json.dumps(list(parts)) if parts else None,
-             reason, crawl_run_id],
+            [
+                document_id,
+                response.url,
+                response.final_url if response.final_url != response.url else None,
+                fetched_at,
+                response.status,
+                outcome,
+                version_id,
+                response.content_type,
+                decoded.encoding if decoded else None,
+                decoded.source if decoded else None,
+                json.dumps(decoded.candidates) if decoded else None,
+                json.dumps(response.headers, ensure_ascii=False, separators=(",", ":")),
+                digest,
+                json.dumps(list(parts)) if parts else None,
+                reason,
+                crawl_run_id,
+            ],
         )
         if document_id is not None:
             self.conn.execute("UPDATE documents SET last_checked = ? WHERE id = ?", [fetched_at, document_id])
         return cursor.lastrowid
 
     def _count(self, crawl_run_id: int | None, **increments: int) -> None:
-        """Crawl counters move in the same transaction as the captures they count, so a killed crawl's row stays true."""
+        """Crawl counters move in the same transaction as the captures they count, so a killed crawl's row stays
+        true."""
         if crawl_run_id is None:
             return
         assignments = ", ".join(f"{name} = {name} + ?" for name in increments)

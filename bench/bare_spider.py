@@ -3,6 +3,7 @@ same documents, doing nothing with them (or only trafilatura.extract with --traf
 
     python bench/bare_spider.py LIST_URL [--trafilatura]      prints the number of documents fetched
 """
+
 import re
 import sys
 
@@ -40,7 +41,15 @@ class BareSpider(scrapy.Spider):
 
 
 if __name__ == "__main__":
-    process = CrawlerProcess({"CONCURRENT_REQUESTS": 16, "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "DOWNLOAD_DELAY": 0,
-                              "ROBOTSTXT_OBEY": False, "LOG_LEVEL": "ERROR", "TELNETCONSOLE_ENABLED": False})
+    process = CrawlerProcess(
+        {
+            "CONCURRENT_REQUESTS": 16,
+            "CONCURRENT_REQUESTS_PER_DOMAIN": 16,
+            "DOWNLOAD_DELAY": 0,
+            "ROBOTSTXT_OBEY": False,
+            "LOG_LEVEL": "ERROR",
+            "TELNETCONSOLE_ENABLED": False,
+        }
+    )
     process.crawl(BareSpider, list_url=sys.argv[1], extract="--trafilatura" in sys.argv)
     process.start()

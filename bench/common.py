@@ -1,4 +1,5 @@
 """What the benchmarks share: the machine line, a large sample section served locally, `zwgk` in a subprocess."""
+
 import contextlib
 import os
 import platform
@@ -12,7 +13,8 @@ from zwgk.portal.sections import Section, default_sections
 
 
 def machine() -> str:
-    return f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    python = platform.python_version()
+    return f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {python}, {platform.system()}"
 
 
 def big_section(docs: int) -> Section:
@@ -44,7 +46,8 @@ def real_page_section(docs: int) -> Section:
 
 @contextlib.contextmanager
 def served(section: Section, **site_settings):
-    """The section on a local sample portal with a sites file for it (politeness off); yields (portal, sites, archive path)."""
+    """The section on a local sample portal with a sites file for it (politeness off); yields (portal, sites, archive
+    path)."""
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         with SamplePortal(copy_site(tmp / "portal"), sections=[section]) as portal:
@@ -55,4 +58,6 @@ def served(section: Section, **site_settings):
 
 def zwgk(*args) -> str:
     """Run the `zwgk` command line; returns what it printed."""
-    return subprocess.run([sys.executable, "-m", "zwgk", *map(str, args)], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [sys.executable, "-m", "zwgk", *map(str, args)], check=True, capture_output=True, text=True
+    ).stdout

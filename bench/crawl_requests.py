@@ -10,6 +10,7 @@ with `zwgk crawl` into a fresh archive, then adds --changes documents and edits 
 With --unsorted the section is in sort-number order with dates all over the place and 3 old entries
 pinned on top, and the new documents are back-dated: what the incremental walk must not assume.
 """
+
 import argparse
 import datetime
 import random
@@ -17,6 +18,7 @@ import time
 from pathlib import Path
 
 from common import big_section, machine, served, zwgk
+
 from zwgk.portal.sections import unsorted_section
 
 
@@ -41,21 +43,30 @@ def main() -> None:
     with served(section, concurrency=8) as (portal, sites, db):
         first = crawl(portal, sites, db)
         section.add(args.changes, added_on)
-        for doc in rng.sample(section.docs[args.changes:], args.changes):
+        for doc in rng.sample(section.docs[args.changes :], args.changes):
             section.edit(doc.id, today)
         second = crawl(portal, sites, db)
         full = crawl(portal, sites, db, "--full", "--recheck")
     print(machine())
     order = "sort-number order, dates unordered, 3 pinned, new ones back-dated" if args.unsorted else "newest first"
-    print(f"section: TRS, {args.docs} documents, 20 per list page, {order}; second crawl after {args.changes} added"
-          f" and {args.changes} edited\n")
+    print(
+        f"section: TRS, {args.docs} documents, 20 per list page, {order}; second crawl after {args.changes} added"
+        f" and {args.changes} edited\n"
+    )
     print("| crawl | requests | list pages | document pages | seconds |")
     print("|---|---:|---:|---:|---:|")
-    for name, (total, lists, docs, seconds) in (("first", first), ("second (incremental)", second), ("full re-crawl", full)):
+    for name, (total, lists, docs, seconds) in (
+        ("first", first),
+        ("second (incremental)", second),
+        ("full re-crawl", full),
+    ):
         print(f"| {name} | {total} | {lists} | {docs} | {seconds:.1f} |")
     budget = 2 * args.changes + 0.05 * first[1]
-    print(f"\ntarget for the second crawl: at most {2 * args.changes} documents + 5% of {first[1]} list pages = {budget:.0f} requests"
-          f" (robots.txt aside); made {second[0] - 1}")
+    print(
+        f"\ntarget for the second crawl: at most {2 * args.changes} documents + 5% of {first[1]} list pages = "
+        f"{budget:.0f} requests"
+        f" (robots.txt aside); made {second[0] - 1}"
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ with a meta that lies, so the detector runs) behind the same lists.
 
     ZWGK_REAL_CORPUS=/path/to/real python bench/crawl_throughput.py [--docs 2000] [--runs 3]
 """
+
 import argparse
 import statistics
 import subprocess
@@ -30,9 +31,12 @@ def one_run(section) -> dict[str, float]:
         list_url = portal.url + section.start_url_path
         return {
             "bare Scrapy": timed([sys.executable, str(HERE / "bare_spider.py"), list_url]),
-            "bare Scrapy + trafilatura.extract": timed([sys.executable, str(HERE / "bare_spider.py"), list_url, "--trafilatura"]),
-            "zwgk crawl (full pipeline and archive)": timed([sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites),
-                                                             "--db", str(db)]),
+            "bare Scrapy + trafilatura.extract": timed(
+                [sys.executable, str(HERE / "bare_spider.py"), list_url, "--trafilatura"]
+            ),
+            "zwgk crawl (full pipeline and archive)": timed(
+                [sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)]
+            ),
         }
 
 
@@ -42,8 +46,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     print(machine())
-    print(f"{args.docs} documents (TRS lists, 20 per page), concurrency 16, no delay; wall time of each process;"
-          f" min–max over {args.runs} runs, each crawler beside the others in every run\n")
+    print(
+        f"{args.docs} documents (TRS lists, 20 per page), concurrency 16, no delay; wall time of each process;"
+        f" min–max over {args.runs} runs, each crawler beside the others in every run\n"
+    )
     for title, make_section in PAGE_SETS.items():
         runs = [one_run(make_section(args.docs)) for _ in range(args.runs)]
         print(f"**{title}**\n")
@@ -52,8 +58,11 @@ def main() -> None:
         for name in runs[0]:
             seconds = [run[name] for run in runs]
             ratios = [run["bare Scrapy"] / run[name] for run in runs]
-            print(f"| {name} | {min(seconds):.1f}–{max(seconds):.1f} | {args.docs / max(seconds):.0f}–{args.docs / min(seconds):.0f}"
-                  f" | {min(ratios):.2f}–{max(ratios):.2f} (median {statistics.median(ratios):.2f}) |")
+            print(
+                f"| {name} | {min(seconds):.1f}–{max(seconds):.1f}"
+                f" | {args.docs / max(seconds):.0f}–{args.docs / min(seconds):.0f}"
+                f" | {min(ratios):.2f}–{max(ratios):.2f} (median {statistics.median(ratios):.2f}) |"
+            )
         print()
 
 

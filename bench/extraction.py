@@ -4,6 +4,7 @@
 
     python bench/extraction.py [--runs N]
 """
+
 import argparse
 import statistics
 import sys
@@ -32,8 +33,12 @@ def zwgk(page) -> dict:
 def with_trafilatura(page) -> dict:
     found = trafilatura.bare_extraction(page.raw, include_tables=True, with_metadata=True)
     found = found.as_dict() if hasattr(found, "as_dict") else (found or {})
-    return {"text": found.get("text") or "", "title": found.get("title"), "published": found.get("date"),
-            "publisher": found.get("author")}
+    return {
+        "text": found.get("text") or "",
+        "title": found.get("title"),
+        "published": found.get("date"),
+        "publisher": found.get("author"),
+    }
 
 
 def with_gne(page) -> dict:
@@ -41,8 +46,12 @@ def with_gne(page) -> dict:
 
     found = GeneralNewsExtractor().extract(decode_file(page.raw))
     published = (found.get("publish_time") or "")[:10].replace("/", "-") or None
-    return {"text": found.get("content") or "", "title": found.get("title"), "published": published,
-            "publisher": found.get("author") or None}
+    return {
+        "text": found.get("content") or "",
+        "title": found.get("title"),
+        "published": published,
+        "publisher": found.get("author") or None,
+    }
 
 
 def with_readability(page) -> dict:
@@ -55,20 +64,36 @@ def with_readability(page) -> dict:
     return {"text": summary.text_content(), "title": document.short_title()}
 
 
-EXTRACTORS = {"zwgk pipeline": zwgk, "trafilatura": with_trafilatura, "gne": with_gne, "readability-lxml": with_readability}
+EXTRACTORS = {
+    "zwgk pipeline": zwgk,
+    "trafilatura": with_trafilatura,
+    "gne": with_gne,
+    "readability-lxml": with_readability,
+}
 # What each extractor can say at all; a dash in the table where it has no such field.
-CAN_SAY = {"zwgk pipeline": FIELDS, "trafilatura": ("title", "publisher", "published"),
-           "gne": ("title", "publisher", "published"), "readability-lxml": ("title",)}
+CAN_SAY = {
+    "zwgk pipeline": FIELDS,
+    "trafilatura": ("title", "publisher", "published"),
+    "gne": ("title", "publisher", "published"),
+    "readability-lxml": ("title",),
+}
 
 
 def score(name: str, pages: list, outputs: list[dict]) -> dict:
     f1s = [text_f1(out["text"], page.gold["text"]) for page, out in zip(pages, outputs)]
-    row = {"f1": statistics.mean(f1s), "below": sum(f < 0.95 for f in f1s), "per_page": f1s,
-           "furniture": sum(len(furniture_left(out["text"], page.gold)) for page, out in zip(pages, outputs))}
+    row = {
+        "f1": statistics.mean(f1s),
+        "below": sum(f < 0.95 for f in f1s),
+        "per_page": f1s,
+        "furniture": sum(len(furniture_left(out["text"], page.gold)) for page, out in zip(pages, outputs)),
+    }
     for field in FIELDS:
         judged = [(page, out) for page, out in zip(pages, outputs) if page.gold.get(field)]
-        row[field] = (None if field not in CAN_SAY[name] or not judged
-                      else sum(same_value(out.get(field), page.gold[field]) for page, out in judged) / len(judged))
+        row[field] = (
+            None
+            if field not in CAN_SAY[name] or not judged
+            else sum(same_value(out.get(field), page.gold[field]) for page, out in judged) / len(judged)
+        )
     return row
 
 
@@ -82,8 +107,12 @@ def timed(extract, pages, runs: int) -> tuple[list[dict], list[float]]:
 
 
 def table(pages: list, runs: int) -> tuple[list[str], dict]:
-    lines = ["| extractor | mean text F1 | pages < 0.95 | title | publisher | published | 文号 | 索引号 | furniture left | ms per page |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| extractor | mean text F1 | pages < 0.95 | title | publisher | published | 文号 | 索引号 "
+        "| furniture left | ms "
+        "per page |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     rows = {}
     for name, extract in EXTRACTORS.items():
         outputs, times = timed(extract, pages, runs)

@@ -4,6 +4,7 @@ characters): precision, recall, wrong characters a repair introduced, and how cl
 
     python bench/integrity_report.py
 """
+
 import sys
 import time
 from pathlib import Path
@@ -25,23 +26,37 @@ def main() -> None:
     seconds = time.perf_counter() - started
     sources = {s.source.id for s in samples}
     clean = [s for s in samples if s.flag is None]
-    print(f"{machine()}; {len(samples)} samples from {len(sources)} real source texts "
-          f"({len(clean)} of them clean), random seed {RANDOM_SEED}, {seconds:.0f} s")
+    print(
+        f"{machine()}; {len(samples)} samples from {len(sources)} real source texts "
+        f"({len(clean)} of them clean), random seed {RANDOM_SEED}, {seconds:.0f} s"
+    )
     for split in ("tuning", "validation"):
         wrong = sum(s["wrong"] for (sp, *_), s in stats.items() if sp == split)
         false_flags = sum(s["fp"] for (sp, _, kind), s in stats.items() if sp == split and kind == "clean")
         clean_texts = sum(1 for s in clean if s.source.split == split)
-        print(f"\n{split}: wrong characters introduced by repairs: {wrong}; flags raised on {clean_texts} clean texts: {false_flags}\n")
-        print("| flag | span | samples | precision | recall | wrong chars | lossless similarity | lossy, outside gaps | gaps beyond lost bytes |")
+        print(
+            f"\n{split}: wrong characters introduced by repairs: {wrong}; flags raised on {clean_texts} clean texts: "
+            f"{false_flags}\n"
+        )
+        print(
+            "| flag | span | samples | precision | recall | wrong chars | lossless similarity | lossy, outside gaps "
+            "| gaps beyond lost bytes |"
+        )
         print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
         for flag in DAMAGE:
             for span in SPANS:
                 s = stats.get((split, flag, span))
                 if s and s["tp"] + s["fn"]:
-                    print(f"| {flag} | {span} | {s['tp'] + s['fn']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['wrong']} |"
-                          f" {fmt(s['similarity'])} | {fmt(s['similarity_lossy'])} | {s['excess_gaps']} |")
+                    print(
+                        f"| {flag} | {span} | {s['tp'] + s['fn']} | {s['precision']:.3f} | {s['recall']:.3f} | "
+                        f"{s['wrong']} |"
+                        f" {fmt(s['similarity'])} | {fmt(s['similarity_lossy'])} | {s['excess_gaps']} |"
+                    )
             t = totals(stats, split, flag)
-            print(f"| **{flag}** | all | {t['tp'] + t['fn']} | {t['precision']:.3f} | {t['recall']:.3f} | {t['wrong']} | | | |")
+            print(
+                f"| **{flag}** | all | {t['tp'] + t['fn']} | {t['precision']:.3f} | {t['recall']:.3f} | {t['wrong']} "
+                f"| | | |"
+            )
 
 
 if __name__ == "__main__":

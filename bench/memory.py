@@ -3,6 +3,7 @@ sampled every half second, with the RSS at each tenth of the crawl to show wheth
 
     python bench/memory.py [--docs 50000]
 """
+
 import argparse
 import sqlite3
 import subprocess
@@ -35,8 +36,10 @@ def main() -> None:
     args = parser.parse_args()
     with served(big_section(args.docs)) as (portal, sites, db):
         started = time.monotonic()
-        crawl = subprocess.Popen([sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)],
-                                 stdout=subprocess.DEVNULL)
+        crawl = subprocess.Popen(
+            [sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)],
+            stdout=subprocess.DEVNULL,
+        )
         peak, by_tenth = 0.0, {}
         while crawl.poll() is None:
             rss = rss_mib(crawl.pid)
@@ -45,7 +48,10 @@ def main() -> None:
             time.sleep(0.5)
         seconds = time.monotonic() - started
     print(machine())
-    print(f"{args.docs} documents crawled in {seconds:.0f} s ({args.docs / seconds:.0f} documents/s); peak RSS {peak:.0f} MiB\n")
+    print(
+        f"{args.docs} documents crawled in {seconds:.0f} s ({args.docs / seconds:.0f} documents/s); peak RSS "
+        f"{peak:.0f} MiB\n"
+    )
     print("| documents archived | RSS (MiB) |")
     print("|---:|---:|")
     for tenth in sorted(by_tenth):

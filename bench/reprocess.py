@@ -3,14 +3,16 @@ archiving generated TRS pages directly (no HTTP). Prints captures per second.
 
     python bench/reprocess.py [--docs 10000]
 """
+
 import argparse
 import tempfile
 import time
 from pathlib import Path
 
+from common import big_section, machine, zwgk
+
 from archive import Archive
 from coordinator import ingest
-from common import big_section, machine, zwgk
 from crawler.pipeline import Response
 
 
@@ -20,7 +22,11 @@ def build(db: Path, count: int) -> float:
     with Archive(db) as archive:
         for doc in section.docs:
             body = section.detail_html(doc, 0).encode(section.encoding)
-            ingest(archive, Response("http://portal.example" + section.detail_path(doc), 200, body, {"Content-Type": "text/html"}), "big")
+            ingest(
+                archive,
+                Response("http://portal.example" + section.detail_path(doc), 200, body, {"Content-Type": "text/html"}),
+                "big",
+            )
     return time.monotonic() - started
 
 
@@ -36,8 +42,10 @@ def main() -> None:
         seconds = time.monotonic() - started
         size = db.stat().st_size
     print(machine())
-    print(f"archive of {args.docs} captures ({size / 2**20:.0f} MiB), built by ingest in {ingest_seconds:.0f} s "
-          f"({args.docs / ingest_seconds:.0f} pages/s, decode to commit)\n")
+    print(
+        f"archive of {args.docs} captures ({size / 2**20:.0f} MiB), built by ingest in {ingest_seconds:.0f} s "
+        f"({args.docs / ingest_seconds:.0f} pages/s, decode to commit)\n"
+    )
     print("| step | seconds | captures/s |")
     print("|---|---:|---:|")
     print(f"| zwgk reprocess ({said}) | {seconds:.1f} | {args.docs / seconds:.0f} |")

@@ -7,6 +7,7 @@ the spider's own run time as its run row records it).
 Two scrapyd processes on this machine share its cores: two nodes here show the cost of dispatching, not
 the speed of two machines.
 """
+
 import argparse
 import datetime
 import statistics
@@ -36,8 +37,25 @@ def night(nodes: list[Node], sites: Path, work: Path) -> tuple[float, list[dict]
 
     ledger = work / "ledger.db"
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "zwgk", "crawl", "--all", "--scrapyd", ",".join(n.url for n in nodes),
-                    "--shards", str(work), "--db", str(ledger), "--sites", str(sites)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "zwgk",
+            "crawl",
+            "--all",
+            "--scrapyd",
+            ",".join(n.url for n in nodes),
+            "--shards",
+            str(work),
+            "--db",
+            str(ledger),
+            "--sites",
+            str(sites),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     seconds = time.monotonic() - started
     with sqlite3.connect(ledger) as conn:
         conn.row_factory = sqlite3.Row
@@ -45,12 +63,15 @@ def night(nodes: list[Node], sites: Path, work: Path) -> tuple[float, list[dict]
     own = {}
     for shard in work.glob("shard*.db"):
         with sqlite3.connect(shard) as conn:
-            own.update({site: (a, b) for site, a, b in conn.execute("select site, started_at, finished_at from crawl_runs")})
+            own.update(
+                {site: (a, b) for site, a, b in conn.execute("select site, started_at, finished_at from crawl_runs")}
+            )
     for run in runs:
         a, b = own[run["site"]]
         run["own_seconds"] = (datetime.datetime.fromisoformat(b) - datetime.datetime.fromisoformat(a)).total_seconds()
-        run["dispatched_seconds"] = (datetime.datetime.fromisoformat(run["finished_at"])
-                                     - datetime.datetime.fromisoformat(run["started_at"])).total_seconds()
+        run["dispatched_seconds"] = (
+            datetime.datetime.fromisoformat(run["finished_at"]) - datetime.datetime.fromisoformat(run["started_at"])
+        ).total_seconds()
     return seconds, runs
 
 
@@ -78,12 +99,17 @@ def main() -> None:
                 node.stop()
     total = args.docs * args.sites
     print(machine())
-    print(f"{args.sites} sites of {args.docs} documents each (one shard each), sample portal, concurrency 16, no delay\n")
+    print(
+        f"{args.sites} sites of {args.docs} documents each (one shard each), sample portal, concurrency 16, no delay\n"
+    )
     print("| nodes | seconds | documents/s | dispatch overhead per job, s (median, max) |")
     print("|---|---:|---:|---:|")
     for label, (seconds, runs) in results.items():
         overhead = [run["dispatched_seconds"] - run["own_seconds"] for run in runs]
-        print(f"| {label} | {seconds:.1f} | {total / seconds:.0f} | {statistics.median(overhead):.2f}, {max(overhead):.2f} |")
+        print(
+            f"| {label} | {seconds:.1f} | {total / seconds:.0f} | {statistics.median(overhead):.2f}, "
+            f"{max(overhead):.2f} |"
+        )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ revisit policy sends what it would send a day later. Run once with a portal that
 
     python bench/storage.py [--docs 2000] [--nights 30]
 """
+
 import argparse
 import datetime
 import random
@@ -37,7 +38,9 @@ def simulate(docs: int, nights: int, validators: bool) -> tuple[int, int, int]:
         rng, today = random.Random(7), datetime.date.today()
         for _ in range(nights - 1):
             with sqlite3.connect(db) as conn:  # a day passes
-                conn.execute("update documents set last_checked = strftime('%Y-%m-%dT%H:%M:%S+00:00', last_checked, '-1 day')")
+                conn.execute(
+                    "update documents set last_checked = strftime('%Y-%m-%dT%H:%M:%S+00:00', last_checked, '-1 day')"
+                )
             for doc in rng.sample(section.docs, docs // 100):
                 section.edit(doc.id, today)
             crawl(sites, db)
@@ -58,7 +61,10 @@ def main() -> None:
     for validators in (True, False):
         first, last, captures = simulate(args.docs, args.nights, validators)
         name = "ETag / 304" if validators else "no validators"
-        print(f"| {name} | {first / 2**20:.1f} MiB | {last / 2**20:.1f} MiB | {last / first:.2f} | {args.nights * first / 2**20:.0f} MiB | {captures} |")
+        print(
+            f"| {name} | {first / 2**20:.1f} MiB | {last / 2**20:.1f} MiB | {last / first:.2f}"
+            f" | {args.nights * first / 2**20:.0f} MiB | {captures} |"
+        )
 
 
 if __name__ == "__main__":

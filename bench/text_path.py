@@ -7,6 +7,7 @@ timer in this process only (the pipeline itself is unchanged). Pages: the real-p
 (tests/fixtures/real/) and, to exercise the detector, each page transcoded to GB18030 with a meta
 that lies (utf-8).
 """
+
 import argparse
 import statistics
 import sys
@@ -40,6 +41,7 @@ def timed(stage: str, function):
             return function(*args, **kwargs)
         finally:
             spent[stage] += time.perf_counter() - started
+
     return wrapper
 
 
@@ -63,8 +65,10 @@ def main() -> None:
             per_stage[stage].append(spent[stage] * 1000 / len(pages))
     totals, per_stage = totals[1:], {stage: values[1:] for stage, values in per_stage.items()}
     size = statistics.mean(len(raw) for _, raw in pages) / 1024
-    print(f"{machine()}; {len(pages)} pages (real pages and their GB18030 copies with a lying meta), mean {size:.0f} KiB;"
-          f" {args.runs} runs\n")
+    print(
+        f"{machine()}; {len(pages)} pages (real pages and their GB18030 copies with a lying meta), mean {size:.0f} KiB;"
+        f" {args.runs} runs\n"
+    )
     print("| stage | ms per page (min–max over runs) |")
     print("|---|---:|")
     for stage, values in per_stage.items():

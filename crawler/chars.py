@@ -1,4 +1,5 @@
 """Character classes used to judge whether a string reads as Chinese text."""
+
 import re
 from functools import lru_cache
 

@@ -3,6 +3,7 @@
 Anti-bot answers must never become versions or withdrawals, and a withdrawal often comes back as
 HTTP 200: a short "页面不存在" page, or a redirect or meta refresh to the document's column.
 """
+
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
@@ -15,10 +16,22 @@ BLOCK_SIGNS = [
     ("ruishu-412", 412, re.compile(r"\$_ts|<script", re.I), ANY),
     ("jiasule-521", 521, re.compile(r"__jsl_clearance|document\.cookie", re.I), ANY),
     ("ruishu", None, re.compile(r"\$_ts\s*=|\$_ts\.", re.I), re.compile(r"<script", re.I)),
-    ("waf", None, re.compile(r"安全狗|safedog|网站防火墙|应用防火墙|您的访问被拦截|访问已被拦截|请求被拦截|访问被阻断|疑似黑客攻击"
-                            r"|Web\s*Application\s*Firewall", re.I), ANY),
-    ("captcha", None, re.compile(r"请输入验证码|滑动验证|人机验证|安全验证|captcha|geetest", re.I),
-     re.compile(r"<input|<canvas|captcha|geetest|slider", re.I)),
+    (
+        "waf",
+        None,
+        re.compile(
+            r"安全狗|safedog|网站防火墙|应用防火墙|您的访问被拦截|访问已被拦截|请求被拦截|访问被阻断|疑似黑客攻击"
+            r"|Web\s*Application\s*Firewall",
+            re.I,
+        ),
+        ANY,
+    ),
+    (
+        "captcha",
+        None,
+        re.compile(r"请输入验证码|滑动验证|人机验证|安全验证|captcha|geetest", re.I),
+        re.compile(r"<input|<canvas|captcha|geetest|slider", re.I),
+    ),
     ("login", 200, re.compile(r"登录|登陆"), re.compile(r"""type\s*=\s*["']?password""", re.I)),
     ("rate-limited-429", 429, ANY, ANY),
     ("forbidden-403", 403, ANY, ANY),
@@ -26,10 +39,14 @@ BLOCK_SIGNS = [
 # Said by the page itself, on a page with hardly any text: 已撤销 or 删除 inside a real notice must not count.
 SOFT_404_RE = re.compile(
     r"页面不存在|页面未找到|找不到(?:该|您要访问的)?页面|(?:信息|文章|稿件|内容)(?:已经?被?|被)删除|文章不存在|信息不存在|内容不存在|"
-    r"稿件已撤|(?:页面|文章|信息|内容)(?:已)?(?:过期|下线)|404\s*(?:Not\s*Found|错误)", re.I)
+    r"稿件已撤|(?:页面|文章|信息|内容)(?:已)?(?:过期|下线)|404\s*(?:Not\s*Found|错误)",
+    re.I,
+)
 SOFT_404_PAGE = 300  # visible characters
 SHORT_PAGE = 600  # visible characters: a real document with its page furniture is longer
-REFRESH_RE = re.compile(r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*([^"'>\s]+)""", re.I)
+REFRESH_RE = re.compile(
+    r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*([^"'>\s]+)""", re.I
+)
 SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 TAG_RE = re.compile(r"<[^>]+>")
 

@@ -4,42 +4,161 @@ breadcrumbs, share bars, prev/next links, info lines and footers.
 A line goes only when nothing of the document's own words is left once the furniture is taken out,
 so body sentences that merely mention 打印 or 点击 stay.
 """
+
 import re
-from functools import lru_cache
+from functools import cache
 
 from .chars import HAN, to_simplified
 
 # Simplified spellings; the traditional spellings mirrors use are added by `_both_scripts`.
-COUNTER_LABELS = ["点击数", "点击量", "点击率", "点击", "浏览次数", "浏览量", "浏览", "访问量", "访问次数", "阅读数", "阅读量", "阅读次数", "阅读", "人气", "查看次数"]
+COUNTER_LABELS = [
+    "点击数",
+    "点击量",
+    "点击率",
+    "点击",
+    "浏览次数",
+    "浏览量",
+    "浏览",
+    "访问量",
+    "访问次数",
+    "阅读数",
+    "阅读量",
+    "阅读次数",
+    "阅读",
+    "人气",
+    "查看次数",
+]
 INFO_LABELS = [
-    "文章来源", "信息来源", "来源", "作者", "发布时间", "发布日期", "发文日期", "时间", "日期", "发布机构", "发布部门", "发布单位",
-    "责任编辑", "编辑", "审核", "供稿", "字体", "字号", "有效性", "时效", "索引号", "文号", "发文字号", "主题分类", "成文日期", "发文机关",
+    "文章来源",
+    "信息来源",
+    "来源",
+    "作者",
+    "发布时间",
+    "发布日期",
+    "发文日期",
+    "时间",
+    "日期",
+    "发布机构",
+    "发布部门",
+    "发布单位",
+    "责任编辑",
+    "编辑",
+    "审核",
+    "供稿",
+    "字体",
+    "字号",
+    "有效性",
+    "时效",
+    "索引号",
+    "文号",
+    "发文字号",
+    "主题分类",
+    "成文日期",
+    "发文机关",
 ] + COUNTER_LABELS
 # Labels that on their own never start a body line: safe to drop anywhere, not only in the head and tail.
-ANYWHERE_LABELS = ["点击数", "点击量", "浏览次数", "访问量", "访问次数", "阅读次数", "字体", "字号", "文章来源", "责任编辑"]
+ANYWHERE_LABELS = [
+    "点击数",
+    "点击量",
+    "浏览次数",
+    "访问量",
+    "访问次数",
+    "阅读次数",
+    "字体",
+    "字号",
+    "文章来源",
+    "责任编辑",
+]
 BUTTONS = [
-    "打印本页", "打印文章", "打印此页", "打印", "关闭窗口", "关闭本页", "关闭", "添加收藏", "加入收藏", "收藏本页", "收藏", "返回顶部",
-    "返回首页", "返回", "顶部", "保存本页", "纠错", "我要纠错", "复制链接", "分享", "大", "中", "小", "默认",
+    "打印本页",
+    "打印文章",
+    "打印此页",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "添加收藏",
+    "加入收藏",
+    "收藏本页",
+    "收藏",
+    "返回顶部",
+    "返回首页",
+    "返回",
+    "顶部",
+    "保存本页",
+    "纠错",
+    "我要纠错",
+    "复制链接",
+    "分享",
+    "大",
+    "中",
+    "小",
+    "默认",
 ]
 LINE_STARTS = [
-    "您现在的位置", "您当前的位置", "当前位置", "您的位置", "所在位置", "现在位置", "当前栏目", "分享到", "上一篇", "下一篇",
-    "上一条", "下一条", "主办单位", "承办单位", "主办", "承办", "协办单位", "维护单位", "技术支持", "版权所有", "网站标识码",
-    "建议使用", "推荐分辨率",
+    "您现在的位置",
+    "您当前的位置",
+    "当前位置",
+    "您的位置",
+    "所在位置",
+    "现在位置",
+    "当前栏目",
+    "分享到",
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "主办单位",
+    "承办单位",
+    "主办",
+    "承办",
+    "协办单位",
+    "维护单位",
+    "技术支持",
+    "版权所有",
+    "网站标识码",
+    "建议使用",
+    "推荐分辨率",
 ]
-FOOTER_LINKS = ["联系我们", "网站地图", "关于我们", "使用帮助", "网站声明", "隐私声明", "无障碍浏览", "English", "返回首页", "设为首页", "加入收藏"]
-TAIL_HEADINGS = ["相关文章", "相关链接", "相关阅读", "相关新闻", "相关信息", "相关文件", "最近搜索", "热门搜索", "热点推荐", "推荐阅读", "猜你喜欢", "扫一扫在手机打开当前页"]
+FOOTER_LINKS = [
+    "联系我们",
+    "网站地图",
+    "关于我们",
+    "使用帮助",
+    "网站声明",
+    "隐私声明",
+    "无障碍浏览",
+    "English",
+    "返回首页",
+    "设为首页",
+    "加入收藏",
+]
+TAIL_HEADINGS = [
+    "相关文章",
+    "相关链接",
+    "相关阅读",
+    "相关新闻",
+    "相关信息",
+    "相关文件",
+    "最近搜索",
+    "热门搜索",
+    "热点推荐",
+    "推荐阅读",
+    "猜你喜欢",
+    "扫一扫在手机打开当前页",
+]
 HEAD_TAIL_LINES = 8
 MAX_TAIL_LINE = 80
 
 
-@lru_cache(maxsize=None)
+@cache
 def _s2t():
     import opencc
 
     return opencc.OpenCC("s2t")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _both_scripts(words: tuple[str, ...]) -> str:
     forms = {w for word in words for w in (word, _s2t().convert(word), to_simplified(word))}
     return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
@@ -51,10 +170,17 @@ def _alt(words) -> str:
 
 COLON = r"\s*[:：]\s*"
 BUTTON_RE = re.compile(rf"[【\[［]\s*(?:{_alt(BUTTONS)})\s*[】\]］]")
-FONT_RE = re.compile(rf"(?:{_alt(['字体', '字号', '文字'])})\s*[:：]?\s*(?:[【\[［(（]?\s*[大中小]\s*[】\]］)）]?\s*){{2,3}}")
-COUNTER_RE = re.compile(rf"(?:{_alt(COUNTER_LABELS)})\s*[:：]?\s*[\[【(（]?\s*\d+\s*[\]】)）]?\s*次?|(?:{_alt(['阅读', '浏览', '访问'])})\s*\d+\s*次|已(?:{_alt(['浏览', '阅读'])})\s*\d+\s*次")
+FONT_RE = re.compile(
+    rf"(?:{_alt(['字体', '字号', '文字'])})\s*[:：]?\s*(?:[【\[［(（]?\s*[大中小]\s*[】\]］)）]?\s*){{2,3}}"
+)
+COUNTER_RE = re.compile(
+    rf"(?:{_alt(COUNTER_LABELS)})\s*[:：]?\s*[\[【(（]?\s*\d+\s*[\]】)）]?\s*次?"
+    rf"|(?:{_alt(['阅读', '浏览', '访问'])})\s*\d+\s*次|已(?:{_alt(['浏览', '阅读'])})\s*\d+\s*次"
+)
 TODAY_RE = re.compile(r"今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)?[一二三四五六日天]?")
-PHRASES_RE = re.compile(rf"(?:{_alt(['扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面', '在手机打开当前页', '手机扫一扫'])})")
+PHRASES_RE = re.compile(
+    rf"(?:{_alt(['扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面', '在手机打开当前页', '手机扫一扫'])})"
+)
 # © only beside a year or 版权 (a Latin-1 misreading of GBK is full of ©: Ò© is 药).
 FOOTER_RE = re.compile(r"ICP\s*备|ICP证|公网安备|网站标识码|Copyright|©\s*(?:19|20)\d{2}|版权所有\s*©|^\s*©", re.I)
 INFO_START_RE = re.compile(rf"^[-·•*]?\s*(?:{_alt(INFO_LABELS)}){COLON}")
@@ -65,7 +191,9 @@ LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")
 FOOTER_LINKS_RE = re.compile(rf"^(?:(?:{_alt(FOOTER_LINKS)})[\s|｜·]*)+$")
 TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?$")
-EDITOR_RE = re.compile(rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$")
+EDITOR_RE = re.compile(
+    rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$"
+)
 # A masthead line: a site's name and its address (中国证监会 www.csrc.gov.cn), above or below the text.
 SITE_LINE_RE = re.compile(rf"^[{HAN}（）()]{{2,30}}\s*(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu)/?$")
 # Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals)
@@ -103,15 +231,19 @@ def is_furniture(line: str, near_edge: bool) -> bool:
         return True
     if (FOOTER_RE.search(line) and len(line) < 160) or FOOTER_LINKS_RE.match(line):
         return True
-    if near_edge and (EDITOR_RE.match(line) or SITE_LINE_RE.match(line) or BUTTONS_ONLY_RE.match(line)
-                      or TIMESTAMP_RE.match(INFO_PAIR_RE.sub("", line).strip())):
+    if near_edge and (
+        EDITOR_RE.match(line)
+        or SITE_LINE_RE.match(line)
+        or BUTTONS_ONLY_RE.match(line)
+        or TIMESTAMP_RE.match(INFO_PAIR_RE.sub("", line).strip())
+    ):
         return True
     return _is_info_line(line, near_edge)
 
 
 def _cut_tail_sections(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
-        if TAIL_HEADING_RE.match(line) and all(len(rest) <= MAX_TAIL_LINE for rest in lines[i + 1:]):
+        if TAIL_HEADING_RE.match(line) and all(len(rest) <= MAX_TAIL_LINE for rest in lines[i + 1 :]):
             return lines[:i]
     return lines
 

@@ -1,4 +1,5 @@
 """Bytes to text: weigh every charset candidate and keep the one that decodes cleanly as Chinese."""
+
 import codecs
 import re
 from dataclasses import dataclass, field
@@ -7,9 +8,18 @@ from .chars import chinese_score
 
 # Pages declare gb2312/gbk and still use characters outside it (镕, 喆, 堃): GB18030 is their superset.
 ALIASES = {
-    "gb2312": "gb18030", "gbk": "gb18030", "cp936": "gb18030", "x-gbk": "gb18030",
-    "gb_2312-80": "gb18030", "euc-cn": "gb18030", "hz-gb-2312": "gb18030",
-    "big5": "big5hkscs", "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "us-ascii": "cp1252",
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "x-gbk": "gb18030",
+    "gb_2312-80": "gb18030",
+    "euc-cn": "gb18030",
+    "hz-gb-2312": "gb18030",
+    "big5": "big5hkscs",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
 }
 BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
@@ -58,7 +68,7 @@ def _try(body: bytes, codec: str) -> str | None:
 
 HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
 DETECT_WINDOW = 262144  # bytes of the page searched for non-ASCII runs
-DETECT_SAMPLE = 4096    # bytes of those runs handed to chardet: calibrated on the GBK/GB18030 pages of the corpus
+DETECT_SAMPLE = 4096  # bytes of those runs handed to chardet: calibrated on the GBK/GB18030 pages of the corpus
 
 
 def decode_bytes(body: bytes, content_type: str | None = None) -> Decoded:

@@ -1,4 +1,5 @@
 """Decoded HTML to main-text lines, metadata and attachments, parsing each page once."""
+
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,23 +12,88 @@ from . import metadata
 from .chars import HAN_RE, to_simplified
 from .clean import split_lines
 
-SKIP_TAGS = {"script", "style", "noscript", "iframe", "select", "button", "input", "textarea", "object", "embed", "svg", "template", "head", "form"}
+SKIP_TAGS = {
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "object",
+    "embed",
+    "svg",
+    "template",
+    "head",
+    "form",
+}
 BLOCK_TAGS = {
-    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "tbody", "thead", "section", "article",
-    "blockquote", "ul", "ol", "dl", "dt", "dd", "center", "pre", "hr", "caption", "header", "footer", "nav", "aside", "main",
+    "p",
+    "div",
+    "br",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "table",
+    "tbody",
+    "thead",
+    "section",
+    "article",
+    "blockquote",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "center",
+    "pre",
+    "hr",
+    "caption",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
 }
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Content containers of the portal systems, most specific first.
 CONTENT_CONTAINERS = [
-    ("class", "TRS_Editor"), ("class", "TRS_UEDITOR"), ("id", "UCAP-CONTENT"), ("id", "zoom"), ("id", "Zoom"),
-    ("class", "trs_editor_view"), ("class", "article-content"), ("class", "article_content"), ("id", "js_content"),
-    ("id", "fontzoom"), ("class", "zoom"), ("id", "con_text"), ("class", "pages_content"), ("class", "news_content"),
-    ("class", "detail-content"), ("class", "wzy_text"), ("class", "main-txt"), ("id", "mainText"), ("class", "bt-content"),
-    ("class", "zw"), ("id", "zw"), ("class", "content-text"), ("id", "content"), ("class", "content"),
+    ("class", "TRS_Editor"),
+    ("class", "TRS_UEDITOR"),
+    ("id", "UCAP-CONTENT"),
+    ("id", "zoom"),
+    ("id", "Zoom"),
+    ("class", "trs_editor_view"),
+    ("class", "article-content"),
+    ("class", "article_content"),
+    ("id", "js_content"),
+    ("id", "fontzoom"),
+    ("class", "zoom"),
+    ("id", "con_text"),
+    ("class", "pages_content"),
+    ("class", "news_content"),
+    ("class", "detail-content"),
+    ("class", "wzy_text"),
+    ("class", "main-txt"),
+    ("id", "mainText"),
+    ("class", "bt-content"),
+    ("class", "zw"),
+    ("id", "zw"),
+    ("class", "content-text"),
+    ("id", "content"),
+    ("class", "content"),
 ]
 TITLE_CONTAINERS = [("class", "title"), ("class", "article-title"), ("id", "title"), ("class", "bt"), ("class", "tit")]
-ATTACHMENT_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])|downfile\.jsp|/download\b", re.I)
+ATTACHMENT_RE = re.compile(
+    r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])|downfile\.jsp|/download\b", re.I
+)
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
@@ -110,7 +176,8 @@ def table_rows(root, body=None) -> list[list[str]]:
     body_rows = {*body.iter("tr"), *body.iterancestors("tr")} if body is not None else set()
     return [
         [" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th")]
-        for row in root.iter("tr") if row not in body_rows
+        for row in root.iter("tr")
+        if row not in body_rows
     ]
 
 
@@ -158,7 +225,12 @@ def attachment_list_after(block) -> list[str]:
         return []
     lines = render_lines(following)
     links = [(href, name) for href, name in _links(following) if name]
-    if lines and ATTACHMENT_LIST_RE.match(lines[0]) and links and all(_is_attachment(href, name) for href, name in links):
+    if (
+        lines
+        and ATTACHMENT_LIST_RE.match(lines[0])
+        and links
+        and all(_is_attachment(href, name) for href, name in links)
+    ):
         return lines
     return []
 
@@ -166,7 +238,9 @@ def attachment_list_after(block) -> list[str]:
 def trafilatura_lines(html: str) -> list[str]:
     import trafilatura
 
-    text = trafilatura.extract(html, include_tables=True, include_comments=False, include_links=False, favor_recall=True)
+    text = trafilatura.extract(
+        html, include_tables=True, include_comments=False, include_links=False, favor_recall=True
+    )
     return [line.strip() for line in split_lines(text or "") if line.strip()]
 
 
@@ -211,8 +285,11 @@ def _links(scope):
 
 
 def _scripted_links(scope):
-    return [(href.strip(), " ".join(re.sub(r"<[^>]+>", "", name).split()))
-            for script in scope.iter("script") for href, name in SCRIPTED_LINK_RE.findall(script.text or "")]
+    return [
+        (href.strip(), " ".join(re.sub(r"<[^>]+>", "", name).split()))
+        for script in scope.iter("script")
+        for href, name in SCRIPTED_LINK_RE.findall(script.text or "")
+    ]
 
 
 def meta_tags(root) -> dict:
@@ -261,7 +338,11 @@ def strip_site_name(title: str) -> str:
 
 def _hidden_texts(root) -> list[str]:
     """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there."""
-    return [" ".join(el.text_content().split()) for el in root.iter() if isinstance(el.tag, str) and HIDDEN_RE.search(el.get("style", ""))]
+    return [
+        " ".join(el.text_content().split())
+        for el in root.iter()
+        if isinstance(el.tag, str) and HIDDEN_RE.search(el.get("style", ""))
+    ]
 
 
 def _info_lines(lines: list[str]) -> list[str]:
@@ -274,7 +355,9 @@ def _near_title(page_lines: list[str], body_lines: list[str], title: str | None)
     """Lines between the title heading and the text, and the text's first lines: where a page shows its date."""
     first_body = next((i for i, line in enumerate(page_lines) if body_lines and line == body_lines[0]), len(page_lines))
     squeezed = re.sub(r"\s+", "", title or "")
-    heading = next((i for i, line in enumerate(page_lines[:first_body]) if squeezed and re.sub(r"\s+", "", line) == squeezed), None)
+    heading = next(
+        (i for i, line in enumerate(page_lines[:first_body]) if squeezed and re.sub(r"\s+", "", line) == squeezed), None
+    )
     start = heading + 1 if heading is not None else max(0, first_body - INFO_EDGE)
     return page_lines[start:first_body] + body_lines[:3]
 

@@ -3,6 +3,7 @@
 Portals send filenames raw in GBK or UTF-8, percent-encoded, or RFC 5987 encoded. A name is
 never a path: directories, drive letters, control characters and leading dots are dropped.
 """
+
 import codecs
 import re
 import unicodedata

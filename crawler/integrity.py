@@ -3,6 +3,7 @@
 Flags (fixed vocabulary): mojibake, lost_chars, pinyin_annotations, masked, traditional_converted,
 flattened. Repairs work line by line, so one bad line never blocks the rest, and each is reported.
 """
+
 import re
 from dataclasses import dataclass, field
 
@@ -11,7 +12,13 @@ from .lostbytes import LOST, Rebuilt, decode_with_gaps, tokens_of
 
 FLAGS = ("mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_converted", "flattened")
 # (how the bytes were wrongly read, what they really were)
-WRONG_READINGS = (("gb18030", "utf-8"), ("cp1252", "gb18030"), ("latin-1", "gb18030"), ("cp1252", "utf-8"), ("latin-1", "utf-8"))
+WRONG_READINGS = (
+    ("gb18030", "utf-8"),
+    ("cp1252", "gb18030"),
+    ("latin-1", "gb18030"),
+    ("cp1252", "utf-8"),
+    ("latin-1", "utf-8"),
+)
 REPAIRED_SCORE = 0.9
 LOSSLESS_SCORE = 0.7
 MIN_GAIN = 0.25
@@ -28,13 +35,17 @@ GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 # question: after Han, before the line's end or a space.
 LOST_QMARK_RE = re.compile(
     rf"(?<=[{HAN}\d])\?+(?=[{HAN}\d])|(?<=[{HAN}\d（(《“])\?{{2,}}|\?{{2,}}(?=[{HAN}\d》）)”，、；：。])"
-    rf"|^\?+(?=[{HAN}\d，。、])|(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])|(?<=[{HAN}])\?+(?=[》）)”，、；：])", re.M)
+    rf"|^\?+(?=[{HAN}\d，。、])|(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])|(?<=[{HAN}])\?+(?=[》）)”，、；：])",
+    re.M,
+)
 SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")
 GARBLED_SCORE = 0.7  # below this a line reads as garbled: mostly rare characters and symbols
 
 LEGIT_OMITTED_RE = re.compile(r"(?:附件|附表|附图|图|表)\s*[0-9一二三四五六七八九十]*\s*[(（]略[)）]")
 OMITTED_RE = re.compile(r"[(（]\s*略\s*[)）]")
-MASK_STAR_RE = re.compile(rf"(?:(?<=[\s{HAN}，。、；：“”（）()《》〔〕])|^)\*(?=[\s{HAN}，。、；：“”（）()《》〔〕]|$)", re.M)
+MASK_STAR_RE = re.compile(
+    rf"(?:(?<=[\s{HAN}，。、；：“”（）()《》〔〕])|^)\*(?=[\s{HAN}，。、；：“”（）()《》〔〕]|$)", re.M
+)
 MIN_MASKS = 3
 # (略) with a character of the same word on either side (人民(略)办) stands for words, not for an omitted table.
 IN_WORD_OMITTED_RE = re.compile(rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d])")
@@ -90,7 +101,11 @@ def repair_wrong_codec(line: str) -> tuple[Rebuilt, str] | None:
     best = None
     for wrong, right in WRONG_READINGS:
         rebuilt = _reread(line, wrong, right)
-        if rebuilt is None or not HAN_RE.search(rebuilt.text) or rebuilt.lost > max(1, len(rebuilt.text) // 20) + line.count(LOST):
+        if (
+            rebuilt is None
+            or not HAN_RE.search(rebuilt.text)
+            or rebuilt.lost > max(1, len(rebuilt.text) // 20) + line.count(LOST)
+        ):
             continue
         score = chinese_score(rebuilt.text.replace(LOST, ""))
         # A reading that decodes every byte cleanly may hold rare characters (drug names): a lower bar.
@@ -101,8 +116,10 @@ def repair_wrong_codec(line: str) -> tuple[Rebuilt, str] | None:
 
 
 # A run of a few characters read with the wrong codec inside an otherwise clean line.
-LATIN_RUN_RE = re.compile("[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
-                          "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,}")
+LATIN_RUN_RE = re.compile(
+    "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,}"
+)
 LATIN_LETTERS_RE = re.compile("[^\\W\\d_\u00d7\u00f7]")  # letters, not × or ÷
 MAX_RUN = 12
 MIN_LATIN_LETTERS = 1
@@ -145,9 +162,13 @@ def _latin_windows(line: str):
     for m in LATIN_RUN_RE.finditer(line):
         for start in range(m.start(), min(m.start() + 2, m.end())):
             for end in range(m.end(), max(m.end() - 2, start + 1), -1):
-                cuts_a_gap = line[start - 1:start] == LOST or line[end:end + 1] == LOST
-                cuts_a_letter = LATIN_LETTERS_RE.search(line[m.start():start] + line[end:m.end()])
-                if not cuts_a_gap and not cuts_a_letter and len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS:
+                cuts_a_gap = line[start - 1 : start] == LOST or line[end : end + 1] == LOST
+                cuts_a_letter = LATIN_LETTERS_RE.search(line[m.start() : start] + line[end : m.end()])
+                if (
+                    not cuts_a_gap
+                    and not cuts_a_letter
+                    and len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS
+                ):
                     yield start, end
 
 
@@ -174,7 +195,12 @@ def _run_candidates(line: str):
         if accepted and len(plausible) == 1:
             yield start, end, accepted[0][1], accepted[0][0]
         elif accepted:
-            yield start, end, None, f"left as it was: lost bytes leave {len(plausible)} readings ({', '.join(sorted(plausible))})"
+            yield (
+                start,
+                end,
+                None,
+                f"left as it was: lost bytes leave {len(plausible)} readings ({', '.join(sorted(plausible))})",
+            )
 
 
 def _plausible(window: str, rebuilt: Rebuilt | None) -> bool:
@@ -210,7 +236,7 @@ def _realign(run: str) -> str:
     after which the reader was back in step; a closing ASCII letter is the trail of the last character.
     """
     closing_lost = run.endswith("?")
-    raw = run[1:-1 if closing_lost else None].encode("gb18030")
+    raw = run[1 : -1 if closing_lost else None].encode("gb18030")
     # The lead byte before the first trail is lost: that character stays U+FFFD, whatever it likely was.
     return LOST + raw[1:].decode("gb18030", "replace")  # a lone last lead byte decodes to U+FFFD itself
 
@@ -235,7 +261,7 @@ def repair_shifted_runs(line: str, match_style=str) -> tuple[str, list[str]]:
             shortest = 1 if candidate.endswith("?") else 2
             if len(inner) >= shortest and LOST not in inner and after >= REPAIRED_SCORE and after - before >= MIN_GAIN:
                 repaired.append(run)
-                return match_style(fixed) + run[len(candidate):]
+                return match_style(fixed) + run[len(candidate) :]
         return run
 
     return SHIFTED_RUN_RE.sub(fix, line), repaired
@@ -245,7 +271,9 @@ def _halfwidth_like(lines: list[str]):
     """Mirrors that turned full-width punctuation half-width; repaired runs should match them."""
     text = "\n".join(lines)
     if "(" in text and "（" not in text:
-        return lambda s: s.replace("（", "(").replace("）", ")").replace("：", ":").replace("；", ";").replace("，", ",")
+        return lambda s: (
+            s.replace("（", "(").replace("）", ")").replace("：", ":").replace("；", ";").replace("，", ",")
+        )
     return str
 
 
@@ -271,7 +299,15 @@ def fix_mojibake(report: Report) -> None:
         fixed, runs = repair_shifted_runs(line, match_style)
         if runs:
             report.lines[i] = fixed
-            report.repairs.append({"flag": "mojibake", "line": i + 1, "how": "gb18030 read one byte out of step", "before": line[:80], "after": fixed[:80]})
+            report.repairs.append(
+                {
+                    "flag": "mojibake",
+                    "line": i + 1,
+                    "how": "gb18030 read one byte out of step",
+                    "before": line[:80],
+                    "after": fixed[:80],
+                }
+            )
             report.flag("mojibake")
         elif any(c in GBK_SYMBOL_ROWS for c in _han_context(line)):
             report.flag("mojibake")
@@ -310,7 +346,9 @@ def count_lost(report: Report) -> None:
     lost = max(_lost_in(report.lines), report.received_lost)
     if lost:
         report.flag("lost_chars")
-        report.repairs.append({"flag": "lost_chars", "how": "characters destroyed upstream; not repairable", "count": lost})
+        report.repairs.append(
+            {"flag": "lost_chars", "how": "characters destroyed upstream; not repairable", "count": lost}
+        )
 
 
 def detect_masking(report: Report) -> None:
@@ -320,7 +358,9 @@ def detect_masking(report: Report) -> None:
     in_words = len(IN_WORD_OMITTED_RE.findall(text))
     if omitted + stars >= MIN_MASKS or (in_words and omitted + stars >= MIN_MASKS_IN_WORDS):
         report.flag("masked")
-        report.repairs.append({"flag": "masked", "how": "words replaced by (略) or *; not restored", "count": omitted + stars})
+        report.repairs.append(
+            {"flag": "masked", "how": "words replaced by (略) or *; not restored", "count": omitted + stars}
+        )
 
 
 def detect_traditional(report: Report) -> None:
@@ -384,7 +424,7 @@ def sequence_breaks(line: str, strict: bool = True) -> list[int]:
             value = NUMERAL_VALUE.get(m.group(1))
             if value is None or (last is not None and value not in (last + 1, 1)):  # a new list starts at 一
                 continue
-            if m.start() > 0 and (not strict or _ends_paragraph_or_heading(line[previous_end:m.start()])):
+            if m.start() > 0 and (not strict or _ends_paragraph_or_heading(line[previous_end : m.start()])):
                 breaks.append(m.start())
             last, previous_end = value, m.end()
     return sorted(set(breaks))
@@ -415,12 +455,16 @@ def check_fields(report: Report, fields: dict) -> dict:
         if whole := repair_wrong_codec(value):
             rebuilt, how = whole
             checked[name] = rebuilt.text
-            report.repairs.append({"flag": "mojibake", "field": name, "how": how, "before": value[:80], "after": rebuilt.text[:80]})
+            report.repairs.append(
+                {"flag": "mojibake", "field": name, "how": how, "before": value[:80], "after": rebuilt.text[:80]}
+            )
             report.flag("mojibake")
         lost = _lost_in([value])
         if lost:
             report.flag("lost_chars")
-            report.repairs.append({"flag": "lost_chars", "field": name, "how": "characters destroyed upstream", "count": lost})
+            report.repairs.append(
+                {"flag": "lost_chars", "field": name, "how": "characters destroyed upstream", "count": lost}
+            )
     return checked
 
 

@@ -5,6 +5,7 @@ place. Decoding with the right codec then restores a character only where every 
 stand for gives the same character; otherwise the character stays one U+FFFD, and the characters it could
 have been are kept as a suggestion, never written into the text.
 """
+
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,10 +35,7 @@ def gap_candidates(wrong: str, following: bytes) -> frozenset[int]:
     if wrong not in GBK_READERS:
         return frozenset(HIGH_BYTES)
     following = following[:MAX_CHAR_BYTES]
-    return frozenset(
-        b for b in HIGH_BYTES
-        if any(_reads_as_one_lost(reader, b, following) for reader in GBK_READERS)
-    )
+    return frozenset(b for b in HIGH_BYTES if any(_reads_as_one_lost(reader, b, following) for reader in GBK_READERS))
 
 
 def _reads_as_one_lost(reader: str, byte: int, following: bytes) -> bool:
@@ -61,7 +59,7 @@ def _choices(token) -> tuple:
 
 def _readings(tokens: list, start: int, length: int, codec: str) -> set[str]:
     """Every single character that tokens[start:start+length] can decode to."""
-    window = tokens[start:start + length]
+    window = tokens[start : start + length]
     if len(window) < length:
         return set()
     combos = 1

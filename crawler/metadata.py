@@ -12,6 +12,7 @@ Sources, most trusted first (calibrated on the tuning part of the real-page corp
 5. TEXT: the body itself: a 文号 line under the heading, the date under the signature (成文日期).
 Within one source, a field's labels rank as LABELS lists them (发布机构 before 来源 before 作者).
 """
+
 import re
 from dataclasses import dataclass, field
 
@@ -21,23 +22,68 @@ from .dates import find_date, is_date_line
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
 # label -> field, most specific label first within each field.
 LABELS = [
-    ("标题", "title"), ("名称", "title"), ("文件名称", "title"),
-    ("发布机构", "publisher"), ("发文机关", "publisher"), ("发文单位", "publisher"), ("制发机关", "publisher"),
-    ("发布单位", "publisher"), ("发布部门", "publisher"), ("信息来源", "publisher"), ("文章来源", "publisher"),
-    ("来源", "publisher"), ("作者", "publisher"),
-    ("发文字号", "doc_number"), ("发文文号", "doc_number"), ("文号", "doc_number"),
+    ("标题", "title"),
+    ("名称", "title"),
+    ("文件名称", "title"),
+    ("发布机构", "publisher"),
+    ("发文机关", "publisher"),
+    ("发文单位", "publisher"),
+    ("制发机关", "publisher"),
+    ("发布单位", "publisher"),
+    ("发布部门", "publisher"),
+    ("信息来源", "publisher"),
+    ("文章来源", "publisher"),
+    ("来源", "publisher"),
+    ("作者", "publisher"),
+    ("发文字号", "doc_number"),
+    ("发文文号", "doc_number"),
+    ("文号", "doc_number"),
     ("索引号", "index_number"),
-    ("发布日期", "published"), ("发布时间", "published"), ("公开日期", "published"), ("发布日期时间", "published"),
-    ("时间", "published"), ("日期", "published"),
-    ("成文日期", "written"), ("发文日期", "written"), ("印发日期", "written"),
-    ("主题分类", "topic"), ("有效性", "validity"), ("时效", "validity"), ("效力状态", "validity"),
+    ("发布日期", "published"),
+    ("发布时间", "published"),
+    ("公开日期", "published"),
+    ("发布日期时间", "published"),
+    ("时间", "published"),
+    ("日期", "published"),
+    ("成文日期", "written"),
+    ("发文日期", "written"),
+    ("印发日期", "written"),
+    ("主题分类", "topic"),
+    ("有效性", "validity"),
+    ("时效", "validity"),
+    ("效力状态", "validity"),
 ]
 LABEL_FIELD = dict(LABELS)
 # Labels of 信息公开 tables for what the archive does not keep: never a value of the label before them.
-OTHER_LABELS = {"关键词", "关键字", "主题词", "信息分类", "分类", "语种", "信息格式", "内容概述", "体裁分类", "组配分类",
-                "服务对象", "公文种类", "所属机构", "生成日期", "废止日期", "信息类别", "有效期", "字号", "字体", "相关信息"}
+OTHER_LABELS = {
+    "关键词",
+    "关键字",
+    "主题词",
+    "信息分类",
+    "分类",
+    "语种",
+    "信息格式",
+    "内容概述",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "公文种类",
+    "所属机构",
+    "生成日期",
+    "废止日期",
+    "信息类别",
+    "有效期",
+    "字号",
+    "字体",
+    "相关信息",
+}
 LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS)}
-META_TAGS = {"articletitle": "title", "pubdate": "published", "contentsource": "publisher", "firstpublishedtime": "published"}
+META_TAGS = {
+    "articletitle": "title",
+    "pubdate": "published",
+    "contentsource": "publisher",
+    "firstpublishedtime": "published",
+}
 FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 DATE_FIELDS = {"published", "written"}
 GAP = r"[\s\u3000\u00a0]*"
@@ -47,7 +93,9 @@ LABEL_ALT = "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(LABE
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
 LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}[:：]")
 ONLY_LABEL_RE = re.compile(rf"^{GAP}({LABEL_ALT}){GAP}[:：]?{GAP}$")
-DOC_NUMBER_RE = re.compile(r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$")
+DOC_NUMBER_RE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$"
+)
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None"}
 # A value ends at a wide gap, a cell break or the next "标签:" of any kind (字体:, 点击数: ...).
 VALUE_END_RE = re.compile(r"\s{2,}|\t|[\u4e00-\u9fff]{2,5}\s*[:：]")
@@ -56,7 +104,9 @@ ORGANISATION_END = r"(?:局|委|办|厅|院|部|会|室|府|处|中心|网|所|�
 ORGANISATION_RE = re.compile(ORGANISATION_END + "$")
 # Bodies issuing a document together are written apart by a wide gap ("湖北省统计局  国家统计局湖北调查总队"):
 # a gap between two organisation names does not end the value.
-CO_ISSUER_GAP_RE = re.compile(rf"(?<=[局委办厅院部会室府处心网所站队社行署司馆组科股])\s{{2,}}(?=[\u4e00-\u9fff]{{2,30}}{ORGANISATION_END}(?![\u4e00-\u9fff]))")
+CO_ISSUER_GAP_RE = re.compile(
+    rf"(?<=[局委办厅院部会室府处心网所站队社行署司馆组科股])\s{{2,}}(?=[\u4e00-\u9fff]{{2,30}}{ORGANISATION_END}(?![\u4e00-\u9fff]))"
+)
 DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 MAX_DATE_LINE = 80
 
@@ -97,8 +147,11 @@ class Candidates:
         """Every field present. 发布日期: a labelled one, else a labelled 成文日期, else a date shown with the
         title, else the CMS's date, else the date under the signature, as the contract says."""
         out = {name: self.best(name) for name in FIELDS}
-        dates = [(s, name == "written", rank, order, value)
-                 for name in DATE_FIELDS for s, rank, order, value in self.found.get(name, [])]
+        dates = [
+            (s, name == "written", rank, order, value)
+            for name in DATE_FIELDS
+            for s, rank, order, value in self.found.get(name, [])
+        ]
         out["published"] = min(dates)[4] if dates else None
         return out
 
@@ -127,7 +180,7 @@ def from_pairs(lines, into: Candidates, source: int = LABELLED) -> None:
         matches = list(LABEL_RE.finditer(line))
         for m, following in zip(matches, matches[1:] + [None]):
             label = _clean_label(m.group(1))
-            into.add(LABEL_FIELD[label], line[m.end():following.start() if following else None], source, label)
+            into.add(LABEL_FIELD[label], line[m.end() : following.start() if following else None], source, label)
 
 
 def from_cells(rows, into: Candidates) -> None:
@@ -152,8 +205,8 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
         m = DATE_IN_LINE_RE.search(line)
         if len(line) > MAX_DATE_LINE or not m:
             continue
-        rest = line[m.end():].strip()
-        alone = not line[:m.start()].strip(" (（") and not HAN_RE.search(rest)
+        rest = line[m.end() :].strip()
+        alone = not line[: m.start()].strip(" (（") and not HAN_RE.search(rest)
         if alone or LABEL_RE.search(rest):
             into.add("published", m.group(0), SHOWN)
             return

@@ -1,4 +1,5 @@
 """The one text pipeline: decode -> extract -> check -> clean -> metadata, for pages and for text files."""
+
 import hashlib
 import json
 import re

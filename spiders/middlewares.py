@@ -1,4 +1,5 @@
 """Retries that back off, and a crawl that stops cleanly when the archive cannot be written."""
+
 import asyncio
 import sqlite3
 
@@ -18,7 +19,8 @@ def stop_for_archive_error(crawler, error: sqlite3.Error) -> None:
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Scrapy's RetryMiddleware, waiting RETRY_BACKOFF * 2**(try - 1) seconds (at most RETRY_BACKOFF_MAX) before a retry.
+    """Scrapy's RetryMiddleware, waiting RETRY_BACKOFF * 2**(try - 1) seconds (at most RETRY_BACKOFF_MAX)
+    before a retry.
 
     The wait happens when the retry enters the downloader, not when the failure is seen: a request
     waiting there counts as active, so the engine does not mistake the pause for the end of the crawl.
@@ -49,7 +51,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
 
 class ArchiveErrorMiddleware:
-    """Spider middleware: an archive write that fails inside a callback stops the crawl instead of logging a traceback."""
+    """Spider middleware: an archive write that fails inside a callback stops the crawl instead of logging a
+    traceback."""
 
     def __init__(self, crawler):
         self.crawler = crawler

@@ -4,6 +4,7 @@ Each document page is read (decode, classify, extract, check, clean, metadata) i
 the reactor goes on fetching; what was read is recorded back on the reactor thread, one item at a time,
 so the archive keeps one ordered writer.
 """
+
 import atexit
 import logging
 import sqlite3
@@ -62,11 +63,22 @@ class ArchivePipeline:
                 self._guarded(spider, spider.archive.record_not_modified, item.response, spider.run_id)
                 return item
             read = deferred_from(self.readers.submit(read_answer, item.response, item.hints))
-            read.addCallbacks(self.archive_document, self.refused, callbackArgs=(spider, item), errbackArgs=(spider, item))
+            read.addCallbacks(
+                self.archive_document, self.refused, callbackArgs=(spider, item), errbackArgs=(spider, item)
+            )
             return read.addCallback(lambda _: item)
         if isinstance(item, AttachmentFile):
-            self._guarded(spider, spider.archive.record_attachment, item.url, item.status, item.body, item.content_type,
-                          item.filename, item.error, spider.run_id)
+            self._guarded(
+                spider,
+                spider.archive.record_attachment,
+                item.url,
+                item.status,
+                item.body,
+                item.content_type,
+                item.filename,
+                item.error,
+                spider.run_id,
+            )
             log.info("%s: attachment %-9s %s", spider.site.key, item.status, item.url)
         return item
 
@@ -81,7 +93,13 @@ class ArchivePipeline:
         except sqlite3.Error as error:
             stop_for_archive_error(self.crawler, error)
             return
-        log.info("%s: %-12s v%s %s", spider.site.key, result.outcome, result.version or "-", doc.title if doc else item.response.url)
+        log.info(
+            "%s: %-12s v%s %s",
+            spider.site.key,
+            result.outcome,
+            result.version or "-",
+            doc.title if doc else item.response.url,
+        )
         if doc and spider.site.attachments:
             for url in spider.archive.still_pending(doc.attachments):
                 self.crawler.engine.crawl(spider.attachment_request(url))

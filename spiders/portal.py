@@ -6,6 +6,7 @@ documents that vanished from the part of a list this crawl walked. What it hands
 and AttachmentFile items for spiders.pipelines. The archive itself is the crawl's memory: a crawl
 that was killed leaves its run unfinished, and the next one walks every list to the end again.
 """
+
 import contextlib
 import datetime
 import json
@@ -48,7 +49,7 @@ class ListWalk:
     settled: list = field(default_factory=list)
     previous: dict = field(default_factory=dict)  # URL -> place in the previous walk
     total: int | None = None
-    ended: str | None = None      # complete | stopped-at-known | max-pages | failed: ...
+    ended: str | None = None  # complete | stopped-at-known | max-pages | failed: ...
 
     def covered(self) -> tuple[int, int] | None:
         """(deepest place of the previous walk this walk covered, entries that appeared above it), read from
@@ -63,8 +64,18 @@ class ListWalk:
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, site: Site | str, db_path: str | None = None, full: bool | str = False, recheck: bool | str = False,
-                 *args, db: str | None = None, sites: str = "sites.toml", site_config: str | None = None, **kwargs):
+    def __init__(
+        self,
+        site: Site | str,
+        db_path: str | None = None,
+        full: bool | str = False,
+        recheck: bool | str = False,
+        *args,
+        db: str | None = None,
+        sites: str = "sites.toml",
+        site_config: str | None = None,
+        **kwargs,
+    ):
         """`zwgk crawl` hands over a Site; `scrapy crawl portal -a site=KEY [-a db=PATH] [-a sites=FILE]
         [-a full=1] [-a recheck=1]` names one of the sites file, as Scrapy users expect; a job dispatched to
         scrapyd brings the site's settings along as JSON (`-a site_config=...`), so nodes need no sites file."""
@@ -100,10 +111,16 @@ class PortalSpider(scrapy.Spider):
         for url in self.site.start_urls:
             self.walks[url] = ListWalk(url, self.site.cms, previous=self.archive.list_positions(key, url))
             yield self.list_request(lists.Fetch(url), url)
-        now = datetime.datetime.now(datetime.timezone.utc)
+        now = datetime.datetime.now(datetime.UTC)
         for row in candidates:
-            if self.recheck or revisit.is_due(row["published"], row["first_seen"], row["last_checked"], now,
-                                              self.site.revisit_min_days, self.site.revisit_max_days):
+            if self.recheck or revisit.is_due(
+                row["published"],
+                row["first_seen"],
+                row["last_checked"],
+                now,
+                self.site.revisit_min_days,
+                self.site.revisit_max_days,
+            ):
                 yield self.document_request(row["url"], {}, "revisit")
         if self.site.attachments:
             for url in self.archive.pending_attachments(key):
@@ -113,9 +130,17 @@ class PortalSpider(scrapy.Spider):
     def list_request(self, fetch: lists.Fetch, list_url: str) -> scrapy.Request:
         meta = {"list_url": list_url, "state": fetch.state, "handle_httpstatus_all": True}
         if fetch.method == "POST":
-            return scrapy.FormRequest(fetch.url, formdata=fetch.form, callback=self.parse_list, errback=self.list_failed, meta=meta,
-                                      dont_filter=True)
-        return scrapy.Request(fetch.url, callback=self.parse_list, errback=self.list_failed, meta=meta, dont_filter=True)
+            return scrapy.FormRequest(
+                fetch.url,
+                formdata=fetch.form,
+                callback=self.parse_list,
+                errback=self.list_failed,
+                meta=meta,
+                dont_filter=True,
+            )
+        return scrapy.Request(
+            fetch.url, callback=self.parse_list, errback=self.list_failed, meta=meta, dont_filter=True
+        )
 
     def parse_list(self, response):
         walk = self.walks[response.meta["list_url"]]
@@ -135,8 +160,12 @@ class PortalSpider(scrapy.Spider):
         walk.total = listing.total if listing.total is not None else walk.total
         first = walk.entries
         yield from self.entries_to_fetch(walk, listing.entries)
-        self.archive.record_listing(self.site.key, walk.url, [{**e.as_dict(), "position": first + i} for i, e in enumerate(listing.entries)],
-                                    self.run_id)
+        self.archive.record_listing(
+            self.site.key,
+            walk.url,
+            [{**e.as_dict(), "position": first + i} for i, e in enumerate(listing.entries)],
+            self.run_id,
+        )
         yield from self.next_list_page(walk, listing)
 
     def list_refused(self, walk: ListWalk, response: Response, text: str):
@@ -145,7 +174,7 @@ class PortalSpider(scrapy.Spider):
             self.archive.record_blocked(response, verdict.reason, self.run_id)
         else:
             self.archive.add_to_run(self.run_id, errors=1)
-        yield from self.end_walk(walk, f"failed: {verdict.reason or 'HTTP %d' % response.status} at {response.final_url}")
+        yield from self.end_walk(walk, f"failed: {verdict.reason or f'HTTP {response.status}'} at {response.final_url}")
 
     def why_empty(self, page: lists.Page) -> str:
         """A list that yields nothing at all (its last page reached, no entry seen): a selector that matches
@@ -157,8 +186,10 @@ class PortalSpider(scrapy.Spider):
             return f"selectors.list_item {selector!r} matched nothing on {page.url}"
         had = self.archive.listed_count(self.site.key, page.url)
         before = f"; it listed {had} documents before: has the portal changed its markup?" if had else ""
-        return (f"no document entries on the list page {page.url}{before} (is it a list page? "
-                "set `selectors` (list_item, link) for this site if its markup is unusual)")
+        return (
+            f"no document entries on the list page {page.url}{before} (is it a list page? "
+            "set `selectors` (list_item, link) for this site if its markup is unusual)"
+        )
 
     def entries_to_fetch(self, walk: ListWalk, entries: list[lists.Entry]):
         for entry in entries:
@@ -168,7 +199,9 @@ class PortalSpider(scrapy.Spider):
             if reason:
                 walk.known_run = 0
                 walk.settled.clear()
-                yield self.document_request(entry.url, {"title": entry.title, "published": entry.date, **entry.meta}, reason)
+                yield self.document_request(
+                    entry.url, {"title": entry.title, "published": entry.date, **entry.meta}, reason
+                )
                 continue
             walk.known_run += 1
             if entry.url in walk.previous:
@@ -217,12 +250,17 @@ class PortalSpider(scrapy.Spider):
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         meta = {"hints": {k: v for k, v in hints.items() if v}, "reason": reason, "handle_httpstatus_all": True}
-        return scrapy.Request(url, callback=self.parse_document, errback=self.document_failed, headers=headers, meta=meta)
+        return scrapy.Request(
+            url, callback=self.parse_document, errback=self.document_failed, headers=headers, meta=meta
+        )
 
     def parse_document(self, response):
         page = to_response(response)
-        more = trs.article_pages(response.url, decode_bytes(response.body, page.content_type).text) \
-            if response.status == 200 and b"createPageHTML" in response.body else []
+        more = (
+            trs.article_pages(response.url, decode_bytes(response.body, page.content_type).text)
+            if response.status == 200 and b"createPageHTML" in response.body
+            else []
+        )
         yield from self.next_part(page, more, response.meta["hints"])
 
     def parse_part(self, response):
@@ -245,17 +283,28 @@ class PortalSpider(scrapy.Spider):
 
     # --- attachments -----------------------------------------------------------------------------
     def attachment_request(self, url: str) -> scrapy.Request:
-        meta = {"download_maxsize": int(self.site.attachment_max_mb * MIB), "download_warnsize": 0,
-                "handle_httpstatus_all": True, "allow_offsite": True}
-        return scrapy.Request(url, callback=self.parse_attachment, errback=self.attachment_failed, meta=meta, priority=-1)
+        meta = {
+            "download_maxsize": int(self.site.attachment_max_mb * MIB),
+            "download_warnsize": 0,
+            "handle_httpstatus_all": True,
+            "allow_offsite": True,
+        }
+        return scrapy.Request(
+            url, callback=self.parse_attachment, errback=self.attachment_failed, meta=meta, priority=-1
+        )
 
     def parse_attachment(self, response):
         answer = to_response(response)  # keyed by the URL the document linked, not where it redirected
         if answer.status != 200:
             yield AttachmentFile(answer.url, "failed", error=f"HTTP {answer.status}")
             return
-        yield AttachmentFile(answer.url, "stored", answer.body, answer.content_type,
-                             filename_from_disposition(answer.header("content-disposition")))
+        yield AttachmentFile(
+            answer.url,
+            "stored",
+            answer.body,
+            answer.content_type,
+            filename_from_disposition(answer.header("content-disposition")),
+        )
 
     def attachment_failed(self, failure):
         message = str(failure.value) or failure.value.__class__.__name__

@@ -7,6 +7,7 @@ anything older than ten months monthly: documents are edited and withdrawn in pl
 comes round again. On a section of two documents a day going back years, that is about 4% of the
 section a night (bench/storage.py).
 """
+
 import datetime
 
 AGE_DIVISOR = 10
@@ -17,8 +18,14 @@ def revisit_interval(age: datetime.timedelta, min_days: float, max_days: float) 
     return datetime.timedelta(days=days)
 
 
-def is_due(published: str | None, first_seen: str | None, last_checked: str | None, now: datetime.datetime,
-           min_days: float, max_days: float) -> bool:
+def is_due(
+    published: str | None,
+    first_seen: str | None,
+    last_checked: str | None,
+    now: datetime.datetime,
+    min_days: float,
+    max_days: float,
+) -> bool:
     if not last_checked:
         return True
     born = _parse(published) or _parse(first_seen) or now
@@ -32,4 +39,4 @@ def _parse(value: str | None) -> datetime.datetime | None:
         parsed = datetime.datetime.fromisoformat(value)
     except ValueError:
         return None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.timezone.utc)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=datetime.UTC)

@@ -3,6 +3,7 @@
 A mistake is reported as one line naming the file, the site and the key, so that a cron job's
 mail says exactly what to fix.
 """
+
 import difflib
 import re
 import tomllib
@@ -28,25 +29,25 @@ class Site:
     key: str
     name: str
     start_urls: list[str]
-    cms: str | None = None                 # force a family instead of detecting it
+    cms: str | None = None  # force a family instead of detecting it
     allowed_domains: list[str] = field(default_factory=list)
-    schedule: str = DEFAULT_SCHEDULE       # cron expression, for `zwgk schedule`
-    download_delay: float = 1.0            # seconds between requests to the portal
-    concurrency: int = 2                   # requests in flight per portal
+    schedule: str = DEFAULT_SCHEDULE  # cron expression, for `zwgk schedule`
+    download_delay: float = 1.0  # seconds between requests to the portal
+    concurrency: int = 2  # requests in flight per portal
     autothrottle: bool = True
     obey_robots: bool = True
-    contact: str | None = None             # added to the user agent so webmasters can reach you
+    contact: str | None = None  # added to the user agent so webmasters can reach you
     timeout: float = 30.0
-    retries: int = 3                       # further tries after a 5xx answer or a timeout
-    retry_backoff: float = 2.0             # seconds before the first retry, doubling with each
-    stop_after_known: int = 10             # consecutive already-archived list entries that end an incremental walk
-    max_pages: int | None = None           # list pages per list and crawl
-    revisit_min_days: float = 1.0          # a document is rechecked after age/10 days, within these bounds
+    retries: int = 3  # further tries after a 5xx answer or a timeout
+    retry_backoff: float = 2.0  # seconds before the first retry, doubling with each
+    stop_after_known: int = 10  # consecutive already-archived list entries that end an incremental walk
+    max_pages: int | None = None  # list pages per list and crawl
+    revisit_min_days: float = 1.0  # a document is rechecked after age/10 days, within these bounds
     revisit_max_days: float = 30.0
     attachments: bool = True
     attachment_max_mb: float = 50.0
     selectors: dict = field(default_factory=dict)
-    shard: str = DEFAULT_SHARD             # the archive (SHARD.db) this site is written to when crawls are dispatched
+    shard: str = DEFAULT_SHARD  # the archive (SHARD.db) this site is written to when crawls are dispatched
 
     @property
     def domains(self) -> list[str]:
@@ -69,10 +70,19 @@ class Site:
 # key -> (check, what it must be)
 CHECKS = {
     "name": (lambda v: isinstance(v, str) and v.strip(), "a non-empty string"),
-    "start_urls": (lambda v: isinstance(v, list) and v and all(_is_http_url(u) for u in v), "a non-empty list of http(s) URLs"),
+    "start_urls": (
+        lambda v: isinstance(v, list) and v and all(_is_http_url(u) for u in v),
+        "a non-empty list of http(s) URLs",
+    ),
     "cms": (lambda v: v in FAMILIES, "one of " + ", ".join(FAMILIES)),
-    "allowed_domains": (lambda v: isinstance(v, list) and all(isinstance(d, str) and d for d in v), "a list of host names"),
-    "schedule": (lambda v: isinstance(v, str) and _is_cron(v), "a cron expression of five fields (six with seconds first), e.g. \"30 2 * * *\""),
+    "allowed_domains": (
+        lambda v: isinstance(v, list) and all(isinstance(d, str) and d for d in v),
+        "a list of host names",
+    ),
+    "schedule": (
+        lambda v: isinstance(v, str) and _is_cron(v),
+        'a cron expression of five fields (six with seconds first), e.g. "30 2 * * *"',
+    ),
     "download_delay": (lambda v: _number(v) and v >= 0, "a number of seconds >= 0"),
     "concurrency": (lambda v: _integer(v) and 1 <= v <= 16, "an integer from 1 to 16"),
     "autothrottle": (lambda v: isinstance(v, bool), "true or false"),
@@ -87,9 +97,14 @@ CHECKS = {
     "revisit_max_days": (lambda v: _number(v) and v > 0, "a number of days > 0"),
     "attachments": (lambda v: isinstance(v, bool), "true or false"),
     "attachment_max_mb": (lambda v: _number(v) and v > 0, "a number of MiB > 0"),
-    "shard": (lambda v: isinstance(v, str) and SHARD_RE.fullmatch(v), "a name of letters, digits, - and _ (the shard's file is NAME.db)"),
-    "selectors": (lambda v: isinstance(v, dict) and set(v) <= set(SELECTOR_KEYS) and all(isinstance(s, str) for s in v.values()),
-                  "a table with string values for " + ", ".join(SELECTOR_KEYS)),
+    "shard": (
+        lambda v: isinstance(v, str) and SHARD_RE.fullmatch(v),
+        "a name of letters, digits, - and _ (the shard's file is NAME.db)",
+    ),
+    "selectors": (
+        lambda v: isinstance(v, dict) and set(v) <= set(SELECTOR_KEYS) and all(isinstance(s, str) for s in v.values()),
+        "a table with string values for " + ", ".join(SELECTOR_KEYS),
+    ),
 }
 REQUIRED = ("name", "start_urls")
 
@@ -171,7 +186,9 @@ def cron_trigger(expression: str, timezone=None):
     second, minute, hour, day, month, day_of_week = (["0"] if len(fields) == 5 else []) + fields
     # crontab counts weekdays from Sunday = 0 (or 7); APScheduler from Monday = 0: use names.
     day_of_week = WEEKDAY_NUMBER_RE.sub(lambda m: WEEKDAYS[int(m[0])], day_of_week)
-    return CronTrigger(second=second, minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week, timezone=timezone)
+    return CronTrigger(
+        second=second, minute=minute, hour=hour, day=day, month=month, day_of_week=day_of_week, timezone=timezone
+    )
 
 
 def _is_cron(value: str) -> bool:

@@ -32,8 +32,14 @@ def db(tmp_path):
 
 def zwgk(*args, check=False, cwd=None):
     """Run the real `zwgk` command line in a subprocess."""
-    done = subprocess.run([*ZWGK, *map(str, args)], capture_output=True, text=True, timeout=120, cwd=cwd,
-                          env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    done = subprocess.run(
+        [*ZWGK, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+    )
     if check and done.returncode:
         raise AssertionError(f"zwgk {args} exited {done.returncode}: {done.stderr}")
     return done
@@ -82,11 +88,15 @@ def edit(portal, path, old, new):
 
 def table_counts(db):
     with sqlite3.connect(db) as conn:
-        return {t: conn.execute(f"select count(*) from {t}").fetchone()[0] for t in ("documents", "versions", "captures", "snapshots")}
+        return {
+            t: conn.execute(f"select count(*) from {t}").fetchone()[0]
+            for t in ("documents", "versions", "captures", "snapshots")
+        }
 
 
 def crawl(portal, db, *keys, sites_file=None, extra=(), **settings):
-    """Run `zwgk crawl` on sections of the sample portal; returns the finished process, {site: summary} and the requests it made."""
+    """Run `zwgk crawl` on sections of the sample portal; returns the finished process, {site: summary} and the
+    requests it made."""
     sites_file = sites_file or Path(db).parent / "sites.toml"
     sites_file.write_text(portal.sites_toml(list(keys) or None, **settings), "utf-8")
     before = len(portal.requests)
@@ -111,7 +121,9 @@ def free_port():
 def serve_datasette(*dbs):
     """`zwgk serve` on the archive (or shards), as a user starts it; yields its base URL."""
     port = free_port()
-    server = subprocess.Popen([*ZWGK, "serve", *map(str, dbs), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [*ZWGK, "serve", *map(str, dbs), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     base = f"http://127.0.0.1:{port}"
     for _ in range(150):
         try:

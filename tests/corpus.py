@@ -8,6 +8,7 @@ validation split: no threshold is tuned on it, and it is reported apart.
 
 Used by the integrity tests and by `python bench/integrity_report.py`, which prints the README's table.
 """
+
 import hashlib
 import json
 import random
@@ -17,10 +18,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from realpages import corpus_file
+
 from crawler.chars import HAN_RE, to_simplified
 from crawler.clean import clean_text
 from crawler.lostbytes import LOST
-from realpages import corpus_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
 GOLD = FIXTURES / "real" / "gold"
@@ -72,16 +74,25 @@ def sources() -> list[Source]:
         if not page.get("flags"):  # a page served damaged (in traditional script) is no clean source
             found.append(Source(f"page:{page['id']}", page["text"].split("\n")))
     found.append(Source("seed:001", clean_text((SEEDS / "001_bcec488ebb6b59e7.txt").read_text("utf-8")).split("\n")))
-    found.append(Source("seed:003", to_simplified(clean_text((SEEDS / "003_38f7583137ba7a7e.txt").read_text("utf-8"))).split("\n")))
+    found.append(
+        Source(
+            "seed:003", to_simplified(clean_text((SEEDS / "003_38f7583137ba7a7e.txt").read_text("utf-8"))).split("\n")
+        )
+    )
     kept = []
     for source in found:
         lines = [line for line in source.lines if line.strip()]
-        if lines and all(map(_usable, [line for line in lines if HAN_RE.search(line)])) and sum(map(len, lines)) <= MAX_TEXT:
+        if (
+            lines
+            and all(map(_usable, [line for line in lines if HAN_RE.search(line)]))
+            and sum(map(len, lines)) <= MAX_TEXT
+        ):
             kept.append(Source(source.id, lines))
     return kept
 
 
 # --- wrong readings -------------------------------------------------------------------------------
+
 
 def _web_1252(raw: bytes) -> str:
     """A browser's Windows-1252: its five undefined bytes pass through as C1 controls."""
@@ -104,7 +115,7 @@ def _read_out_of_step(raw: bytes) -> tuple[str, int]:
     out, i = ["?"], 1
     while i < len(raw) and raw[i] >= 0x80:
         try:
-            out.append(raw[i:i + 2].decode("gbk"))
+            out.append(raw[i : i + 2].decode("gbk"))
             i += 2
         except UnicodeDecodeError:
             out.append("?")
@@ -125,6 +136,7 @@ def shift_one_byte(line: str, rng, min_run: int = 1) -> str | None:
 
 
 # --- spans ----------------------------------------------------------------------------------------
+
 
 def _some_lines(rng, lines: list[str]) -> list[int]:
     """One line, or a few consecutive ones."""
@@ -162,6 +174,7 @@ def _apply(lines, rng, span: str, damage_line) -> list[str] | None:
 
 
 # --- damage kinds ---------------------------------------------------------------------------------
+
 
 def mojibake(lines, rng, span):
     name = rng.choice(sorted(READINGS))
@@ -202,7 +215,10 @@ def pinyin_annotations(lines, rng, span):
     def annotate(text):
         marks = pinyin(text, style=Style.TONE, errors=lambda x: [None] * len(x))
         share = 1.0 if span == "run" else 0.15
-        return "".join(c + (f"({p[0]})" if p and p[0] and HAN_RE.match(c) and rng.random() < share else "") for c, p in zip(text, marks))
+        return "".join(
+            c + (f"({p[0]})" if p and p[0] and HAN_RE.match(c) and rng.random() < share else "")
+            for c, p in zip(text, marks)
+        )
 
     return _apply(lines, rng, span, annotate), False
 
@@ -213,7 +229,7 @@ def masked(lines, rng, span):
         chars = list(text)
         for k in sorted(rng.sample(range(len(chars)), min(len(chars) // 30 + 3, len(chars))), reverse=True):
             if HAN_RE.match(chars[k]):
-                chars[k:k + 2] = ["(略)"]
+                chars[k : k + 2] = ["(略)"]
         return "".join(chars)
 
     return (_apply(lines, rng, span, mask) if span != "run" else None), False
@@ -225,7 +241,9 @@ def traditional_converted(lines, rng, span):
     return ([opencc.OpenCC("s2t").convert(line) for line in lines] if span == "whole" else None), False
 
 
-HEADING_LINE_RE = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零]{1,5}条[\s\u3000])")
+HEADING_LINE_RE = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十百零]{1,5}条[\s\u3000])"
+)
 
 
 def _heading_lines(lines) -> list[int]:
@@ -246,8 +264,14 @@ def flattened(lines, rng, span):
     return lines[:start] + ["".join(lines[start:end])] + lines[end:], False
 
 
-DAMAGE = {"mojibake": mojibake, "lost_chars": lost_chars, "pinyin_annotations": pinyin_annotations,
-          "masked": masked, "traditional_converted": traditional_converted, "flattened": flattened}
+DAMAGE = {
+    "mojibake": mojibake,
+    "lost_chars": lost_chars,
+    "pinyin_annotations": pinyin_annotations,
+    "masked": masked,
+    "traditional_converted": traditional_converted,
+    "flattened": flattened,
+}
 REVERSIBLE = {"mojibake", "pinyin_annotations"}
 
 
@@ -276,6 +300,7 @@ def generate(seed: int = RANDOM_SEED, target: int = MIN_DAMAGED) -> list[Sample]
 
 # --- evaluation -----------------------------------------------------------------------------------
 
+
 def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -290,8 +315,11 @@ def wrong_characters(original: str, damaged: str, repaired: str) -> int:
     for before, damaged_line, after in _paired_lines(original.split("\n"), damaged.split("\n"), repaired.split("\n")):
         if len(before) == len(after):
             left = damaged_line if len(damaged_line) == len(after) else ""  # damage of the same length, left in place
-            wrong += sum(1 for i, (a, b) in enumerate(zip(before, after))
-                         if a != b and b != LOST and not (a.isspace() and b.isspace()) and not (left and left[i] == b))
+            wrong += sum(
+                1
+                for i, (a, b) in enumerate(zip(before, after))
+                if a != b and b != LOST and not (a.isspace() and b.isspace()) and not (left and left[i] == b)
+            )
             continue
         written = Counter(c for c in after if c != LOST and not c.isspace())
         wrong += sum((written - Counter(before) - Counter(damaged_line)).values())
@@ -333,7 +361,10 @@ def evaluate(samples: list[Sample]) -> dict:
     stats: dict = {}
 
     def cell(split, flag, span):
-        return stats.setdefault((split, flag, span), {"tp": 0, "fp": 0, "fn": 0, "similar": [], "similar_lossy": [], "wrong": 0, "excess_gaps": 0})
+        return stats.setdefault(
+            (split, flag, span),
+            {"tp": 0, "fp": 0, "fn": 0, "similar": [], "similar_lossy": [], "wrong": 0, "excess_gaps": 0},
+        )
 
     for sample in samples:
         doc = process_text(sample.damaged)
@@ -370,5 +401,11 @@ def totals(stats: dict, split: str, flag: str) -> dict:
     """One flag over every span of a split: false positives come from clean texts and other damage."""
     rows = [s for (sp, f, _), s in stats.items() if sp == split and f == flag]
     tp, fp, fn = (sum(r[k] for r in rows) for k in ("tp", "fp", "fn"))
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": tp / max(tp + fp, 1), "recall": tp / max(tp + fn, 1),
-            "wrong": sum(r["wrong"] for r in rows)}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": tp / max(tp + fp, 1),
+        "recall": tp / max(tp + fn, 1),
+        "wrong": sum(r["wrong"] for r in rows),
+    }

@@ -7,9 +7,10 @@ through the index's stored text or a registry package; pages taken from reposito
 $ZWGK_REAL_CORPUS/pages/ and ../shared/real/pages/ beside the checkout (README of tests/fixtures/real/).
 Used by tests/test_real_pages.py, tests/corpus.py and bench/extraction.py.
 """
-import os
+
 import csv
 import json
+import os
 import re
 import unicodedata
 from collections import Counter
@@ -18,8 +19,11 @@ from pathlib import Path
 
 REAL = Path(__file__).parent / "fixtures" / "real"
 CHECKOUT = Path(__file__).resolve().parent.parent
-CORPUS_ROOTS = [REAL, *([Path(os.environ["ZWGK_REAL_CORPUS"])] if os.environ.get("ZWGK_REAL_CORPUS") else []),
-                CHECKOUT.parent / "shared" / "real"]
+CORPUS_ROOTS = [
+    REAL,
+    *([Path(os.environ["ZWGK_REAL_CORPUS"])] if os.environ.get("ZWGK_REAL_CORPUS") else []),
+    CHECKOUT.parent / "shared" / "real",
+]
 FIELDS = ("title", "publisher", "published", "doc_number", "index_number")
 TOKEN_RE = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]+|\d+")
 
@@ -100,8 +104,10 @@ def text_f1(got: str, expected: str) -> float:
 
 def same_value(got, expected) -> bool:
     """Metadata compared as a reader would: width and spacing aside."""
+
     def norm(value):
         return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)) if value else None
+
     return norm(got) == norm(expected)
 
 
@@ -113,5 +119,11 @@ def gb18030_copy(text: str) -> bytes:
     """The page transcoded to GB18030, declaring gb2312 in its meta (no header charset): as many mirrors serve it."""
     html = re.sub(r"""(<meta[^>]*charset\s*=\s*["']?)[\w-]+""", r"\1gb2312", text, flags=re.I)
     if html == text:
-        html = re.sub(r"(<head[^>]*>)", r'\1<meta http-equiv="Content-Type" content="text/html; charset=gb2312">', text, count=1, flags=re.I)
+        html = re.sub(
+            r"(<head[^>]*>)",
+            r'\1<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+            text,
+            count=1,
+            flags=re.I,
+        )
     return html.encode("gb18030")

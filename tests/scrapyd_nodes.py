@@ -1,6 +1,7 @@
 """Real scrapyd nodes on this machine, for the tests and the benchmark of dispatched crawls: each node a
 scrapyd process in its own folder on a free localhost port, the project deployed to them as a user does
 it (scrapy.cfg targets and `scrapyd-deploy -a`)."""
+
 import json
 import os
 import shutil
@@ -43,7 +44,9 @@ class Node:
 
     def start(self) -> "Node":
         log = open(self.home / "scrapyd.out", "ab")
-        self.process = subprocess.Popen([str(BIN / "scrapyd")], cwd=self.home, stdout=log, stderr=log, start_new_session=True)
+        self.process = subprocess.Popen(
+            [str(BIN / "scrapyd")], cwd=self.home, stdout=log, stderr=log, start_new_session=True
+        )
         for _ in range(100):
             try:
                 _get(self.url + "/daemonstatus.json")
@@ -68,10 +71,14 @@ class Node:
 def deploy(nodes: list[Node], work: Path) -> None:
     """Copy the project, name each node as a deploy target in its scrapy.cfg, and `scrapyd-deploy -a`."""
     project = work / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", "artifacts"))
+    shutil.copytree(
+        ROOT, project, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__", "artifacts")
+    )
     with open(project / "scrapy.cfg", "a") as cfg:
         for n, node in enumerate(nodes):
             cfg.write(f"\n[deploy:node{n}]\nurl = {node.url}/\nproject = zwgk\n")
-    done = subprocess.run([str(BIN / "scrapyd-deploy"), "-a", "-p", "zwgk"], cwd=project, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [str(BIN / "scrapyd-deploy"), "-a", "-p", "zwgk"], cwd=project, capture_output=True, text=True, timeout=300
+    )
     if done.returncode != 0 or done.stdout.count('"status": "ok"') != len(nodes):
         raise RuntimeError(f"scrapyd-deploy failed: {done.stdout}{done.stderr}")

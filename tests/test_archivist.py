@@ -1,5 +1,6 @@
 """The archivist's Datasette, end to end: a real `zwgk serve` on an archive crawled from the sample portal,
 and the pages people see driven in headless Chromium (Debian's, through Playwright)."""
+
 import datetime
 import hashlib
 import json
@@ -8,7 +9,6 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
 from conftest import crawl, edit, fetch_json, get, rows, serve_datasette
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -37,7 +37,14 @@ def archive(tmp_path_factory):
         edit(portal, TRS, "青政办发〔2021〕27号</td>", "青政办发〔2021〕28号</td>")
         fetch_json(portal.url + TRS, db)
         with serve_datasette(db) as base:
-            yield {"portal": portal, "db": db, "base": base, "section": section, "edited": edited, "withdrawn": withdrawn}
+            yield {
+                "portal": portal,
+                "db": db,
+                "base": base,
+                "section": section,
+                "edited": edited,
+                "withdrawn": withdrawn,
+            }
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +52,17 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield chromium
         chromium.close()
 
@@ -92,7 +107,9 @@ def test_documents_table_links_to_history_and_facets_by_year_and_flags(archive):
     table = get(f"{archive['base']}/archive/documents")
     assert "history 历史" in table
     edited = document_id(archive, archive["edited"])
-    assert f'<a href="/-/zwgk/history/{edited}?db=archive">{archive["edited"].title}</a>' in table  # titles lead to the history
+    assert (
+        f'<a href="/-/zwgk/history/{edited}?db=archive">{archive["edited"].title}</a>' in table
+    )  # titles lead to the history
     assert ">[]<" not in table  # flags as words, not raw JSON
     assert "文件 Documents" in get(f"{archive['base']}/archive")
 
@@ -105,8 +122,12 @@ def test_canned_queries(archive):
     withdrawn = query(archive, "withdrawn_documents", days=1, site="hanweb-gsgg")
     assert [r["title"] for r in withdrawn] == [archive["withdrawn"].title]
     assert {r["site"] for r in query(archive, "damaged_copies", flag="masked")} == {"mirror"}
-    blocked, = query(archive, "blocked_by_site")
-    assert {k: blocked[k] for k in ("site", "reason", "captures")} == {"site": "trs-tzgg", "reason": "ruishu-412", "captures": 2}
+    (blocked,) = query(archive, "blocked_by_site")
+    assert {k: blocked[k] for k in ("site", "reason", "captures")} == {
+        "site": "trs-tzgg",
+        "reason": "ruishu-412",
+        "captures": 2,
+    }
     assert blocked["last_seen"].startswith(datetime.date.today().isoformat()[:4])
     # opened as a link gives it, with no days: the last 7 days, not "0 results"
     assert query(archive, "changed_documents", days="", site="hanweb-gsgg") == changed
@@ -116,7 +137,9 @@ def test_canned_queries(archive):
 
 def test_search_on_the_crawled_archive(archive):
     title = archive["edited"].title
-    found = json.loads(get(f"{archive['base']}/archive/documents.json?_shape=array&_search=" + urllib.parse.quote(title[-8:])))
+    found = json.loads(
+        get(f"{archive['base']}/archive/documents.json?_shape=array&_search=" + urllib.parse.quote(title[-8:]))
+    )
     assert title in {r["title"] for r in found}
 
 
@@ -133,7 +156,10 @@ def test_stored_page_is_served_under_a_csp_that_forbids_scripts(archive):
 
 @needs_chromium
 def test_stored_page_scripts_never_run_in_chromium(archive, page):
-    portal, capture = archive["portal"], rows(archive["db"], "select id from captures where url like ?", f"%{HOSTILE}")[0]["id"]
+    portal, capture = (
+        archive["portal"],
+        rows(archive["db"], "select id from captures where url like ?", f"%{HOSTILE}")[0]["id"],
+    )
     beacons = lambda: [path for _, path in portal.requests if path.startswith("/beacon/")]  # noqa: E731
     assert beacons() == []
     wrapper = f"{archive['base']}/-/zwgk/capture/{capture}"
@@ -185,13 +211,17 @@ def test_reading_list_filters_by_site_and_date_range_and_pages_through(archive):
         return [r["title"] for r in rows(archive["db"], sql + " order by published desc, id desc", *args)]
 
     assert titles(site="mirror") == expected("select title from documents where site = 'mirror'")
-    day = rows(archive["db"], "select published from documents where site = 'trs-tzgg' order by published limit 1")[0]["published"]
+    day = rows(archive["db"], "select published from documents where site = 'trs-tzgg' order by published limit 1")[0][
+        "published"
+    ]
     assert titles(since=day, until=day) == expected("select title from documents where published = ?", day)
     everything = expected("select title from documents")
     assert len(everything) > 50  # more than a page: the second page holds the rest, in order
     assert titles() + titles(page=2) == everything
     assert titles(q="植树") and titles(q="植树 NOT 应急") == []  # NOT excludes the only document about 植树
-    assert titles(q="植树 OR 饮水安全") == expected("select title from documents where title like '%植树%' or title like '%饮水安全%'")
+    assert titles(q="植树 OR 饮水安全") == expected(
+        "select title from documents where title like '%植树%' or title like '%饮水安全%'"
+    )
 
 
 @needs_chromium
@@ -227,7 +257,9 @@ def test_a_metadata_only_change_shows_as_such(archive, page):
     document = rows(archive["db"], "select id from documents where url = ?", archive["portal"].url + TRS)[0]["id"]
     page.goto(f"{archive['base']}/-/zwgk/history/{document}")
     change = page.locator("table.zwgk-diff")
-    assert change.locator("tr.zwgk-field").all_inner_texts() == ["~\t文号 document number: 青政办发〔2021〕27号 → 青政办发〔2021〕28号"]
+    assert change.locator("tr.zwgk-field").all_inner_texts() == [
+        "~\t文号 document number: 青政办发〔2021〕27号 → 青政办发〔2021〕28号"
+    ]
     assert change.locator("tr.insert, tr.delete").count() == 0  # the text itself did not change
     screenshot(page, "metadata_change.png")
 
@@ -235,7 +267,9 @@ def test_a_metadata_only_change_shows_as_such(archive, page):
 @needs_chromium
 def test_a_link_clicked_inside_a_stored_page_leads_to_the_portal_not_into_datasette(archive, page):
     portal = archive["portal"]
-    capture = rows(archive["db"], "select id from captures where url = ? and snapshot_digest is not null", portal.url + TRS)[0]["id"]
+    capture = rows(
+        archive["db"], "select id from captures where url = ? and snapshot_digest is not null", portal.url + TRS
+    )[0]["id"]
     page.goto(f"{archive['base']}/-/zwgk/capture/{capture}", wait_until="networkidle")
     stored = page.frame_locator("#stored-page")
     link = stored.locator("a[href^='/']").first
@@ -249,8 +283,11 @@ def test_a_link_clicked_inside_a_stored_page_leads_to_the_portal_not_into_datase
 def test_stored_page_links_lead_to_the_portal_and_its_meta_says_utf8(archive):
     """A GB2312 page sent as UTF-8 says so, and its relative links resolve against the original URL."""
     section = archive["portal"].section("trs-tzgg")
-    capture = rows(archive["db"], "select c.id, c.url from captures c where c.url like ? and c.snapshot_digest is not null",
-                   f"%{section.root}%")[0]
+    capture = rows(
+        archive["db"],
+        "select c.id, c.url from captures c where c.url like ? and c.snapshot_digest is not null",
+        f"%{section.root}%",
+    )[0]
     body = get(f"{archive['base']}/-/zwgk/capture/{capture['id']}/raw")
     assert f'<base href="{capture["url"]}">' in body
     assert "charset=gb2312" not in body.lower() and "charset=utf-8" in body.lower()
@@ -286,5 +323,5 @@ def test_document_page_shows_its_text_and_serves_its_attachments_as_archived(arc
     assert link and doc.attachment in link.group(2)
     with urllib.request.urlopen(archive["base"] + link.group(1)) as answer:
         body, digest = answer.read(), answer.headers["X-Content-Digest"]
-    stored, = rows(archive["db"], "select digest from attachments where id = ?", int(link.group(1).rsplit("/", 1)[1]))
+    (stored,) = rows(archive["db"], "select digest from attachments where id = ?", int(link.group(1).rsplit("/", 1)[1]))
     assert digest == f"sha256={stored['digest']}" == f"sha256={hashlib.sha256(body).hexdigest()}"

@@ -1,4 +1,5 @@
 """Page furniture goes; the document's own sentences that mention the same words stay."""
+
 import pytest
 
 from crawler.clean import clean_lines
@@ -9,17 +10,42 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
 @pytest.mark.parametrize(
     "furniture",
     [
-        "点击数：1234", "浏览次数: 88 次", "访问量：5", "阅读 99 次", "【打印本页】【关闭窗口】【添加收藏】", "[打印] [关闭]",
-        "字体：[大 中 小]", "字号：〖大 中 小〗", "您现在的位置：首页 > 政务公开 > 通知公告", "当前位置：首页>>信息公开",
-        "分享到：微信 微博 QQ空间", "扫一扫在手机打开当前页", "上一篇：关于某事的通知", "下一篇：无",
-        "主办单位：某某市人民政府办公室 承办单位：某某市大数据中心", "网站标识码：1411000001 晋ICP备05001234号",
-        "晋公网安备 14110202000123号", "今天是2024年3月1日 星期五", "发布时间：2019-08-09 来源：县政府办公室 浏览次数：12 字体：大 中 小",
-        "【關閉窗口】【打印本頁】", "點擊數：267", "- 來源:", "联系我们 | 网站地图", "[编辑：张珍珍]",
-        "返回顶部打印关闭", "分享", "大", "中国证监会 www.csrc.gov.cn",
+        "点击数：1234",
+        "浏览次数: 88 次",
+        "访问量：5",
+        "阅读 99 次",
+        "【打印本页】【关闭窗口】【添加收藏】",
+        "[打印] [关闭]",
+        "字体：[大 中 小]",
+        "字号：〖大 中 小〗",
+        "您现在的位置：首页 > 政务公开 > 通知公告",
+        "当前位置：首页>>信息公开",
+        "分享到：微信 微博 QQ空间",
+        "扫一扫在手机打开当前页",
+        "上一篇：关于某事的通知",
+        "下一篇：无",
+        "主办单位：某某市人民政府办公室 承办单位：某某市大数据中心",
+        "网站标识码：1411000001 晋ICP备05001234号",
+        "晋公网安备 14110202000123号",
+        "今天是2024年3月1日 星期五",
+        "发布时间：2019-08-09 来源：县政府办公室 浏览次数：12 字体：大 中 小",
+        "【關閉窗口】【打印本頁】",
+        "點擊數：267",
+        "- 來源:",
+        "联系我们 | 网站地图",
+        "[编辑：张珍珍]",
+        "返回顶部打印关闭",
+        "分享",
+        "大",
+        "中国证监会 www.csrc.gov.cn",
     ],
 )
 def test_furniture_lines_are_removed(furniture):
-    assert clean_lines(["关于做好政务公开工作的通知", BODY, furniture, BODY + "二"]) == ["关于做好政务公开工作的通知", BODY, BODY + "二"]
+    assert clean_lines(["关于做好政务公开工作的通知", BODY, furniture, BODY + "二"]) == [
+        "关于做好政务公开工作的通知",
+        BODY,
+        BODY + "二",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -51,17 +77,27 @@ def test_tail_sections_go():
     assert clean_lines([BODY, "最近搜索", "无", "热门搜索", "无"]) == [BODY]
 
 
-@pytest.mark.parametrize("line", [
-    "བོད་ལྗོངས་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་།",  # Tibetan
-    "شىنجاڭ ئۇيغۇر ئاپتونوم رايونلۇق خەلق ھۆكۈمىتى",  # Uyghur
-    "ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ",  # Mongolian
-    "연변조선족자치주 인민정부",  # Korean
-    "Республика",  # Cyrillic
-    "１２３４５６", "ⅠⅡⅢⅣ", "★★★", "\ufffd\ufffd",  # full-width digits, Roman numerals, symbols, lost characters
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "བོད་ལྗོངས་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་།",  # Tibetan
+        "شىنجاڭ ئۇيغۇر ئاپتونوم رايونلۇق خەلق ھۆكۈمىتى",  # Uyghur
+        "ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ",  # Mongolian
+        "연변조선족자치주 인민정부",  # Korean
+        "Республика",  # Cyrillic
+        "１２３４５６",
+        "ⅠⅡⅢⅣ",
+        "★★★",
+        "\ufffd\ufffd",  # full-width digits, Roman numerals, symbols, lost characters
+    ],
+)
 def test_lines_in_any_script_stay(line):
     """Furniture goes by what it is, never by the script a line is written in."""
-    assert clean_lines(["关于做好双语政务公开工作的通知", line, "各有关单位："]) == ["关于做好双语政务公开工作的通知", line, "各有关单位："]
+    assert clean_lines(["关于做好双语政务公开工作的通知", line, "各有关单位："]) == [
+        "关于做好双语政务公开工作的通知",
+        line,
+        "各有关单位：",
+    ]
 
 
 def test_c1_characters_are_not_line_breaks():

@@ -1,4 +1,5 @@
 """Crawls of the sample portal with the real `zwgk crawl` (Scrapy in a subprocess) into a real archive."""
+
 import datetime
 import json
 import os
@@ -8,8 +9,8 @@ import subprocess
 import time
 
 import pytest
-
 from conftest import ZWGK, crawl, rows, zwgk
+
 from zwgk.portal import SamplePortal, copy_site
 from zwgk.portal.content import make_docs
 from zwgk.portal.sections import default_sections
@@ -54,7 +55,7 @@ def test_first_crawl_archives_every_document_of_every_family(first_crawl):
         assert summary["status"] == "ok" and summary["walk"] == "full"
         assert summary["new_documents"] == summary["new_versions"] == len(listed_urls(portal, section.key))
         assert summary["blocked"] == (1 if section.key in BLOCKED else 0)
-        coverage, = summary["coverage"]
+        (coverage,) = summary["coverage"]
         assert coverage["family"] == section.family and coverage["walk"] == "complete"
         assert coverage["archived"] == len(listed_urls(portal, section.key))
 
@@ -65,7 +66,7 @@ def test_list_metadata_reaches_the_documents(first_crawl):
         for doc in section.docs:
             if doc.state != "live":
                 continue
-            row, = rows(db, "select * from documents where url = ?", portal.url + section.detail_path(doc))
+            (row,) = rows(db, "select * from documents where url = ?", portal.url + section.detail_path(doc))
             assert row["title"] == doc.title
             assert row["published"] == doc.date.isoformat()
             # 信息公开目录 detail pages carry no metadata table: 索引号 and 文号 come from the list's columns.
@@ -77,8 +78,12 @@ def test_long_trs_article_is_one_document_of_all_its_pages(first_crawl):
     portal, db, *_ = first_crawl
     section = portal.section("trs-tzgg")
     doc = next(d for d in section.docs if d.pages == 2)
-    version, = rows(db, "select v.text, c.part_digests from versions v join documents d on d.id = v.document_id"
-                        " join captures c on c.version_id = v.id where d.url = ?", portal.url + section.detail_path(doc))
+    (version,) = rows(
+        db,
+        "select v.text, c.part_digests from versions v join documents d on d.id = v.document_id"
+        " join captures c on c.version_id = v.id where d.url = ?",
+        portal.url + section.detail_path(doc),
+    )
     assert doc.paragraphs[1] in version["text"] and doc.paragraphs[4] in version["text"]
     assert len(json.loads(version["part_digests"])) == 1
 
@@ -127,10 +132,15 @@ def test_second_crawl_fetches_only_new_and_changed(portal, db, key):
     blocked = {section.detail_path(d) for d in section.docs if d.state.startswith("blocked")}
     expected = {section.detail_path(d) for d in added + [edited]} | blocked
     assert document_requests(portal, key, requests) == expected
-    full_walk = rows(db, "select pages_walked from list_coverage where walk = 'complete' order by crawl_run_id limit 1")[0]
+    full_walk = rows(
+        db, "select pages_walked from list_coverage where walk = 'complete' order by crawl_run_id limit 1"
+    )[0]
     assert summary["list_pages"] < full_walk["pages_walked"] or full_walk["pages_walked"] <= 2
-    history = rows(db, "select v.version from versions v join documents d on d.id = v.document_id where d.url = ?",
-                   portal.url + section.detail_path(edited))
+    history = rows(
+        db,
+        "select v.version from versions v join documents d on d.id = v.document_id where d.url = ?",
+        portal.url + section.detail_path(edited),
+    )
     assert [v["version"] for v in history] == [1, 2]
 
 
@@ -145,7 +155,9 @@ def test_withdrawn_documents_are_marked_and_moved_ones_stay_live(portal, db):
     assert done.returncode == 0, done.stderr
     assert summaries["trs-tzgg"]["withdrawn"] == 3
     for how, doc in ways.items():
-        row, = rows(db, "select id, status, version_count from documents where url = ?", portal.url + section.detail_path(doc))
+        (row,) = rows(
+            db, "select id, status, version_count from documents where url = ?", portal.url + section.detail_path(doc)
+        )
         assert row["status"] == ("live" if how == "unlisted" else "withdrawn"), how
         assert row["version_count"] == 1
     reasons = {r["reason"] for r in rows(db, "select reason from captures where outcome = 'withdrawn'")}
@@ -158,7 +170,10 @@ def test_recheck_uses_conditional_requests(portal, db):
     summary = summaries["hanweb-gsgg"]
     assert done.returncode == 0
     assert summary["not_modified"] == len(listed_urls(portal, "hanweb-gsgg")) and summary["new_versions"] == 0
-    assert rows(db, "select count(*) as n from captures where outcome = 'not_modified' and status = 304")[0]["n"] == summary["not_modified"]
+    assert (
+        rows(db, "select count(*) as n from captures where outcome = 'not_modified' and status = 304")[0]["n"]
+        == summary["not_modified"]
+    )
 
 
 def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
@@ -168,8 +183,11 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
         db = tmp_path / "archive.db"
         sites = tmp_path / "sites.toml"
         sites.write_text(portal.sites_toml(concurrency=2), "utf-8")
-        process = subprocess.Popen([*ZWGK, "crawl", "--all", "--sites", str(sites), "--db", str(db)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [*ZWGK, "crawl", "--all", "--sites", str(sites), "--db", str(db)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         deadline = time.time() + 60
         while time.time() < deadline and _count(db, "documents") < 60:
             time.sleep(0.1)
@@ -205,13 +223,16 @@ def test_attachment_size_cap(portal, db):
 
 def test_robots_txt_is_obeyed_and_a_failed_site_fails_the_crawl(portal, db, tmp_path):
     sites = tmp_path / "sites.toml"
-    sites.write_text(f'[sites.private]\nname = "robots.txt forbids /admin/"\nstart_urls = ["{portal.url}/admin/index.html"]\n'
-                     f'download_delay = 0\nretries = 0\n', "utf-8")
+    sites.write_text(
+        f'[sites.private]\nname = "robots.txt forbids /admin/"\nstart_urls = ["{portal.url}/admin/index.html"]\n'
+        f"download_delay = 0\nretries = 0\n",
+        "utf-8",
+    )
     done = zwgk("crawl", "--all", "--sites", sites, "--db", db)
     assert done.returncode == 1
     assert "private: failed" in done.stdout
     assert ("GET", "/admin/index.html") not in portal.requests and ("GET", "/robots.txt") in portal.requests
-    run, = rows(db, "select status, errors from crawl_runs")
+    (run,) = rows(db, "select status, errors from crawl_runs")
     assert run == {"status": "failed", "errors": 1}
 
 
@@ -220,7 +241,7 @@ def test_fetch_downloads_the_attachments_too(portal, db):
     doc = next(d for d in section.docs if d.attachment and d.state == "live")
     done, out = __import__("conftest").fetch_json(portal.url + section.detail_path(doc), db)
     assert done.returncode == 0, done.stderr
-    stored, = rows(db, "select status, filename, size from attachments")
+    (stored,) = rows(db, "select status, filename, size from attachments")
     assert stored["status"] == "stored" and stored["filename"] == doc.attachment + ".pdf" and stored["size"] > 1000
 
 
@@ -229,13 +250,20 @@ def test_a_list_that_yields_nothing_fails_the_site_with_its_reason(portal, db, t
     section = portal.section("trs-tzgg")
     document = portal.url + section.detail_path(next(d for d in section.docs if d.state == "live"))
     sites = tmp_path / "sites.toml"
-    sites.write_text(f'[sites.picky]\nname = "selector that matches nothing"\nstart_urls = ["{portal.url}{section.start_url_path}"]\n'
-                     f'download_delay = 0\nselectors = {{ list_item = "ul.no-such-list li" }}\n'
-                     f'[sites.document]\nname = "a document, not a list"\nstart_urls = ["{document}"]\ndownload_delay = 0\n', "utf-8")
+    sites.write_text(
+        f'[sites.picky]\nname = "selector that matches nothing"\n'
+        f'start_urls = ["{portal.url}{section.start_url_path}"]\n'
+        f'download_delay = 0\nselectors = {{ list_item = "ul.no-such-list li" }}\n'
+        f'[sites.document]\nname = "a document, not a list"\nstart_urls = ["{document}"]\ndownload_delay = 0\n',
+        "utf-8",
+    )
     done = zwgk("crawl", "--all", "--sites", sites, "--db", db)
     assert done.returncode == 1
     lines = {line.split(":")[0]: line for line in done.stdout.splitlines()}
-    assert "picky: failed" in lines["picky"] and "selectors.list_item 'ul.no-such-list li' matched nothing" in lines["picky"]
+    assert (
+        "picky: failed" in lines["picky"]
+        and "selectors.list_item 'ul.no-such-list li' matched nothing" in lines["picky"]
+    )
     assert "document: failed" in lines["document"] and "no document entries on the list page" in lines["document"]
     runs = {r["site"]: r for r in rows(db, "select site, status, message from crawl_runs")}
     assert runs["picky"]["status"] == runs["document"]["status"] == "failed"
@@ -274,8 +302,25 @@ def test_scrapy_crawl_portal_archives_a_site_like_zwgk_crawl(portal, db, tmp_pat
     sites.write_text(portal.sites_toml(["gkmlpt"]), "utf-8")
     root = Path(__file__).resolve().parent.parent
     scrapy = Path(sys.executable).parent / "scrapy"
-    done = subprocess.run([str(scrapy), "crawl", "portal", "-a", "site=gkmlpt", "-a", f"db={db}", "-a", f"sites={sites}",
-                           "-s", "LOG_LEVEL=WARNING"], capture_output=True, text=True, cwd=root, timeout=120)
+    done = subprocess.run(
+        [
+            str(scrapy),
+            "crawl",
+            "portal",
+            "-a",
+            "site=gkmlpt",
+            "-a",
+            f"db={db}",
+            "-a",
+            f"sites={sites}",
+            "-s",
+            "LOG_LEVEL=WARNING",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert archived_urls(db, "gkmlpt") == listed_urls(portal, "gkmlpt")
     assert [r["status"] for r in rows(db, "select status from crawl_runs")] == ["ok"]

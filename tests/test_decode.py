@@ -1,4 +1,5 @@
 """Choosing the codec from bytes when declarations lie."""
+
 import codecs
 
 import pytest
@@ -16,11 +17,11 @@ def page(charset_meta: str | None = None) -> str:
 @pytest.mark.parametrize(
     "codec, header, meta, expected, source",
     [
-        ("gb18030", None, "gb2312", "gb18030", "meta"),               # gb2312 declared, characters outside it
+        ("gb18030", None, "gb2312", "gb18030", "meta"),  # gb2312 declared, characters outside it
         ("gb18030", "text/html; charset=utf-8", "gbk", "gb18030", "meta"),  # header lies
         ("utf-8", "text/html; charset=utf-8", "gb2312", "utf-8", "http-header"),  # meta lies
-        ("utf-8", None, "gb2312", "utf-8", "detected"),               # meta lies, no header
-        ("gb18030", None, None, "gb18030", "detected"),               # nothing declared
+        ("utf-8", None, "gb2312", "utf-8", "detected"),  # meta lies, no header
+        ("gb18030", None, None, "gb18030", "detected"),  # nothing declared
         ("utf-8", None, None, "utf-8", "detected"),
         ("gb18030", "text/html; charset=iso-8859-1", None, "gb18030", "detected"),  # Latin-1 header on GBK
     ],

@@ -1,5 +1,7 @@
 """`zwgk demo` end to end: the README's first command."""
+
 from conftest import free_port, rows, zwgk
+
 from zwgk.portal.sections import default_sections
 
 

@@ -1,6 +1,6 @@
 """Bad input: one clear line on stderr, a non-zero exit, the archive unchanged."""
-import pytest
 
+import pytest
 from conftest import assert_clean_failure, fetch_json, free_port, table_counts, zwgk
 
 TRS = "/xxgk/trs/202108/t20210809_5001.html"
@@ -23,8 +23,14 @@ def test_unreachable_host(archived, db):
     assert table_counts(db) == archived
 
 
-@pytest.mark.parametrize("path, words", [("/files/report.pdf", "not an HTML page"), ("/empty.html", "empty response body"),
-                                          ("/no/such/page.html", "not found (http-404)")])
+@pytest.mark.parametrize(
+    "path, words",
+    [
+        ("/files/report.pdf", "not an HTML page"),
+        ("/empty.html", "empty response body"),
+        ("/no/such/page.html", "not found (http-404)"),
+    ],
+)
 def test_non_html_empty_and_unknown_404(portal, archived, db, path, words):
     done = zwgk("fetch", portal.url + path, "--db", db)
     assert_clean_failure(done)
@@ -44,8 +50,17 @@ def test_unopenable_archive(tmp_path, portal):
     assert_clean_failure(zwgk("fetch", portal.url + TRS, "--db", tmp_path))  # a directory, not a database file
 
 
-@pytest.mark.parametrize("command", [["history", "http://x.gov.cn/a.html"], ["status"], ["status", "--json"],
-                                     ["export", "--jsonl", "out.jsonl"], ["serve"], ["reprocess"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["history", "http://x.gov.cn/a.html"],
+        ["status"],
+        ["status", "--json"],
+        ["export", "--jsonl", "out.jsonl"],
+        ["serve"],
+        ["reprocess"],
+    ],
+)
 def test_read_only_commands_never_create_an_archive(tmp_path, command):
     db = tmp_path / "typo.db"
     done = zwgk(*command, "--db", db, cwd=tmp_path)

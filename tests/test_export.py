@@ -1,11 +1,11 @@
 """WARC and JSON Lines exports of a crawled archive, read back with warcio."""
+
 import base64
 import hashlib
 import json
 
-from warcio.archiveiterator import ArchiveIterator
-
 from conftest import crawl, rows, zwgk
+from warcio.archiveiterator import ArchiveIterator
 
 
 def sha1_digest(body: bytes) -> str:
@@ -45,10 +45,16 @@ def test_warc_round_trips_with_payload_digests_of_the_stored_bytes(portal, db, t
 def _read(stream):
     for record in ArchiveIterator(stream):
         headers = record.rec_headers
-        yield {"type": record.rec_type, "version": headers.protocol, "uri": headers.get_header("WARC-Target-URI"),
-               "date": headers.get_header("WARC-Date"), "payload_digest": headers.get_header("WARC-Payload-Digest"),
-               "refers_to_uri": headers.get_header("WARC-Refers-To-Target-URI"),
-               "refers_to_date": headers.get_header("WARC-Refers-To-Date"), "body": record.content_stream().read()}
+        yield {
+            "type": record.rec_type,
+            "version": headers.protocol,
+            "uri": headers.get_header("WARC-Target-URI"),
+            "date": headers.get_header("WARC-Date"),
+            "payload_digest": headers.get_header("WARC-Payload-Digest"),
+            "refers_to_uri": headers.get_header("WARC-Refers-To-Target-URI"),
+            "refers_to_date": headers.get_header("WARC-Refers-To-Date"),
+            "body": record.content_stream().read(),
+        }
 
 
 def test_jsonl_has_every_version_with_its_metadata(portal, db, tmp_path):
@@ -76,14 +82,19 @@ def test_reprocess_records_versions_only_where_extraction_changed(portal, db):
     crawl(portal, db, "xxgkml")
     target = rows(db, "select id from documents order by id limit 1")[0]["id"]
     with __import__("sqlite3").connect(db) as conn:  # as if an older extractor had left furniture in the text
-        conn.execute("update versions set content_hash = 'older-extractor', text = text || '\n【打印】【关闭】' where document_id = ?", [target])
+        conn.execute(
+            "update versions set content_hash = 'older-extractor', text = text || '\n【打印】【关闭】'"
+            " where document_id = "
+            "?",
+            [target],
+        )
     before = (len(portal.requests), rows(db, "select count(*) as n from captures")[0]["n"])
     done = zwgk("reprocess", "--db", db, check=True)
     assert "reprocessed 21 documents: 1 new versions" in done.stdout
     assert (len(portal.requests), rows(db, "select count(*) as n from captures")[0]["n"]) == before
     versions = rows(db, "select version, text from versions where document_id = ? order by version", target)
     assert [v["version"] for v in versions] == [1, 2] and "【打印】" not in versions[1]["text"]
-    current, = rows(db, "select current_version, index_number from documents where id = ?", target)
+    (current,) = rows(db, "select current_version, index_number from documents where id = ?", target)
     assert current["current_version"] == 2 and current["index_number"]  # the list's 索引号 is still used
     again = zwgk("reprocess", "--db", db, check=True)
     assert "0 new versions" in again.stdout

@@ -1,15 +1,51 @@
 """`zwgk fetch URL --json` on four portal template styles in four encoding situations."""
+
 import json
 
 import pytest
-
 from conftest import FIXTURES, fetch_json
 
 PAGES = sorted((FIXTURES / "pages").glob("*.json"))
-FURNITURE = ["浏览次数", "点击数", "打印本页", "关闭窗口", "添加收藏", "字体", "字号", "您现在的位置", "当前位置", "您的位置",
-             "分享到", "扫一扫", "上一篇", "下一篇", "主办单位", "网站标识码", "ICP备", "公网安备", "版权所有", "今天是", "阅读"]
-CONTRACT_KEYS = {"url", "final_url", "status", "encoding", "title", "publisher", "doc_number", "index_number", "published",
-                 "text", "attachments", "flags", "content_hash", "version", "changed"}
+FURNITURE = [
+    "浏览次数",
+    "点击数",
+    "打印本页",
+    "关闭窗口",
+    "添加收藏",
+    "字体",
+    "字号",
+    "您现在的位置",
+    "当前位置",
+    "您的位置",
+    "分享到",
+    "扫一扫",
+    "上一篇",
+    "下一篇",
+    "主办单位",
+    "网站标识码",
+    "ICP备",
+    "公网安备",
+    "版权所有",
+    "今天是",
+    "阅读",
+]
+CONTRACT_KEYS = {
+    "url",
+    "final_url",
+    "status",
+    "encoding",
+    "title",
+    "publisher",
+    "doc_number",
+    "index_number",
+    "published",
+    "text",
+    "attachments",
+    "flags",
+    "content_hash",
+    "version",
+    "changed",
+}
 
 
 @pytest.fixture(params=PAGES, ids=[p.stem for p in PAGES])
@@ -26,7 +62,9 @@ def test_fetch_json_matches_expected_page(portal, db, expected):
     assert out["text"] == "\n".join(expected["text"])
     for key in ("title", "publisher", "doc_number", "index_number", "published"):
         assert out[key] == expected[key], key
-    assert [(a["url"], a["name"]) for a in out["attachments"]] == [(portal.url + a["path"], a["name"]) for a in expected["attachments"]]
+    assert [(a["url"], a["name"]) for a in out["attachments"]] == [
+        (portal.url + a["path"], a["name"]) for a in expected["attachments"]
+    ]
     assert out["flags"] == [] and out["version"] == 1 and out["changed"] is True
 
 

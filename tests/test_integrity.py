@@ -1,10 +1,11 @@
 """The damage checker on the five real seeds and on a generated corpus."""
+
 import json
 
 import pytest
-
 from conftest import FIXTURES, zwgk
 from corpus import evaluate, generate, totals
+
 from crawler.pipeline import process_text
 
 SEEDS = FIXTURES / "seeds"
@@ -13,8 +14,14 @@ SEEDS = FIXTURES / "seeds"
 # the texts committed here (CI's corpus); since 2026-12-02 it holds statistics bulletins and procurement notices
 # whose paragraphs run on with no numbered heading to show the lost breaks (flattened 0.80), and one-line
 # masks of a short line (附：) that read like an omission (masked 0.94).
-MIN_RECALL = {"mojibake": 0.9, "lost_chars": 0.95, "pinyin_annotations": 0.97, "masked": 0.94,
-              "traditional_converted": 0.97, "flattened": 0.8}
+MIN_RECALL = {
+    "mojibake": 0.9,
+    "lost_chars": 0.95,
+    "pinyin_annotations": 0.97,
+    "masked": 0.94,
+    "traditional_converted": 0.97,
+    "flattened": 0.8,
+}
 
 
 def check(name):
@@ -27,7 +34,10 @@ def test_seed_000_byte_shift_pinyin_traditional():
     assert out["flags"] == ["mojibake", "lost_chars", "pinyin_annotations", "traditional_converted"]
     lines = out["text"].splitlines()
     # the lead byte the shift swallowed is lost: a marked gap, not the full-width space it most likely was
-    assert any(line.startswith("\ufffd(九)推進扶貧工作信息公開。圍繞落實省委、省政府“1+17”精準扶貧精準脫貧工作方案,") for line in lines)
+    assert any(
+        line.startswith("\ufffd(九)推進扶貧工作信息公開。圍繞落實省委、省政府“1+17”精準扶貧精準脫貧工作方案,")
+        for line in lines
+    )
     assert not any(line.startswith("?。ň") for line in lines)
     shift = [r for r in out["repairs"] if r["how"] == "gb18030 read one byte out of step"]
     assert any(r["before"].startswith("?。ň牛┩七M") and r["after"].startswith("\ufffd(九)推進") for r in shift)
@@ -41,7 +51,10 @@ def test_seed_001_furniture_only():
     assert out["flags"] == []
     for furniture in ("您现在的位置", "点击数", "【打印文章】", "【添加收藏】", "文章来源"):
         assert furniture not in out["text"]
-    assert out["text"].splitlines()[:2] == ["关于印发《根河市2019年政务公开工作要点》的通知", "各乡镇人民政府、街道办事处、市直各部门、驻市有关单位:"]
+    assert out["text"].splitlines()[:2] == [
+        "关于印发《根河市2019年政务公开工作要点》的通知",
+        "各乡镇人民政府、街道办事处、市直各部门、驻市有关单位:",
+    ]
 
 
 def test_seed_002_flattened_and_breaks_restored():
@@ -69,13 +82,16 @@ def test_seed_004_masked_not_invented():
     assert "最近搜索" not in out["text"] and "热门搜索" not in out["text"]
 
 
-@pytest.mark.parametrize("text", [
-    "附件2(略)",
-    "*为必填项",
-    "关于推广政府和社会资本合作(PPP)模式的实施意见(试行)\n(一)总体要求。\n(2019)第3号",
-    "(此件公开发布)",
-    "请问如何申请政府信息公开?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "附件2(略)",
+        "*为必填项",
+        "关于推广政府和社会资本合作(PPP)模式的实施意见(试行)\n(一)总体要求。\n(2019)第3号",
+        "(此件公开发布)",
+        "请问如何申请政府信息公开?",
+    ],
+)
 def test_legitimate_text_raises_no_flag(text):
     assert process_text(text).flags == []
 
@@ -97,7 +113,9 @@ def test_clean_real_texts_raise_no_flag(corpus):
     assert {key: s["fp"] for key, s in stats.items() if key[2] == "clean" and s["fp"]} == {}
 
 
-@pytest.mark.parametrize("flag", ["mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_converted", "flattened"])
+@pytest.mark.parametrize(
+    "flag", ["mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_converted", "flattened"]
+)
 def test_flags_on_the_tuning_split(corpus, flag):
     """The validation split (by source text) is reported by bench/integrity_report.py, never tuned on."""
     _, stats = corpus

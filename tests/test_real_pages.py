@@ -1,8 +1,9 @@
 """Each real page against the gold written by hand for it, and its GB18030 copy against the page."""
+
 import pytest
+from realpages import FIELDS, furniture_left, gb18030_copy, load, same_value, text_f1
 
 from crawler.pipeline import Response, process_page
-from realpages import FIELDS, furniture_left, gb18030_copy, load, same_value, text_f1
 
 PAGES = load()
 MIN_F1 = 0.95
@@ -10,7 +11,8 @@ MIN_F1 = 0.95
 # passing then fails it too (strict), so that the entry goes. Validation pages are never tuned on: their
 # gaps stay here until a change made for other reasons mends them.
 KNOWN_GAPS = {
-    "trs-ccgp-01": "the site's 公告概要 table over the text is read as text (no rule tells a summary table from content)",
+    "trs-ccgp-01": "the site's 公告概要 table over the text is read as text (no rule tells a summary table from"
+    " content)",
     "other-sz-01": "validation: 发布日期 taken from another date than the labelled 2025-06-04",
     "trs-bj-tjj-01": "validation: publisher read as a footer link (关于我们) instead of the labelled 来源",
 }
@@ -25,13 +27,24 @@ def page(request):
     return request.param
 
 
-@pytest.mark.parametrize("page", [
-    pytest.param(page, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[page.id])) if page.id in KNOWN_GAPS else page
-    for page in PAGES], ids=[page.id for page in PAGES])
+@pytest.mark.parametrize(
+    "page",
+    [
+        pytest.param(page, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[page.id]))
+        if page.id in KNOWN_GAPS
+        else page
+        for page in PAGES
+    ],
+    ids=[page.id for page in PAGES],
+)
 def test_text_and_metadata_as_the_gold_says(page):
     doc = run(page)
     assert text_f1(doc.text, page.gold["text"]) >= MIN_F1, doc.text
-    wrong = {f: (getattr(doc, f), page.gold[f]) for f in FIELDS if page.gold.get(f) and not same_value(getattr(doc, f), page.gold[f])}
+    wrong = {
+        f: (getattr(doc, f), page.gold[f])
+        for f in FIELDS
+        if page.gold.get(f) and not same_value(getattr(doc, f), page.gold[f])
+    }
     assert not wrong
     assert furniture_left(doc.text, page.gold) == []
     assert doc.flags == page.expected_flags
@@ -39,7 +52,9 @@ def test_text_and_metadata_as_the_gold_says(page):
 
 def test_attachments_are_found(page):
     names = [a["name"] for a in run(page).attachments]
-    assert all(any(name in found or found in name for found in names) for name in page.gold["attachments"] if name), names
+    assert all(any(name in found or found in name for found in names) for name in page.gold["attachments"] if name), (
+        names
+    )
 
 
 def test_gb18030_copy_with_a_gb2312_meta_reads_the_same(page):

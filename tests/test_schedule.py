@@ -1,4 +1,5 @@
 """Cron safety (one crawl per archive, quiet output, log file) and the APScheduler daemon, with real subprocesses."""
+
 import datetime
 import json
 import re
@@ -7,10 +8,11 @@ import subprocess
 import time
 
 from conftest import ZWGK, on_a_terminal, rows, zwgk
+
 from spiders.sites import cron_trigger
 from zwgk.schedule import is_overdue
 
-UTC = datetime.timezone.utc
+UTC = datetime.UTC
 
 
 def wait_for(condition, timeout=60):
@@ -25,7 +27,9 @@ def wait_for(condition, timeout=60):
 def sites_file(portal, tmp_path, schedules: dict, **settings):
     text = ""
     for key, schedule in schedules.items():
-        text += portal.sites_toml([key], **settings).replace(f"[sites.{key}]", f'[sites.{key}]\nschedule = "{schedule}"')
+        text += portal.sites_toml([key], **settings).replace(
+            f"[sites.{key}]", f'[sites.{key}]\nschedule = "{schedule}"'
+        )
     path = tmp_path / "sites.toml"
     path.write_text(text, "utf-8")
     return path
@@ -33,14 +37,20 @@ def sites_file(portal, tmp_path, schedules: dict, **settings):
 
 def runs(db, site=None):
     try:
-        return rows(db, "select * from crawl_runs" + (" where site = ?" if site else "") + " order by id", *([site] if site else []))
+        return rows(
+            db,
+            "select * from crawl_runs" + (" where site = ?" if site else "") + " order by id",
+            *([site] if site else []),
+        )
     except Exception:
         return []
 
 
 def test_second_crawl_of_the_same_archive_exits_with_the_lock_code(portal, db, tmp_path):
     sites = sites_file(portal, tmp_path, {"hanweb-gsgg": "30 2 * * *"}, download_delay=0.1, concurrency=1)
-    first = subprocess.Popen([*ZWGK, "crawl", "--all", "--sites", str(sites), "--db", str(db)], stdout=subprocess.PIPE, text=True)
+    first = subprocess.Popen(
+        [*ZWGK, "crawl", "--all", "--sites", str(sites), "--db", str(db)], stdout=subprocess.PIPE, text=True
+    )
     assert wait_for(lambda: runs(db))
     second = zwgk("crawl", "--all", "--sites", sites, "--db", db)
     assert second.returncode == 75
@@ -64,8 +74,12 @@ def test_crawl_is_quiet_for_cron_and_logs_to_a_file(portal, db, tmp_path):
 
 def test_scheduler_runs_cron_jobs_catches_up_and_never_overlaps(portal, db, tmp_path):
     sites = sites_file(portal, tmp_path, {"hanweb-gsgg": "*/3 * * * * *", "trs-zcwj": "0 3 1 1 *"})
-    scheduler = subprocess.Popen([*ZWGK, "schedule", "--sites", str(sites), "--db", str(db)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    scheduler = subprocess.Popen(
+        [*ZWGK, "schedule", "--sites", str(sites), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert wait_for(lambda: sum(r["status"] == "ok" for r in runs(db, "hanweb-gsgg")) >= 3, timeout=90)
     finally:
@@ -83,15 +97,19 @@ def test_scheduler_runs_cron_jobs_catches_up_and_never_overlaps(portal, db, tmp_
 
 def test_sigterm_stops_a_running_crawl_and_closes_its_run(portal, db, tmp_path):
     sites = sites_file(portal, tmp_path, {"jcms-tzgg": "0 3 1 1 *"}, download_delay=0.5, concurrency=1)
-    scheduler = subprocess.Popen([*ZWGK, "schedule", "--sites", str(sites), "--db", str(db)],
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    scheduler = subprocess.Popen(
+        [*ZWGK, "schedule", "--sites", str(sites), "--db", str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert wait_for(lambda: any(r["status"] == "running" and r["pages_fetched"] > 0 for r in runs(db)))
     finally:
         scheduler.send_signal(signal.SIGTERM)
         scheduler.communicate(timeout=120)
     assert scheduler.returncode == 0
-    run, = runs(db)
+    (run,) = runs(db)
     assert run["status"] == "interrupted" and run["finished_at"]
 
 
@@ -99,7 +117,7 @@ def test_overdue_after_downtime():
     trigger = cron_trigger("30 2 * * *", UTC)
     now = datetime.datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
     assert is_overdue(trigger, None, now)
-    assert is_overdue(trigger, "2026-11-20T01:00:00+00:00", now)      # missed last night's 02:30
+    assert is_overdue(trigger, "2026-11-20T01:00:00+00:00", now)  # missed last night's 02:30
     assert not is_overdue(trigger, "2026-11-21T02:40:00+00:00", now)  # crawled after it
 
 

@@ -1,6 +1,7 @@
 """Beyond one machine: two real scrapyd processes on localhost, the project deployed to both with
 scrapyd-deploy, the sample portal split into two shards, a scheduled night dispatched across both, one
 node killed during its job and started again, then one Datasette over both shards."""
+
 import json
 import signal
 import subprocess
@@ -9,9 +10,9 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
 from conftest import ZWGK, free_port, get, rows, serve_datasette, zwgk
 from scrapyd_nodes import Node, deploy
+
 from zwgk.dispatch import ScrapydNode, owner
 
 
@@ -38,21 +39,47 @@ def test_a_night_dispatched_across_two_nodes_survives_one_going_down(nodes, port
     a, b = nodes
     shard_a, shard_b = shard_on(a, [b]), shard_on(b, [a])
     sites = tmp_path / "sites.toml"
-    sites.write_text(portal.sites_toml(["trs-tzgg"], shard=shard_a)  # gkmlpt: slow enough (about 10 s) to be caught by the node's death
-                     + portal.sites_toml(["gkmlpt"], shard=shard_b, download_delay=0.3, concurrency=1), "utf-8")
+    sites.write_text(
+        portal.sites_toml(
+            ["trs-tzgg"], shard=shard_a
+        )  # gkmlpt: slow enough (about 10 s) to be caught by the node's death
+        + portal.sites_toml(["gkmlpt"], shard=shard_b, download_delay=0.3, concurrency=1),
+        "utf-8",
+    )
     shards, ledger = tmp_path / "shards", tmp_path / "ledger.db"
     shards.mkdir()
-    scheduler = subprocess.Popen([*ZWGK, "schedule", "--scrapyd", f"{a.url},{b.url}", "--shards", str(shards), "--db", str(ledger),
-                                  "--sites", str(sites), "--retry", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    scheduler = subprocess.Popen(
+        [
+            *ZWGK,
+            "schedule",
+            "--scrapyd",
+            f"{a.url},{b.url}",
+            "--shards",
+            str(shards),
+            "--db",
+            str(ledger),
+            "--sites",
+            str(sites),
+            "--retry",
+            "1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         shard_b_db = shards / f"{shard_b}.db"
-        wait_for(lambda: shard_b_db.exists() and rows(shard_b_db, "select 1 from crawl_runs where status = 'running'"),
-                 "node b's crawl to open its run")
+        wait_for(
+            lambda: shard_b_db.exists() and rows(shard_b_db, "select 1 from crawl_runs where status = 'running'"),
+            "node b's crawl to open its run",
+        )
         time.sleep(0.5)
         b.kill()
         wait_for(lambda: runs(ledger, "gkmlpt", "failed"), "the dispatcher to record node b's run as failed")
         b.start()
-        wait_for(lambda: runs(ledger, "gkmlpt", "ok") and runs(ledger, "trs-tzgg", "ok"), "both sites crawled", seconds=120)
+        wait_for(
+            lambda: runs(ledger, "gkmlpt", "ok") and runs(ledger, "trs-tzgg", "ok"), "both sites crawled", seconds=120
+        )
     except AssertionError as error:
         scheduler.send_signal(signal.SIGTERM)
         raise AssertionError(f"{error}; the scheduler said: {scheduler.communicate(timeout=60)[1][-3000:]}") from None
@@ -74,8 +101,13 @@ def test_a_night_dispatched_across_two_nodes_survives_one_going_down(nodes, port
 
     # One view over the shards: status and export read both, and one search box finds documents of each.
     done = zwgk("status", shards / f"{shard_a}.db", shards / f"{shard_b}.db", "--json")
-    assert done.returncode == 0 and {json.loads(line)["site"] for line in done.stdout.splitlines()} == {"trs-tzgg", "gkmlpt"}
-    done = zwgk("export", "--jsonl", tmp_path / "all.jsonl", shards / f"{shard_a}.db", shards / f"{shard_b}.db", check=True)
+    assert done.returncode == 0 and {json.loads(line)["site"] for line in done.stdout.splitlines()} == {
+        "trs-tzgg",
+        "gkmlpt",
+    }
+    done = zwgk(
+        "export", "--jsonl", tmp_path / "all.jsonl", shards / f"{shard_a}.db", shards / f"{shard_b}.db", check=True
+    )
     exported = [json.loads(line) for line in (tmp_path / "all.jsonl").read_text("utf-8").splitlines()]
     assert {r["site"] for r in exported} == {"trs-tzgg", "gkmlpt"}
     with serve_datasette(shards / f"{shard_a}.db", shards / f"{shard_b}.db") as base:
@@ -94,7 +126,11 @@ def test_a_node_that_is_down_fails_the_run_with_the_reason(portal, tmp_path):
     assert f"-- scrapyd node {nobody} did not answer" in done.stdout
     assert runs(tmp_path / "ledger.db", "mirror", "failed")[0]["node"] == nobody
     bad = zwgk("crawl", "mirror", "--scrapyd", "ftp://x", "--sites", sites, "--db", tmp_path / "other.db")
-    assert bad.returncode == 2 and bad.stderr.startswith("zwgk: --scrapyd takes http(s) URLs") and not (tmp_path / "other.db").exists()
+    assert (
+        bad.returncode == 2
+        and bad.stderr.startswith("zwgk: --scrapyd takes http(s) URLs")
+        and not (tmp_path / "other.db").exists()
+    )
 
 
 def runs(ledger: Path, site: str, status: str) -> list[dict]:

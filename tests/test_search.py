@@ -1,13 +1,14 @@
 """Chinese search in a real Datasette started by `zwgk serve`, and from plain sqlite3."""
+
 import json
 import sqlite3
 import urllib.parse
 import urllib.request
 
 import pytest
+from conftest import serve_datasette
 
 from archive import Archive
-from conftest import serve_datasette
 from archive.search import fts_query
 from crawler.pipeline import Document, Response
 
@@ -20,9 +21,16 @@ DOCS = {
 }
 
 
-NUMBERED = ("http://gov.example/f.html", Document(
-    text="各乡镇：现印发。", title="关于印发工作要点的通知", publisher="青岚县人民政府办公室",
-    doc_number="青政办发〔2021〕27号", index_number="11140000012345678L/2021-00321"))
+NUMBERED = (
+    "http://gov.example/f.html",
+    Document(
+        text="各乡镇：现印发。",
+        title="关于印发工作要点的通知",
+        publisher="青岚县人民政府办公室",
+        doc_number="青政办发〔2021〕27号",
+        index_number="11140000012345678L/2021-00321",
+    ),
+)
 
 
 @pytest.fixture(scope="module")
@@ -50,18 +58,18 @@ def search(base, query):
 @pytest.mark.parametrize(
     "query, found",
     [
-        ("扶贫", ["a.html"]),                    # two characters, and not e.html where 扶 and 贫 stand apart
-        ("预算", ["b.html", "d.html"]),           # simplified query finds the traditional document
-        ("預算", ["b.html", "d.html"]),           # and the other way round
+        ("扶贫", ["a.html"]),  # two characters, and not e.html where 扶 and 贫 stand apart
+        ("预算", ["b.html", "d.html"]),  # simplified query finds the traditional document
+        ("預算", ["b.html", "d.html"]),  # and the other way round
         ("政务公开", ["c.html", "d.html"]),
         ("政務公開工作", ["c.html", "d.html"]),
-        ("公开 通知", ["a.html", "d.html"]),       # every term required
+        ("公开 通知", ["a.html", "d.html"]),  # every term required
         ("公开招聘公告", ["e.html"]),
         ("资金使用", ["a.html"]),
         ("不存在的词", []),
-        ("青政办发〔2021〕27号", ["f.html"]),       # 文号
+        ("青政办发〔2021〕27号", ["f.html"]),  # 文号
         ("11140000012345678L/2021-00321", ["f.html"]),  # 索引号
-        ("青岚县人民政府办公室", ["f.html"]),       # 发布机构
+        ("青岚县人民政府办公室", ["f.html"]),  # 发布机构
         ("扶贫 OR 招聘", ["a.html", "e.html"]),
         ("公开 NOT 通知", ["b.html", "c.html", "e.html"]),
         ('"工作要点"', ["c.html", "f.html"]),
@@ -78,6 +86,10 @@ def test_search_box_shows_the_query_as_typed(datasette):
 
 def test_plain_sqlite3_can_search(archive_db):
     with sqlite3.connect(archive_db) as conn:
-        rows = conn.execute("select rowid from documents_fts where documents_fts match ?", [fts_query("扶贫")]).fetchall()
+        rows = conn.execute(
+            "select rowid from documents_fts where documents_fts match ?", [fts_query("扶贫")]
+        ).fetchall()
         assert rows == [(1,)]
-        assert conn.execute("select count(*) from documents_fts where documents_fts match '\"扶 贫\"'").fetchone()[0] == 1
+        assert (
+            conn.execute("select count(*) from documents_fts where documents_fts match '\"扶 贫\"'").fetchone()[0] == 1
+        )

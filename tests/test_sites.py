@@ -1,10 +1,11 @@
 """The sites file: good files load, every mistake is one line naming the site and the key."""
-import pytest
 
+import pytest
 from conftest import assert_clean_failure, zwgk
+
 from spiders.sites import SitesError, load_sites
 
-GOOD = '''
+GOOD = """
 [sites.qinglan-tzgg]
 name = "青岚县人民政府 通知公告"
 start_urls = ["https://www.example.gov.cn/xxgk/tzgg/index.html"]
@@ -16,7 +17,7 @@ start_urls = ["http://www.meijiang.gov.cn/gkmlpt/index"]
 cms = "gkmlpt"
 download_delay = 2.5
 selectors = { next_page = "//a[text()='下一页']" }
-'''
+"""
 
 
 def test_good_file_loads(tmp_path):
@@ -27,24 +28,49 @@ def test_good_file_loads(tmp_path):
     assert sites["meijiang-gkmlpt"].cms == "gkmlpt" and sites["meijiang-gkmlpt"].download_delay == 2.5
 
 
-@pytest.mark.parametrize("text, words", [
-    ('[sites.a]\nname = "x"\n', "site 'a': key 'start_urls' is required"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["ftp://x.gov.cn/"]\n', "site 'a': key 'start_urls' must be"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nschedule = "every night"\n', "site 'a': key 'schedule'"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nschedule = "61 2 * * *"\n', "site 'a': key 'schedule'"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\ncolour = "red"\n', "site 'a': unknown key 'colour'"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\ncms = "wordpress"\n', "site 'a': key 'cms' must be one of"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nconcurrency = 0\n', "site 'a': key 'concurrency'"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { nope = "li" }\n', "site 'a': key 'selectors'"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { list_item = "ul li[" }\n',
-     "site 'a': key 'selectors.list_item': 'ul li[' is not a valid CSS selector"),
-    ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { link = "//a[@href" }\n',
-     "site 'a': key 'selectors.link': '//a[@href' is not a valid XPath selector"),
-    ('[sites.a]\nname = "x"\nstart_url = ["http://x.gov.cn/"]\n', "site 'a': unknown key 'start_url' (did you mean 'start_urls'?)"),
-    ('[sites.a\nname = "x"\n', "not valid TOML"),
-    ('title = "x"\n', "unknown top-level key 'title'"),
-    ("", "no sites"),
-])
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ('[sites.a]\nname = "x"\n', "site 'a': key 'start_urls' is required"),
+        ('[sites.a]\nname = "x"\nstart_urls = ["ftp://x.gov.cn/"]\n', "site 'a': key 'start_urls' must be"),
+        (
+            '[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nschedule = "every night"\n',
+            "site 'a': key 'schedule'",
+        ),
+        (
+            '[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nschedule = "61 2 * * *"\n',
+            "site 'a': key 'schedule'",
+        ),
+        (
+            '[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\ncolour = "red"\n',
+            "site 'a': unknown key 'colour'",
+        ),
+        (
+            '[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\ncms = "wordpress"\n',
+            "site 'a': key 'cms' must be one of",
+        ),
+        ('[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nconcurrency = 0\n', "site 'a': key 'concurrency'"),
+        (
+            '[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { nope = "li" }\n',
+            "site 'a': key 'selectors'",
+        ),
+        (
+            '[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { list_item = "ul li[" }\n',
+            "site 'a': key 'selectors.list_item': 'ul li[' is not a valid CSS selector",
+        ),
+        (
+            '[sites.a]\nname = "x"\nstart_urls = ["http://x.gov.cn/"]\nselectors = { link = "//a[@href" }\n',
+            "site 'a': key 'selectors.link': '//a[@href' is not a valid XPath selector",
+        ),
+        (
+            '[sites.a]\nname = "x"\nstart_url = ["http://x.gov.cn/"]\n',
+            "site 'a': unknown key 'start_url' (did you mean 'start_urls'?)",
+        ),
+        ('[sites.a\nname = "x"\n', "not valid TOML"),
+        ('title = "x"\n', "unknown top-level key 'title'"),
+        ("", "no sites"),
+    ],
+)
 def test_bad_file_names_site_and_key(tmp_path, db, text, words):
     path = tmp_path / "sites.toml"
     path.write_text(text, "utf-8")
@@ -58,8 +84,11 @@ def test_bad_file_names_site_and_key(tmp_path, db, text, words):
 
 def test_every_mistake_is_reported_at_once(tmp_path, db):
     path = tmp_path / "sites.toml"
-    path.write_text('[sites.a]\nname = "x"\nstart_url = ["http://x.gov.cn/"]\n'
-                    '[sites.b]\nname = "y"\nstart_urls = ["http://y.gov.cn/"]\nconcurrency = 0\n', "utf-8")
+    path.write_text(
+        '[sites.a]\nname = "x"\nstart_url = ["http://x.gov.cn/"]\n'
+        '[sites.b]\nname = "y"\nstart_urls = ["http://y.gov.cn/"]\nconcurrency = 0\n',
+        "utf-8",
+    )
     done = zwgk("crawl", "--all", "--sites", path, "--db", db)
     lines = done.stderr.splitlines()
     assert done.returncode == 2 and len(lines) == 3 and all(line.startswith("zwgk: ") for line in lines)

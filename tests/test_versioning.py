@@ -1,11 +1,12 @@
 """Versions against a live local page: counters tick, bodies change, pages disappear."""
+
 import sqlite3
 
 import pytest
+from conftest import FIXTURES, edit, fetch_json, table_counts, zwgk
 
 from archive import Archive
 from archive.store import SCHEMA_VERSION
-from conftest import FIXTURES, edit, fetch_json, table_counts, zwgk
 from crawler.pipeline import Response
 
 TRS = "/xxgk/trs/202108/t20210809_5001.html"
@@ -87,8 +88,12 @@ def test_raw_bytes_are_kept_for_re_extraction(portal, db):
     with Archive(db) as archive:
         captures = archive.captures(archive.document(portal.url + TRS)["id"])
         bodies = [archive.snapshot_body(c["snapshot_digest"]) for c in captures]
-        packing = [archive.conn.execute("select compression, stored_size, size from snapshots where digest = ?",
-                                        [c["snapshot_digest"]]).fetchone() for c in captures]
+        packing = [
+            archive.conn.execute(
+                "select compression, stored_size, size from snapshots where digest = ?", [c["snapshot_digest"]]
+            ).fetchone()
+            for c in captures
+        ]
     assert all("青政办发〔2021〕27号".encode("gb18030") in body for body in bodies)
     assert [f"浏览次数：</td><td>{n}<".encode("gb18030") in body for n, body in enumerate(bodies, 1)] == [True] * 3
     assert [p["compression"] for p in packing] == ["zlib", "zlib-dict", "zlib-dict"]
@@ -121,13 +126,19 @@ def test_schema_3_archive_gets_its_missing_years_and_a_searchable_文号(tmp_pat
 
     db = tmp_path / "v3.db"
     with Archive(db) as archive:
-        archive.record_document(Response("http://old.gov.cn/a.html", 200, b"x"),
-                                Document(text="正文", title="通知", doc_number="青政办发〔2021〕27号", published="2021-08-09"))
-        archive.conn.executescript("update documents set year = null; drop table documents_fts;"
-                                   " create virtual table documents_fts using fts5(title, text); pragma user_version = 3;")
+        archive.record_document(
+            Response("http://old.gov.cn/a.html", 200, b"x"),
+            Document(text="正文", title="通知", doc_number="青政办发〔2021〕27号", published="2021-08-09"),
+        )
+        archive.conn.executescript(
+            "update documents set year = null; drop table documents_fts;"
+            " create virtual table documents_fts using fts5(title, text); pragma user_version = 3;"
+        )
     with Archive(db) as archive:
         assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
-        found = archive.conn.execute("select rowid from documents_fts where documents_fts match ?", [fts_query("青政办发〔2021〕27号")])
+        found = archive.conn.execute(
+            "select rowid from documents_fts where documents_fts match ?", [fts_query("青政办发〔2021〕27号")]
+        )
         assert [tuple(row) for row in found] == [(1,)]
 
 
@@ -139,7 +150,10 @@ def test_older_archives_are_migrated(tmp_path, schema, version):
         conn.executescript((FIXTURES / schema).read_text("utf-8"))
         conn.execute(f"pragma user_version = {version}")
         conn.execute("insert into documents (id, url, published) values (1, 'http://old.gov.cn/a.html', '2021-08-09')")
-        conn.execute("insert into captures (document_id, url, fetched_at, outcome) values (1, 'http://old.gov.cn/a.html', 'then', 'new_version')")
+        conn.execute(
+            "insert into captures (document_id, url, fetched_at, outcome) values (1, 'http://old.gov.cn/a.html', "
+            "'then', 'new_version')"
+        )
     with Archive(db) as archive:
         assert [c["fetched_at"] for c in archive.captures(1)] == ["then"]
         archive.record_blocked(Response("http://old.gov.cn/b.html", 412, b"<script>$_ts=1</script>"), "ruishu-412")

@@ -1,4 +1,5 @@
 """The `zwgk` command: a thin layer over crawler/, archive/ and spiders/."""
+
 import difflib
 import json
 import logging
@@ -11,8 +12,8 @@ import click
 
 from archive import Archive
 from archive.lock import ArchiveBusy, crawl_lock
-from crawler.classify import Blocked, NotADocument
 from coordinator import ingest, reprocess, result_json
+from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import Response, process_page, process_text
 
 from .fetcher import FetchError, check_url, fetch_attachments, fetch_url
@@ -23,22 +24,33 @@ DB_HELP = "Archive database (default: $ZWGK_DB or ./archive.db)."
 
 
 def db_option(f):
-    return click.option("--db", "db_path", default=lambda: os.environ.get("ZWGK_DB", "archive.db"), help=DB_HELP, show_default=False)(f)
+    return click.option(
+        "--db", "db_path", default=lambda: os.environ.get("ZWGK_DB", "archive.db"), help=DB_HELP, show_default=False
+    )(f)
 
 
 DEFAULT_SITES = "sites.toml"
 PROGRESS_EVERY = 100  # items between redraws of a long command's counter on a terminal
 CONFIG_EXIT = 2  # a mistake in the sites file or the command line: nothing was fetched
 DISPATCH_RETRY_SECONDS = 300.0
-sites_option = click.option("--sites", "sites_file", default=DEFAULT_SITES, show_default=True, help="The sites file (TOML).")
+sites_option = click.option(
+    "--sites", "sites_file", default=DEFAULT_SITES, show_default=True, help="The sites file (TOML)."
+)
 site_option = click.option("--site", help="Only this site's documents.")
 
 
 def scrapyd_options(f):
-    f = click.option("--shards", "shards_dir", type=click.Path(file_okay=False),
-                     help="With --scrapyd: the folder, on the nodes, of the shards' archives (SHARD.db); default: --db's folder.")(f)
-    return click.option("--scrapyd", metavar="URL[,URL…]",
-                        help="Crawl on these scrapyd nodes, each site on the node owning its shard (sites file: shard = NAME).")(f)
+    f = click.option(
+        "--shards",
+        "shards_dir",
+        type=click.Path(file_okay=False),
+        help="With --scrapyd: the folder, on the nodes, of the shards' archives (SHARD.db); default: --db's folder.",
+    )(f)
+    return click.option(
+        "--scrapyd",
+        metavar="URL[,URL…]",
+        help="Crawl on these scrapyd nodes, each site on the node owning its shard (sites file: shard = NAME).",
+    )(f)
 
 
 def fail(message: str, code: int = 1):
@@ -136,10 +148,20 @@ def check(file, as_json):
             doc = process_text(raw.decode("utf-8-sig"))
         except UnicodeDecodeError:
             fail(f"{file} is not UTF-8 text; name it .html to have its encoding detected")
-    out = {"file": str(file), "flags": doc.flags, "repairs": doc.repairs, "text": doc.text,
-           "title": doc.title, "publisher": doc.publisher, "doc_number": doc.doc_number,
-           "index_number": doc.index_number, "published": doc.published, "attachments": doc.attachments,
-           "encoding": doc.decoded.encoding if doc.decoded else "utf-8", "content_hash": doc.content_hash}
+    out = {
+        "file": str(file),
+        "flags": doc.flags,
+        "repairs": doc.repairs,
+        "text": doc.text,
+        "title": doc.title,
+        "publisher": doc.publisher,
+        "doc_number": doc.doc_number,
+        "index_number": doc.index_number,
+        "published": doc.published,
+        "attachments": doc.attachments,
+        "encoding": doc.decoded.encoding if doc.decoded else "utf-8",
+        "content_hash": doc.content_hash,
+    }
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False))
         return
@@ -152,7 +174,9 @@ def check(file, as_json):
 @cli.command()
 @click.argument("url")
 @db_option
-@click.option("--diff", "pair", nargs=2, type=int, help="Show the diff between versions A and B (default: the last two).")
+@click.option(
+    "--diff", "pair", nargs=2, type=int, help="Show the diff between versions A and B (default: the last two)."
+)
 def history(url, db_path, pair):
     """List the versions of the document at URL and show what changed."""
     require_archive(db_path)
@@ -164,7 +188,10 @@ def history(url, db_path, pair):
     click.echo(f"{doc['title'] or url}  [{doc['status']}]  current: v{doc['current_version']}")
     for v in versions:
         flags = json.loads(v["flags"])
-        click.echo(f"  v{v['version']}  {v['created_at']}  {v['content_hash'][:12]}" + (f"  flags: {', '.join(flags)}" if flags else ""))
+        click.echo(
+            f"  v{v['version']}  {v['created_at']}  {v['content_hash'][:12]}"
+            + (f"  flags: {', '.join(flags)}" if flags else "")
+        )
     by_number = {v["version"]: v for v in versions}
     a, b = pair or (len(versions) - 1, len(versions))
     if pair and (a not in by_number or b not in by_number):
@@ -174,7 +201,9 @@ def history(url, db_path, pair):
 
         for change in metadata_changes(dict(by_number[a]), dict(by_number[b])):
             click.echo(f"{change['label']}: {change['old'] or '—'} → {change['new'] or '—'}")
-        diff = difflib.unified_diff(by_number[a]["text"].splitlines(), by_number[b]["text"].splitlines(), f"v{a}", f"v{b}", lineterm="")
+        diff = difflib.unified_diff(
+            by_number[a]["text"].splitlines(), by_number[b]["text"].splitlines(), f"v{a}", f"v{b}", lineterm=""
+        )
         click.echo("\n".join(diff) or f"v{a} and v{b} have the same text")
 
 
@@ -198,14 +227,22 @@ def _dispatcher(scrapyd: str | None, shards_dir: str | None, ledger: str, full: 
 @click.option("--all", "all_sites", is_flag=True, help="Crawl every site in the sites file.")
 @sites_option
 @db_option
-@click.option("--full", is_flag=True, help="Walk every list to its end instead of stopping at already-archived entries.")
-@click.option("--recheck", is_flag=True, help="Revisit every archived document now (conditional requests), not only those due.")
+@click.option(
+    "--full", is_flag=True, help="Walk every list to its end instead of stopping at already-archived entries."
+)
+@click.option(
+    "--recheck", is_flag=True, help="Revisit every archived document now (conditional requests), not only those due."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site instead of a summary line.")
 @click.option("-v", "--verbose", is_flag=True, help="Show a line per document as it is archived, and warnings.")
-@click.option("--log-file", type=click.Path(dir_okay=False), help="Append the crawl's full log (with times) to this file.")
+@click.option(
+    "--log-file", type=click.Path(dir_okay=False), help="Append the crawl's full log (with times) to this file."
+)
 @click.option("--wait", is_flag=True, help="If another crawl is using the archive, wait for it instead of exiting.")
 @scrapyd_options
-def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, verbose, log_file, wait, scrapyd, shards_dir):
+def crawl(
+    site_keys, all_sites, sites_file, db_path, full, recheck, as_json, verbose, log_file, wait, scrapyd, shards_dir
+):
     """Crawl the configured SITEs (or --all) into the archive.
 
     Safe from cron: one crawl at a time per archive (a second one exits with code 75), nothing on
@@ -228,8 +265,15 @@ def crawl(site_keys, all_sites, sites_file, db_path, full, recheck, as_json, ver
             summaries = dispatch_crawls(dispatcher, chosen)
         else:
             with crawl_lock(db_path, wait=wait):
-                summaries = run_crawls(chosen, db_path, full=full, recheck=recheck, verbose=verbose, log_file=log_file,
-                                       show_progress=sys.stderr.isatty())
+                summaries = run_crawls(
+                    chosen,
+                    db_path,
+                    full=full,
+                    recheck=recheck,
+                    verbose=verbose,
+                    log_file=log_file,
+                    show_progress=sys.stderr.isatty(),
+                )
     except ArchiveBusy as error:
         fail(str(error), BUSY_EXIT)
     except ArchiveFailure as error:
@@ -256,8 +300,14 @@ def _load_sites(sites_file: str) -> dict:
 @db_option
 @click.option("--timezone", default=None, help="Time zone of the cron expressions (default: this machine's).")
 @scrapyd_options
-@click.option("--retry", "retry_seconds", type=click.FloatRange(min=1), default=DISPATCH_RETRY_SECONDS, show_default=True,
-              help="With --scrapyd: seconds between looks for sites left overdue (their node was down).")
+@click.option(
+    "--retry",
+    "retry_seconds",
+    type=click.FloatRange(min=1),
+    default=DISPATCH_RETRY_SECONDS,
+    show_default=True,
+    help="With --scrapyd: seconds between looks for sites left overdue (their node was down).",
+)
 def schedule(sites_file, db_path, timezone, scrapyd, shards_dir, retry_seconds):
     """Run the scheduler in the foreground: each site crawled on its `schedule` (cron), until SIGTERM or Ctrl-C."""
     from .schedule import CrawlScheduler, DispatchedCrawls, LocalCrawls
@@ -267,17 +317,24 @@ def schedule(sites_file, db_path, timezone, scrapyd, shards_dir, retry_seconds):
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
     crawls = DispatchedCrawls(dispatcher) if dispatcher else LocalCrawls(sites_file, db_path)
     try:
-        scheduler = CrawlScheduler(sites, db_path, crawls, timezone=timezone, retry_seconds=retry_seconds if dispatcher else None)
+        scheduler = CrawlScheduler(
+            sites, db_path, crawls, timezone=timezone, retry_seconds=retry_seconds if dispatcher else None
+        )
         caught_up = scheduler.add_jobs()
     except (sqlite3.Error, ValueError) as error:
         fail(str(error))
-    click.echo(f"scheduling {len(sites)} sites from {sites_file} into {db_path}"
-               + (f"; catching up now: {', '.join(caught_up)}" if caught_up else ""), err=True)
+    click.echo(
+        f"scheduling {len(sites)} sites from {sites_file} into {db_path}"
+        + (f"; catching up now: {', '.join(caught_up)}" if caught_up else ""),
+        err=True,
+    )
     scheduler.run()
 
 
 @cli.command()
-@click.option("--sites", "sites_file", default=None, help="The sites file (TOML), for the next scheduled runs; optional.")
+@click.option(
+    "--sites", "sites_file", default=None, help="The sites file (TOML), for the next scheduled runs; optional."
+)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per site.")
 @shards_argument
@@ -302,39 +359,65 @@ def status(sites_file, db_path, as_json, shards):
             keys = [*(k for k in sites if len(paths) == 1 or k in held), *(k for k in held if k not in sites)]
             for key in keys:
                 last = archive.last_run(key)
-                out = {"site": key, "archive": path, "next_run": upcoming[key].isoformat(timespec="minutes") if key in upcoming else None,
-                       **archive.site_totals(key), "last_run": dict(last) if last else None}
+                out = {
+                    "site": key,
+                    "archive": path,
+                    "next_run": upcoming[key].isoformat(timespec="minutes") if key in upcoming else None,
+                    **archive.site_totals(key),
+                    "last_run": dict(last) if last else None,
+                }
                 click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))
                 seen.add(key)
     for key in (k for k in sites if k not in seen):
-        out = {"site": key, "archive": None, "next_run": upcoming[key].isoformat(timespec="minutes"), "documents": 0,
-               "versions": 0, "withdrawn": 0, "last_run": None}
+        out = {
+            "site": key,
+            "archive": None,
+            "next_run": upcoming[key].isoformat(timespec="minutes"),
+            "documents": 0,
+            "versions": 0,
+            "withdrawn": 0,
+            "last_run": None,
+        }
         click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))
 
 
 def _totals_line(db_path: str, counts: dict) -> str:
-    return (f"{db_path}: {counts['documents']} documents, {counts['versions']} versions, {counts['captures']} captures,"
-            f" {counts['crawl_runs']} crawl runs")
+    return (
+        f"{db_path}: {counts['documents']} documents, {counts['versions']} versions, {counts['captures']} captures,"
+        f" {counts['crawl_runs']} crawl runs"
+    )
 
 
 def _status_line(out: dict) -> str:
     last = out["last_run"]
-    crawled = (f"last {last['started_at']} {last['status']}{' on ' + last['node'] if last.get('node') else ''} (+{last['new_documents']} documents, +{last['new_versions']} versions,"
-               f" {last['withdrawn']} withdrawn, {last['blocked']} blocked, {last['errors']} errors)") if last else "never crawled"
+    crawled = (
+        (
+            f"last {last['started_at']} {last['status']}{' on ' + last['node'] if last.get('node') else ''} "
+            f"(+{last['new_documents']} documents, +{last['new_versions']} versions,"
+            f" {last['withdrawn']} withdrawn, {last['blocked']} blocked, {last['errors']} errors)"
+        )
+        if last
+        else "never crawled"
+    )
     upcoming = f"; next {out['next_run']}" if out["next_run"] else ""
     why = f" -- {last['message']}" if last and last["message"] else ""
-    return (f"{out['site']}: {crawled}{upcoming}; archive {out['documents']} documents, "
-            f"{out['versions']} versions, {out['withdrawn']} withdrawn{why}")
+    return (
+        f"{out['site']}: {crawled}{upcoming}; archive {out['documents']} documents, "
+        f"{out['versions']} versions, {out['withdrawn']} withdrawn{why}"
+    )
 
 
 @cli.command()
 @db_option
 @click.option("--warc", "warc_file", type=click.Path(dir_okay=False), help="Write WARC 1.1 (gzipped) to this file.")
-@click.option("--jsonl", "jsonl_file", type=click.Path(dir_okay=False), help="Write one JSON object per version to this file.")
+@click.option(
+    "--jsonl", "jsonl_file", type=click.Path(dir_okay=False), help="Write one JSON object per version to this file."
+)
 @site_option
 @shards_argument
 def export(db_path, warc_file, jsonl_file, site, shards):
-    """Export the archive as WARC (raw captures) and/or JSON Lines (versions); several ARCHIVEs (shards) into one file."""
+    """Export the archive as WARC (raw captures) and/or JSON Lines (versions); several ARCHIVEs (shards) into one
+    file."""
     from collections import Counter
 
     from archive.export import export_jsonl, export_warc
@@ -345,6 +428,7 @@ def export(db_path, warc_file, jsonl_file, site, shards):
 
     def each_archive(export, what: str):
         """Write every archive's records one after the other into one file; what each export counted."""
+
         def write(out) -> list:
             counted = []
             for path in paths:
@@ -352,11 +436,14 @@ def export(db_path, warc_file, jsonl_file, site, shards):
                     counted.append(export(archive, out, site, progress=_progress(what)))
             _end_progress()
             return counted
+
         return write
 
     if warc_file:
         counts = sum(map(Counter, _write_atomically(warc_file, "wb", each_archive(export_warc, "captures"))), Counter())
-        click.echo(f"{warc_file}: {counts['response']} responses, {counts['revisit']} revisits, {counts['request']} requests")
+        click.echo(
+            f"{warc_file}: {counts['response']} responses, {counts['revisit']} revisits, {counts['request']} requests"
+        )
     if jsonl_file:
         count = sum(_write_atomically(jsonl_file, "w", each_archive(export_jsonl, "versions")))
         click.echo(f"{jsonl_file}: {count} versions")
@@ -446,15 +533,20 @@ def port_is_free(port: int) -> bool:
 
 @cli.command()
 @db_option
-@click.option("--portal-port", default=8750, show_default=True, help="Port of the sample portal (stable URLs across runs).")
+@click.option(
+    "--portal-port", default=8750, show_default=True, help="Port of the sample portal (stable URLs across runs)."
+)
 @click.option("--keep-serving", is_flag=True, help="Leave the sample portal running until Ctrl-C.")
 def demo(db_path, portal_port, keep_serving):
     """Start the bundled sample portal, crawl it twice into the archive, and say how to browse the result."""
     from .demo import run_demo
 
     if Path(db_path).exists():
-        click.echo(f"zwgk: warning: {db_path} already holds an archive; the sample portal starts afresh, so what the "
-                   "last demo's second night added will be found gone and marked withdrawn (a new --db avoids it)", err=True)
+        click.echo(
+            f"zwgk: warning: {db_path} already holds an archive; the sample portal starts afresh, so what the "
+            "last demo's second night added will be found gone and marked withdrawn (a new --db avoids it)",
+            err=True,
+        )
     elif not _writable(db_path):
         fail(f"cannot write the archive {db_path}: choose a --db in a folder you can write to", CONFIG_EXIT)
     try:

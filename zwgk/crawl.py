@@ -3,6 +3,7 @@
 Scrapy's reactor cannot be restarted, so one process crawls once; callers that crawl repeatedly
 (the demo, the scheduler) run `zwgk crawl` in a subprocess each time.
 """
+
 import logging
 import sys
 import time
@@ -24,8 +25,15 @@ class ArchiveFailure(Exception):
     """The archive could not be written (disk full, read-only): the crawl stopped; the message says why."""
 
 
-def run_crawls(sites: list[Site], db_path: str, full: bool = False, recheck: bool = False, verbose: bool = False,
-               log_file: str | None = None, show_progress: bool = False) -> list[dict]:
+def run_crawls(
+    sites: list[Site],
+    db_path: str,
+    full: bool = False,
+    recheck: bool = False,
+    verbose: bool = False,
+    log_file: str | None = None,
+    show_progress: bool = False,
+) -> list[dict]:
     """Crawl the sites (at the same time, each at its own pace) and return one summary per site."""
     Archive(db_path).close()  # create or migrate the schema once, before the spiders open it
     settings = Settings()
@@ -55,7 +63,10 @@ def dispatch_crawls(dispatcher, sites: list[Site]) -> list[dict]:
     with ThreadPoolExecutor(max_workers=len(sites)) as pool:
         runs = list(pool.map(dispatcher.crawl, sites))
     with Archive(dispatcher.ledger) as ledger:
-        return [{**_summary(site, ledger, run["id"]), "node": run["node"], "job": run["job"]} for site, run in zip(sites, runs)]
+        return [
+            {**_summary(site, ledger, run["id"]), "node": run["node"], "job": run["job"]}
+            for site, run in zip(sites, runs)
+        ]
 
 
 def _report_progress(crawlers) -> None:
@@ -66,9 +77,14 @@ def _report_progress(crawlers) -> None:
         parts = []
         for site, crawler in crawlers:
             stats = crawler.stats.get_stats() if crawler.stats else {}
-            parts.append(f"{site.key}: {stats.get('response_received_count', 0)} pages, "
-                         f"{stats.get('item_scraped_count', 0)} documents, {stats.get('log_count/ERROR', 0) + stats.get('spider_exceptions', 0)} errors")
-        sys.stderr.write("\r\033[K" + PROGRESS_SPINNER[int(time.monotonic() * 4) % len(PROGRESS_SPINNER)] + " " + " | ".join(parts))
+            parts.append(
+                f"{site.key}: {stats.get('response_received_count', 0)} pages, "
+                f"{stats.get('item_scraped_count', 0)} documents, "
+                f"{stats.get('log_count/ERROR', 0) + stats.get('spider_exceptions', 0)} errors"
+            )
+        sys.stderr.write(
+            "\r\033[K" + PROGRESS_SPINNER[int(time.monotonic() * 4) % len(PROGRESS_SPINNER)] + " " + " | ".join(parts)
+        )
         sys.stderr.flush()
 
     def clear():
@@ -85,8 +101,15 @@ def _summary(site: Site, archive: Archive, run_id: int | None) -> dict:
     run = archive.run(run_id) if run_id else None
     if run is None:
         return {"site": site.key, "status": "failed", "message": "the crawl did not start", "seconds": 0.0}
-    out = {"site": site.key, "run_id": run_id, "status": run["status"], "walk": run["walk"], **{k: run[k] for k in RUN_COUNTERS},
-           "message": run["message"], "seconds": _seconds(run["started_at"], run["finished_at"])}
+    out = {
+        "site": site.key,
+        "run_id": run_id,
+        "status": run["status"],
+        "walk": run["walk"],
+        **{k: run[k] for k in RUN_COUNTERS},
+        "message": run["message"],
+        "seconds": _seconds(run["started_at"], run["finished_at"]),
+    }
     out["coverage"] = [dict(row) for row in archive.coverage(run_id)]
     return out
 
@@ -97,7 +120,9 @@ def _seconds(started: str, finished: str | None) -> float:
 
     if not finished:
         return 0.0
-    return round((datetime.datetime.fromisoformat(finished) - datetime.datetime.fromisoformat(started)).total_seconds(), 1)
+    return round(
+        (datetime.datetime.fromisoformat(finished) - datetime.datetime.fromisoformat(started)).total_seconds(), 1
+    )
 
 
 def summary_line(summary: dict) -> str:

@@ -5,6 +5,7 @@ a back-dated document put at the top of a column sorted by number, one withdrawn
 by a "页面不存在" page. Each crawl runs `zwgk crawl` in a
 subprocess, as cron would, with its progress shown.
 """
+
 import datetime
 import shutil
 import subprocess
@@ -26,18 +27,25 @@ def run_demo(db_path: str, keep_serving: bool = False, port: int = DEMO_PORT) ->
     with SamplePortal(port=port) as portal, tempfile.TemporaryDirectory() as tmp:
         sites = Path(tmp) / "sites.toml"
         sites.write_text(portal.sites_toml(), "utf-8")
-        click.echo(f"sample portal at {portal.url} ({len(portal.sections)} sections: "
-                   + ", ".join(f"{s.key} [{s.family}]" for s in portal.sections) + ")")
+        click.echo(
+            f"sample portal at {portal.url} ({len(portal.sections)} sections: "
+            + ", ".join(f"{s.key} [{s.family}]" for s in portal.sections)
+            + ")"
+        )
         click.echo("night 1: first crawl of every section")
         first = _crawl(sites, db_path)
         _change_overnight(portal)
-        click.echo("night 2: the portal added 3 notices (one back-dated, in a column sorted by number), edited 1, withdrew 2;"
-                   " incremental crawl")
+        click.echo(
+            "night 2: the portal added 3 notices (one back-dated, in a column sorted by number), edited 1, withdrew 2;"
+            " incremental crawl"
+        )
         second = _crawl(sites, db_path)
         with Archive(db_path) as archive:
             counts = archive.counts()
-        click.echo(f"archive {db_path}: {counts['documents']} documents, {counts['versions']} versions, "
-                   f"{counts['captures']} captures, {counts['crawl_runs']} crawl runs")
+        click.echo(
+            f"archive {db_path}: {counts['documents']} documents, {counts['versions']} versions, "
+            f"{counts['captures']} captures, {counts['crawl_runs']} crawl runs"
+        )
         click.echo(f"browse it with: {zwgk_command()} serve --db {db_path}   (then open http://127.0.0.1:8001/)")
         while keep_serving:
             time.sleep(3600)
@@ -52,7 +60,9 @@ def zwgk_command() -> str:
 
 
 def _crawl(sites: Path, db_path: str) -> int:
-    return subprocess.run([sys.executable, "-m", "zwgk", "crawl", "--all", "-v", "--sites", str(sites), "--db", db_path]).returncode
+    return subprocess.run(
+        [sys.executable, "-m", "zwgk", "crawl", "--all", "-v", "--sites", str(sites), "--db", db_path]
+    ).returncode
 
 
 def _change_overnight(portal: SamplePortal) -> None:

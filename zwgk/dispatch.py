@@ -12,6 +12,7 @@ the node answers.
 A shard is owned by one node, chosen by rendezvous hashing over the node URLs: the same node for the
 same list of nodes in any order, and adding a node moves only the shards it wins.
 """
+
 import dataclasses
 import hashlib
 import json
@@ -27,10 +28,10 @@ from spiders.portal import RUN_SUMMARY
 from spiders.sites import Site
 
 log = logging.getLogger("zwgk.dispatch")
-PROJECT = "zwgk"          # the scrapyd project the egg is deployed as (scrapy.cfg [deploy] project)
+PROJECT = "zwgk"  # the scrapyd project the egg is deployed as (scrapy.cfg [deploy] project)
 SPIDER = "portal"
-POLL_SECONDS = 2.0        # between two looks at a running job
-REQUEST_TIMEOUT = 10.0    # seconds a node has to answer one API call
+POLL_SECONDS = 2.0  # between two looks at a running job
+REQUEST_TIMEOUT = 10.0  # seconds a node has to answer one API call
 
 
 class NodeDown(Exception):
@@ -58,7 +59,9 @@ class ScrapydNode:
 
     def text(self, path: str) -> str:
         try:
-            with urllib.request.urlopen(urllib.parse.urljoin(self.url + "/", path.lstrip("/")), timeout=REQUEST_TIMEOUT) as answer:
+            with urllib.request.urlopen(
+                urllib.parse.urljoin(self.url + "/", path.lstrip("/")), timeout=REQUEST_TIMEOUT
+            ) as answer:
                 return answer.read().decode("utf-8", "replace")
         except (OSError, ValueError) as error:
             raise NodeDown(f"scrapyd node {self.url}: {error}") from None
@@ -66,7 +69,9 @@ class ScrapydNode:
     def _call(self, endpoint: str, form: dict | None = None) -> dict:
         data = urllib.parse.urlencode(form).encode() if form is not None else None
         try:
-            with urllib.request.urlopen(f"{self.url.rstrip('/')}/{endpoint}", data=data, timeout=REQUEST_TIMEOUT) as answer:
+            with urllib.request.urlopen(
+                f"{self.url.rstrip('/')}/{endpoint}", data=data, timeout=REQUEST_TIMEOUT
+            ) as answer:
                 body = json.load(answer)
         except (OSError, ValueError) as error:
             raise NodeDown(f"scrapyd node {self.url} did not answer: {error}") from None
@@ -106,9 +111,12 @@ class Dispatcher:
         with Archive(self.ledger) as archive:
             run_id = archive.start_run(site.key, "dispatched", node=node.url)
         try:
-            job = node.schedule(site=site.key, db=shard_path(self.shards_dir, site.shard),
-                                site_config=json.dumps(dataclasses.asdict(site), ensure_ascii=False),
-                                full="1" if self.full else "0")
+            job = node.schedule(
+                site=site.key,
+                db=shard_path(self.shards_dir, site.shard),
+                site_config=json.dumps(dataclasses.asdict(site), ensure_ascii=False),
+                full="1" if self.full else "0",
+            )
             self._record(run_id, job=job)
             log.info("crawl %s dispatched to %s as job %s", site.key, node.url, job)
             remote = self._watch(node, job)
@@ -125,7 +133,11 @@ class Dispatcher:
             except NodeDown as error:
                 raise NodeDown(f"{error} (during job {job})") from None
             if state == "finished":
-                return run_summary(node.text(entry["log_url"])) if entry.get("log_url") else _failed(f"job {job} left no log")
+                return (
+                    run_summary(node.text(entry["log_url"]))
+                    if entry.get("log_url")
+                    else _failed(f"job {job} left no log")
+                )
             if state == "unknown":
                 return _failed(f"job {job} is no longer known to {node.url}")
             time.sleep(POLL_SECONDS)

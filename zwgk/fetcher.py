@@ -1,6 +1,6 @@
 """Fetch one URL for `zwgk fetch`, refusing what cannot be a document page."""
+
 import http.client
-import socket
 import urllib.error
 import urllib.request
 import zlib
@@ -33,7 +33,7 @@ def fetch_url(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) ->
             return _response(url, answer.status, answer.geturl(), answer.headers, answer, max_bytes)
     except urllib.error.HTTPError as error:
         return _response(url, error.code, error.geturl() or url, error.headers, error, max_bytes)
-    except (urllib.error.URLError, socket.timeout, OSError, http.client.HTTPException) as error:
+    except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", None) or error.__class__.__name__
         raise FetchError(f"cannot fetch {url}: {reason}") from None
 
@@ -77,8 +77,12 @@ def fetch_attachments(archive, attachments: list[dict], timeout: float = TIMEOUT
         if answer.status != 200:
             archive.record_attachment(url, "failed", error=f"HTTP {answer.status}")
             continue
-        archive.record_attachment(url, "stored", answer.body, answer.content_type,
-                                  filename_from_disposition(answer.header("content-disposition")))
+        archive.record_attachment(
+            url,
+            "stored",
+            answer.body,
+            answer.content_type,
+            filename_from_disposition(answer.header("content-disposition")),
+        )
         stored += 1
     return stored
-

@@ -6,6 +6,7 @@ archive's crawl lock instead of giving up when another crawl (this scheduler's o
 A job never overlaps itself (max_instances=1), missed runs are coalesced into one, and a site whose
 last successful crawl is older than its schedule allows is crawled once at start.
 """
+
 import contextlib
 import datetime
 import logging
@@ -22,7 +23,7 @@ from spiders.sites import Site, cron_trigger
 
 log = logging.getLogger("zwgk.schedule")
 MISFIRE_GRACE = 3600  # seconds: a run missed by less (the machine was busy or asleep) still happens
-STOP_TIMEOUT = 120    # seconds a running crawl gets to finish after SIGTERM before it is killed
+STOP_TIMEOUT = 120  # seconds a running crawl gets to finish after SIGTERM before it is killed
 
 
 class LocalCrawls:
@@ -38,7 +39,18 @@ class LocalCrawls:
         with self.lock:
             if self.stopping:
                 return None
-            command = [sys.executable, "-m", "zwgk", "crawl", site.key, "--wait", "--sites", self.sites_file, "--db", self.db_path]
+            command = [
+                sys.executable,
+                "-m",
+                "zwgk",
+                "crawl",
+                site.key,
+                "--wait",
+                "--sites",
+                self.sites_file,
+                "--db",
+                self.db_path,
+            ]
             child = subprocess.Popen(command)
             self.children.add(child)
         log.info("crawl %s started (pid %d)", site.key, child.pid)
@@ -82,7 +94,13 @@ class DispatchedCrawls:
         if self.stopping:
             return None
         run = self.dispatcher.crawl(site)
-        log.info("crawl %s on %s: %s%s", site.key, run["node"], run["status"], f" ({run['message']})" if run["message"] else "")
+        log.info(
+            "crawl %s on %s: %s%s",
+            site.key,
+            run["node"],
+            run["status"],
+            f" ({run['message']})" if run["message"] else "",
+        )
         return 0 if run["status"] == "ok" else 1
 
     def stop(self) -> None:
@@ -99,8 +117,11 @@ class CrawlScheduler:
 
     def __init__(self, sites: dict[str, Site], db_path: str, crawls, timezone=None, retry_seconds: float | None = None):
         self.sites, self.db_path, self.crawls, self.retry_seconds = sites, db_path, crawls, retry_seconds
-        self.scheduler = BlockingScheduler(timezone=timezone, executors={"default": {"type": "threadpool", "max_workers": max(10, len(sites))}},
-                                           job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": MISFIRE_GRACE})
+        self.scheduler = BlockingScheduler(
+            timezone=timezone,
+            executors={"default": {"type": "threadpool", "max_workers": max(10, len(sites))}},
+            job_defaults={"max_instances": 1, "coalesce": True, "misfire_grace_time": MISFIRE_GRACE},
+        )
         self.running: set[str] = set()  # sites whose crawl is under way: never started twice
 
     def crawl(self, site: Site) -> int | None:
@@ -116,7 +137,9 @@ class CrawlScheduler:
             trigger = cron_trigger(site.schedule, self.scheduler.timezone)
             self.scheduler.add_job(self.crawl, trigger, args=[site], id=key, name=f"crawl {key}")
         if self.retry_seconds:
-            self.scheduler.add_job(self.catch_up, "interval", seconds=self.retry_seconds, id="catch-up", name="catch up overdue sites")
+            self.scheduler.add_job(
+                self.catch_up, "interval", seconds=self.retry_seconds, id="catch-up", name="catch up overdue sites"
+            )
         return self.catch_up(now)
 
     def catch_up(self, now: datetime.datetime | None = None) -> list[str]:
@@ -128,7 +151,9 @@ class CrawlScheduler:
                 if key in self.running:
                     continue
                 last = archive.last_ok_run(key)
-                if is_overdue(cron_trigger(site.schedule, self.scheduler.timezone), last["finished_at"] if last else None, now):
+                if is_overdue(
+                    cron_trigger(site.schedule, self.scheduler.timezone), last["finished_at"] if last else None, now
+                ):
                     self.scheduler.modify_job(key, next_run_time=now)
                     overdue.append(key)
         return overdue

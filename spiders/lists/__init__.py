@@ -4,7 +4,8 @@ Plain functions over decoded text, no Scrapy: `detect` names the family of a sta
 family's `parse(page, state)` returns a Listing. `state` is what the family put in the previous
 Fetch (paging parameters) and comes back with the answer to it.
 """
-from . import gkmlpt, generic, hanweb, jcms, trs
+
+from . import generic, gkmlpt, hanweb, jcms, trs
 from .common import Entry, Fetch, Listing, Page, matches_nothing
 
 FAMILIES = {"gkmlpt": gkmlpt, "jcms": jcms, "hanweb": hanweb, "trs": trs, "generic": generic}

@@ -1,4 +1,5 @@
 """What list parsers return, and the link-and-date reading that most list pages share."""
+
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -21,7 +22,7 @@ class Page:
 class Entry:
     url: str
     title: str | None = None
-    date: str | None = None           # YYYY-MM-DD as listed
+    date: str | None = None  # YYYY-MM-DD as listed
     meta: dict = field(default_factory=dict)  # metadata fields the list shows: index_number, doc_number, publisher
 
     @property
@@ -45,7 +46,7 @@ class Fetch:
 class Listing:
     entries: list[Entry]
     next: Fetch | None = None
-    total: int | None = None          # documents the portal says the list holds
+    total: int | None = None  # documents the portal says the list holds
 
 
 def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | None = None) -> list[Entry]:
@@ -62,7 +63,9 @@ def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | N
         url = urljoin(base_url, link.get("href").strip())
         if url in seen or not _same_site(url, base_url) or (is_detail and not is_detail(url)):
             continue
-        date_text = " ".join(_text(d) for d in select(item, selectors["date"])) if selectors.get("date") else _text(item)
+        date_text = (
+            " ".join(_text(d) for d in select(item, selectors["date"])) if selectors.get("date") else _text(item)
+        )
         match = DATE_RE.search(date_text)
         seen.add(url)
         entries.append(Entry(url, _title(link), find_date(match.group(0)) if match else None))

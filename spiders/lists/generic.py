@@ -1,5 +1,6 @@
 """Plain lists: ul/li or table rows with a link and a date, paged by 下一页 links or ?page=N; and
 信息公开目录 tables whose header names the columns (索引号, 名称, 文号, 发布日期), whose values are kept."""
+
 import re
 from urllib.parse import urljoin
 
@@ -25,8 +26,11 @@ def parse(page: Page, state: dict, selectors: dict) -> Listing:
 
 def _next(page: Page, selectors: dict) -> Fetch | None:
     root = parse_html(page.text)
-    links = select(root, selectors["next_page"]) if selectors.get("next_page") else [
-        a for a in root.xpath("//a[@href]") if NEXT_RE.match(a.text_content())]
+    links = (
+        select(root, selectors["next_page"])
+        if selectors.get("next_page")
+        else [a for a in root.xpath("//a[@href]") if NEXT_RE.match(a.text_content())]
+    )
     for link in links:
         href = (link.get("href") or "").strip()
         if href and not href.lower().startswith("javascript") and href != "#":

@@ -1,6 +1,7 @@
 """Guangdong's 政府信息公开平台 (gkmlpt): the page script holds the SID; the list is JSON from
 /gkmlpt/api/all/{category}?page=N&sid=SID answering {total, articles: [{title, url, create_time, …}]}.
 """
+
 import datetime
 import json
 import re
@@ -27,7 +28,10 @@ def parse(page: Page, state: dict, selectors: dict) -> Listing:
 
 
 def _request(url: str, sid: str, category: int, page: int) -> Fetch:
-    return Fetch(urljoin(url, f"/gkmlpt/api/all/{category}?page={page}&sid={sid}"), state={"sid": sid, "category": category, "page": page})
+    return Fetch(
+        urljoin(url, f"/gkmlpt/api/all/{category}?page={page}&sid={sid}"),
+        state={"sid": sid, "category": category, "page": page},
+    )
 
 
 def _articles(page: Page, state: dict) -> Listing:
@@ -48,6 +52,14 @@ def _articles(page: Page, state: dict) -> Listing:
 
 def _entry(article: dict, base_url: str) -> Entry:
     created = article.get("create_time")
-    date = datetime.datetime.fromtimestamp(created, CHINA).date().isoformat() if isinstance(created, (int, float)) else None
-    meta = {"index_number": article.get("identifier"), "doc_number": article.get("document_number"), "publisher": article.get("publisher")}
+    date = (
+        datetime.datetime.fromtimestamp(created, CHINA).date().isoformat()
+        if isinstance(created, (int, float))
+        else None
+    )
+    meta = {
+        "index_number": article.get("identifier"),
+        "doc_number": article.get("document_number"),
+        "publisher": article.get("publisher"),
+    }
     return Entry(urljoin(base_url, article["url"]), article.get("title"), date, {k: v for k, v in meta.items() if v})

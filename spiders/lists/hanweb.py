@@ -3,6 +3,7 @@ each article's address in a JSON string `urls: "{\"pc\": \"/…/content_N.html\"
 handlebars; the paging parameters are in loadPageData({current, unitid, webSiteCode, channelCode, perPage}).
 Further pages are asked for with those parameters in the query string.
 """
+
 import json
 import re
 from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
@@ -54,7 +55,11 @@ def _entry(article: dict, base_url: str) -> Entry | None:
     link = urls.get("pc") or urls.get("url") or article.get("url")
     if not link:
         return None
-    return Entry(urljoin(base_url, link), (article.get("title") or "").strip() or None, find_date(str(article.get("pubDate") or "")))
+    return Entry(
+        urljoin(base_url, link),
+        (article.get("title") or "").strip() or None,
+        find_date(str(article.get("pubDate") or "")),
+    )
 
 
 def _int(value) -> int | None:

@@ -2,6 +2,7 @@
 /module/web/jpage/dataproxy.jsp?startrecord=A&endrecord=B&perpage=P, which answers
 <datastore><totalrecord>…</totalrecord><recordset><record><![CDATA[<li>…</li>]]></record>….
 """
+
 import re
 from urllib.parse import urlencode, urljoin
 
@@ -9,7 +10,7 @@ from .common import Fetch, Listing, Page, anchor_entries
 
 DATAPROXY = "/module/web/jpage/dataproxy.jsp"
 FORM_FIELDS = ("col", "appid", "webid", "path", "columnid", "sourceContentType", "unitid", "webname", "permissiontype")
-FIELD_RE = re.compile(r"""\b(%s)\s*[:=]\s*['"]?([^,'"}&\s]*)""" % "|".join(FORM_FIELDS))
+FIELD_RE = re.compile(r"""\b(""" + "|".join(FORM_FIELDS) + r""")\s*[:=]\s*['"]?([^,'"}&\s]*)""")
 PERPAGE_RE = re.compile(r"perPage\s*[:=]\s*['\"]?(\d+)", re.I)
 RECORD_RE = re.compile(r"<record>\s*<!\[CDATA\[(.*?)\]\]>\s*</record>", re.S)
 TOTAL_RE = re.compile(r"<totalrecord>\s*(\d+)\s*</totalrecord>")
@@ -35,7 +36,9 @@ def parse(page: Page, state: dict, selectors: dict) -> Listing:
 
 def _request(url: str, form: dict, per_page: int, start: int) -> Fetch:
     query = urlencode({"startrecord": start, "endrecord": start + per_page * GROUP - 1, "perpage": per_page})
-    return Fetch(urljoin(url, f"{DATAPROXY}?{query}"), "POST", form, {"form": form, "per_page": per_page, "start": start})
+    return Fetch(
+        urljoin(url, f"{DATAPROXY}?{query}"), "POST", form, {"form": form, "per_page": per_page, "start": start}
+    )
 
 
 def _records(page: Page, state: dict, selectors: dict) -> Listing:

@@ -4,15 +4,25 @@ Two forms are in use: createPageHTML(total_pages, current, "index", "html") and,
 platforms, createPageHTML('page_div', total_pages, current, 'zwgklist', 'shtml', records).
 Detail pages are ./YYYYMM/tYYYYMMDD_N.html (or .shtml); long ones are split the same way (t…_1.html).
 """
+
 import re
 from urllib.parse import urljoin
 
 from .common import Fetch, Listing, Page, anchor_entries
 
 Q = r"""\s*["']"""
-FOUR_ARGS_RE = re.compile(r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*," + Q + r"([\w.-]+)[\"']\s*," + Q + r"(s?html?)[\"']\s*\)")
-SIX_ARGS_RE = re.compile(r"createPageHTML\(" + Q + r"[\w-]+[\"']\s*,\s*(\d+)\s*,\s*(\d+)\s*," + Q + r"([\w.-]+)[\"']\s*,"
-                         + Q + r"(s?html?)[\"']\s*,\s*(\d+)\s*\)")
+FOUR_ARGS_RE = re.compile(
+    r"createPageHTML\(\s*(\d+)\s*,\s*(\d+)\s*," + Q + r"([\w.-]+)[\"']\s*," + Q + r"(s?html?)[\"']\s*\)"
+)
+SIX_ARGS_RE = re.compile(
+    r"createPageHTML\("
+    + Q
+    + r"[\w-]+[\"']\s*,\s*(\d+)\s*,\s*(\d+)\s*,"
+    + Q
+    + r"([\w.-]+)[\"']\s*,"
+    + Q
+    + r"(s?html?)[\"']\s*,\s*(\d+)\s*\)"
+)
 DETAIL_RE = re.compile(r"/t\d{8}_\d+\.s?html?$")
 
 

@@ -1,4 +1,5 @@
 """The coordinator's reading step: pure, cheap checks first, the same in a worker process as here."""
+
 import os
 
 import pytest
@@ -7,9 +8,11 @@ from coordinator import Reading, TextWorkers, read_answer
 from crawler.classify import NotADocument
 from crawler.pipeline import Response
 
-PAGE = ("<html><head><meta charset='gbk'><title>关于做好政务公开工作的通知</title></head><body><div class='TRS_Editor'>"
-        "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，请认真贯彻落实，确保各项措施落到实处。</p>"
-        "</div></body></html>").encode("gbk")
+PAGE = (
+    "<html><head><meta charset='gbk'><title>关于做好政务公开工作的通知</title></head><body><div class='TRS_Editor'>"
+    "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，请认真贯彻落实，确保各项措施落到实处。</p>"
+    "</div></body></html>"
+).encode("gbk")
 
 
 def test_an_empty_or_binary_2xx_answer_is_refused_before_anything_is_decoded():
@@ -33,4 +36,8 @@ def test_a_worker_process_reads_as_this_process_does():
         with pytest.raises(NotADocument):
             refused.result()
     here = read_answer(Response("http://x.gov.cn/a.html", 200, PAGE))
-    assert (there.doc.text, there.doc.content_hash, there.doc.flags) == (here.doc.text, here.doc.content_hash, here.doc.flags)
+    assert (there.doc.text, there.doc.content_hash, there.doc.flags) == (
+        here.doc.text,
+        here.doc.content_hash,
+        here.doc.flags,
+    )

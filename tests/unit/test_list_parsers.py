@@ -1,4 +1,5 @@
 """Each portal family's list parser, fed the sample portal's list pages as bytes: no HTTP, no Scrapy."""
+
 import pytest
 
 from crawler.decode import decode_bytes

@@ -1,4 +1,5 @@
 """Rebuilding what a wrong reading lost: a character only where the surviving bytes leave one candidate."""
+
 import pytest
 
 from crawler.lostbytes import LOST, decode_with_gaps, tokens_of
@@ -20,7 +21,7 @@ def test_each_character_comes_back_or_stays_a_marked_gap(text, wrong):
 
 
 def test_a_lost_byte_with_many_candidates_stays_lost_and_they_are_suggested():
-    damaged = "政务公开".encode("utf-8").decode("gbk", "replace")
+    damaged = "政务公开".encode().decode("gbk", "replace")
     rebuilt = decode_with_gaps(tokens_of([s.encode("gbk") for s in damaged.split(LOST)], "gbk"), "utf-8")
     assert rebuilt.text == "政务" + LOST * 2 and rebuilt.lost == 2
     assert "公" in rebuilt.suggestions[0] and len(rebuilt.suggestions[0]) > 1

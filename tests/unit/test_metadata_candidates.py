@@ -1,10 +1,13 @@
 """Metadata from the places a page states it, the most trustworthy winning: plain functions, no HTTP."""
+
 import pytest
 
 from crawler.extract import extract, strip_site_name
 
-
-TEXT = '<div class="TRS_Editor"><p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，请认真贯彻落实。</p></div>'
+TEXT = (
+    '<div class="TRS_Editor"><p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，'
+    "请认真贯彻落实。</p></div>"
+)
 
 
 def meta(body: str, head: str = "") -> dict:
@@ -13,23 +16,30 @@ def meta(body: str, head: str = "") -> dict:
 
 
 def test_spaced_labels_in_one_cell_with_several_pairs_in_a_row():
-    found = meta("<table><tr><td><b>索  引  号：</b>11360000QL0001/2023-0012345</td>"
-                 "<td><span>文      号：</span>赣府字〔2023〕5号</td></tr></table>")
+    found = meta(
+        "<table><tr><td><b>索  引  号：</b>11360000QL0001/2023-0012345</td>"
+        "<td><span>文      号：</span>赣府字〔2023〕5号</td></tr></table>"
+    )
     assert found["index_number"] == "11360000QL0001/2023-0012345" and found["doc_number"] == "赣府字〔2023〕5号"
 
 
 def test_definition_list_layout_a_label_line_then_its_value():
-    found = meta('<dl><dd><label><font>索 引 号：</font></label><div>11360000QL0001/2023-0012345</div></dd>'
-                 '<dd><label>发布机构：</label><div>江西省人民政府办公厅</div></dd></dl>')
+    found = meta(
+        "<dl><dd><label><font>索 引 号：</font></label><div>11360000QL0001/2023-0012345</div></dd>"
+        "<dd><label>发布机构：</label><div>江西省人民政府办公厅</div></dd></dl>"
+    )
     assert found["index_number"] == "11360000QL0001/2023-0012345" and found["publisher"] == "江西省人民政府办公厅"
 
 
-@pytest.mark.parametrize("info, publisher", [
-    ("发布机构：某某市人民政府办公室 来源：某某日报", "某某市人民政府办公室"),  # 发布机构 before 来源
-    ("文章来源： 作者：某某区财政局", "某某区财政局"),                        # an empty label, then 作者 naming an office
-    ("来源：某某市政府网 作者：张三", "某某市政府网"),
-    ("作者：张三", None),                                                     # a person is no publisher
-])
+@pytest.mark.parametrize(
+    "info, publisher",
+    [
+        ("发布机构：某某市人民政府办公室 来源：某某日报", "某某市人民政府办公室"),  # 发布机构 before 来源
+        ("文章来源： 作者：某某区财政局", "某某区财政局"),  # an empty label, then 作者 naming an office
+        ("来源：某某市政府网 作者：张三", "某某市政府网"),
+        ("作者：张三", None),  # a person is no publisher
+    ],
+)
 def test_publisher_ranking(info, publisher):
     assert meta(f"<div class='info'>{info}</div>")["publisher"] == publisher
 
@@ -44,8 +54,10 @@ def test_the_generated_pubdate_when_nothing_is_shown():
 
 
 def test_a_hidden_doc_number_and_a_date_shown_alone_under_the_title():
-    found = meta('<h1 class="title">关于做好某项工作的通知</h1><p>2012-02-02  来源：某县政务网</p>'
-                 '<div style="display:none">文号：某政办发〔2012〕2号</div>')
+    found = meta(
+        '<h1 class="title">关于做好某项工作的通知</h1><p>2012-02-02  来源：某县政务网</p>'
+        '<div style="display:none">文号：某政办发〔2012〕2号</div>'
+    )
     assert found["doc_number"] == "某政办发〔2012〕2号" and found["published"] == "2012-02-02"
 
 
@@ -54,11 +66,14 @@ def test_traditional_labels():
     assert found["publisher"] == "新華社" and found["published"] == "2009-06-16"
 
 
-@pytest.mark.parametrize("head_title, title", [
-    ("某某市人民政府--关于印发工作要点的通知", "关于印发工作要点的通知"),
-    ("关于印发工作要点的通知_某某市人民政府", "关于印发工作要点的通知"),
-    ("关于印发工作要点的通知 | 某某网", "关于印发工作要点的通知"),
-    ("国务院关于某事的通知_2019年第5号国务院公报", "国务院关于某事的通知"),
-])
+@pytest.mark.parametrize(
+    "head_title, title",
+    [
+        ("某某市人民政府--关于印发工作要点的通知", "关于印发工作要点的通知"),
+        ("关于印发工作要点的通知_某某市人民政府", "关于印发工作要点的通知"),
+        ("关于印发工作要点的通知 | 某某网", "关于印发工作要点的通知"),
+        ("国务院关于某事的通知_2019年第5号国务院公报", "国务院关于某事的通知"),
+    ],
+)
 def test_site_name_and_issue_suffix_leave_the_title(head_title, title):
     assert strip_site_name(head_title) == title

@@ -1,10 +1,14 @@
 """Rules the real-page corpus asked for, each on the smallest page that shows it: plain functions, no HTTP."""
+
 from crawler import integrity
 from crawler.clean import clean_lines
 from crawler.extract import extract
 from crawler.pipeline import process_text
 
-TEXT = "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，请认真贯彻落实，确保各项措施落到实处。</p>"
+TEXT = (
+    "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，"
+    "请认真贯彻落实，确保各项措施落到实处。</p>"
+)
 
 
 def page(body: str, head: str = "<title>某某市政府采购网</title>"):
@@ -19,15 +23,20 @@ def test_co_issuing_bodies_apart_by_a_wide_gap_are_one_publisher():
 
 
 def test_a_名称_cell_of_a_table_in_the_text_is_content_not_the_title():
-    body = (f"<table><tr><td><div><p class='h'>某某医院医用液氧供应成交结果公告</p><p>发布日期：2022-10-13 浏览数：</p>"
-            f"<div>{TEXT * 8}<table><tr><td><p>名称：某某医院医用液氧供应</p><p>品&nbsp;牌：详见附件</p></td></tr></table>{TEXT * 8}</div>"
-            f"</div></td></tr></table>")
+    body = (
+        f"<table><tr><td><div><p class='h'>某某医院医用液氧供应成交结果公告</p><p>发布日期：2022-10-13 浏览数：</p>"
+        f"<div>{TEXT * 8}<table><tr><td><p>名称：某某医院医用液氧供应</p><p>品&nbsp;牌：详见附件</p></td></tr></table>"
+        f"{TEXT * 8}</div>"
+        f"</div></td></tr></table>"
+    )
     assert page(body).meta.finish()["title"] == "某某医院医用液氧供应成交结果公告"  # the line above the info line
 
 
 def test_an_attachment_list_after_the_text_ends_the_document():
-    body = (f"<td><div>{TEXT}{TEXT}</div><p>附件：<br/><a href='/f/1.pdf'>项目公告.pdf</a><br/>"
-            f"<a href='/f/2.jpg'>主要标的信息.JPG</a></p></td>")
+    body = (
+        f"<td><div>{TEXT}{TEXT}</div><p>附件：<br/><a href='/f/1.pdf'>项目公告.pdf</a><br/>"
+        f"<a href='/f/2.jpg'>主要标的信息.JPG</a></p></td>"
+    )
     got = page(body)
     assert got.lines[-3:] == ["附件：", "项目公告.pdf", "主要标的信息.JPG"]
     assert [a["name"] for a in got.attachments] == ["项目公告.pdf", "主要标的信息.JPG"]

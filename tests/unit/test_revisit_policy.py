@@ -1,9 +1,10 @@
 """When an archived document is looked at again."""
+
 import datetime
 
 from spiders.revisit import is_due, revisit_interval
 
-NOW = datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.timezone.utc)
+NOW = datetime.datetime(2026, 12, 2, 3, 0, tzinfo=datetime.UTC)
 
 
 def test_interval_is_a_tenth_of_the_age_within_bounds():

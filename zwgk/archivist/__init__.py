@@ -7,6 +7,7 @@ Pages of the plugin:
   /-/zwgk/capture/ID        one capture's details and its stored page in a sandboxed frame
   /-/zwgk/capture/ID/raw    the stored page itself, under a CSP that forbids scripts and any remote load
 """
+
 import json
 import re
 import urllib.parse
@@ -30,7 +31,9 @@ READING_COLUMNS = ("title", "publisher", "doc_number", "published", "status", "v
 SEARCHABLE = {"documents": {"fts_table": "documents_fts", "fts_pk": "id"}}
 # The stored page may hold anything a portal (or a mirror) put there: nothing of it may run or load. Its
 # only <base> is ours, to the portal the page came from, so that a link clicked leaves the archive.
-RAW_PAGE_CSP = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri {origin}"
+RAW_PAGE_CSP = (
+    "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri {origin}"
+)
 
 
 def _escape_fts(query):
@@ -46,13 +49,18 @@ def prepare_connection(conn):
 @hookimpl
 def get_metadata(datasette, key, database, table):
     tables = {name: {**meta, **SEARCHABLE.get(name, {})} for name, meta in TABLES.items()}
-    reading = (f'What governments published, when, and what they later changed or withdrew. '
-               f'<a href="{datasette.urls.path("/-/zwgk/documents")}">阅读与检索文件 Read and search the documents →</a>')
+    reading = (
+        f"What governments published, when, and what they later changed or withdrew. "
+        f'<a href="{datasette.urls.path("/-/zwgk/documents")}">阅读与检索文件 Read and search the documents →</a>'
+    )
     return {
         "title": "zwgk-archive 政务公开档案",
         "description_html": reading,
-        "databases": {name: {"description_html": reading, "tables": tables, "queries": QUERIES}
-                      for name in datasette.databases if name != "_internal"},
+        "databases": {
+            name: {"description_html": reading, "tables": tables, "queries": QUERIES}
+            for name in datasette.databases
+            if name != "_internal"
+        },
     }
 
 
@@ -107,10 +115,21 @@ async def documents(datasette, request):
     databases = _archive_databases(datasette)
     filters = Filters.from_args(request.args)
     rows, more = await reading_list(databases, filters)
-    return Response.html(await datasette.render_template("zwgk_documents.html", {
-        "rows": rows, "more": more, "filters": filters, "sites": await site_keys(databases),
-        "columns": READING_COLUMNS, "labels": FIELD_LABELS, "statuses": STATUS_LABELS,
-    }, request=request))
+    return Response.html(
+        await datasette.render_template(
+            "zwgk_documents.html",
+            {
+                "rows": rows,
+                "more": more,
+                "filters": filters,
+                "sites": await site_keys(databases),
+                "columns": READING_COLUMNS,
+                "labels": FIELD_LABELS,
+                "statuses": STATUS_LABELS,
+            },
+            request=request,
+        )
+    )
 
 
 async def history(datasette, request):
@@ -119,19 +138,37 @@ async def history(datasette, request):
     document = (await db.execute("select * from documents where id = ?", [document_id])).first()
     if document is None:
         return Response.html("no such document 无此文件", status=404)
-    versions = [dict(r) for r in await db.execute("select * from versions where document_id = ? order by version", [document_id])]
+    versions = [
+        dict(r)
+        for r in await db.execute("select * from versions where document_id = ? order by version", [document_id])
+    ]
     for version in versions:
         version["flags"] = json.loads(version["flags"] or "[]")
     captures = await db.execute("select * from captures where document_id = ? order by id", [document_id])
-    changes = [{"from": a, "to": b, "fields": metadata_changes(a, b), "rows": diff_versions(a["text"], b["text"])}
-               for a, b in zip(versions, versions[1:])]
+    changes = [
+        {"from": a, "to": b, "fields": metadata_changes(a, b), "rows": diff_versions(a["text"], b["text"])}
+        for a, b in zip(versions, versions[1:])
+    ]
     attachments = await db.execute(DOCUMENT_ATTACHMENTS_SQL, [document_id])
     current = next((v for v in versions if v["version"] == document["current_version"]), None)
-    return Response.html(await datasette.render_template("zwgk_history.html", {
-        "document": dict(document), "versions": versions, "changes": changes, "captures": [dict(c) for c in captures],
-        "attachments": [dict(a) for a in attachments], "current": current, "database": db.name,
-        "labels": FIELD_LABELS, "statuses": STATUS_LABELS, "metadata_fields": DOCUMENT_PAGE_FIELDS,
-    }, request=request))
+    return Response.html(
+        await datasette.render_template(
+            "zwgk_history.html",
+            {
+                "document": dict(document),
+                "versions": versions,
+                "changes": changes,
+                "captures": [dict(c) for c in captures],
+                "attachments": [dict(a) for a in attachments],
+                "current": current,
+                "database": db.name,
+                "labels": FIELD_LABELS,
+                "statuses": STATUS_LABELS,
+                "metadata_fields": DOCUMENT_PAGE_FIELDS,
+            },
+            request=request,
+        )
+    )
 
 
 DOCUMENT_ATTACHMENTS_SQL = """
@@ -149,9 +186,15 @@ async def attachment(datasette, request):
         return Response.text("no stored attachment 无此附件", status=404)
     body = await _snapshot_body(db, row["digest"])
     name = row["filename"] or row["name"] or row["url"].rsplit("/", 1)[-1]
-    return Response(body, content_type=row["content_type"] or "application/octet-stream", headers={
-        "Content-Disposition": f"attachment; filename*=UTF-8''{urllib.parse.quote(name)}",
-        "X-Content-Digest": f"sha256={row['digest']}", "X-Content-Type-Options": "nosniff"})
+    return Response(
+        body,
+        content_type=row["content_type"] or "application/octet-stream",
+        headers={
+            "Content-Disposition": f"attachment; filename*=UTF-8''{urllib.parse.quote(name)}",
+            "X-Content-Digest": f"sha256={row['digest']}",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
 
 
 # What a journalist subscribes to: each new document, each new version, each withdrawal, newest first.
@@ -178,26 +221,35 @@ async def feed(datasette, request):
     entries = "".join(_feed_entry(base, datasette, dict(row)) for row in rows)
     updated = next(iter(rows), {"at": "1970-01-01T00:00:00+00:00"})["at"]
     title = f"zwgk-archive {site or '政务公开档案'}: new, changed and withdrawn documents"
-    xml = (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
-           f"<title>{escape(title)}</title><id>{escape(base + request.path)}?site={escape(site)}</id>"
-           f'<link rel="self" href="{escape(base + request.path)}"/><updated>{escape(updated)}</updated>{entries}</feed>')
+    xml = (
+        f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+        f"<title>{escape(title)}</title><id>{escape(base + request.path)}?site={escape(site)}</id>"
+        f'<link rel="self" href="{escape(base + request.path)}"/><updated>{escape(updated)}</updated>{entries}</feed>'
+    )
     return Response(xml, content_type="application/atom+xml; charset=utf-8")
 
 
 def _feed_entry(base: str, datasette, row: dict) -> str:
     link = base + datasette.urls.path(f"/-/zwgk/history/{row['id']}")
     title = f"[{FEED_KINDS[row['kind']]}] {row['title'] or row['url']}"
-    return (f"<entry><title>{escape(title)}</title><id>{escape(link)}#{row['kind']}-v{row['version']}</id>"
-            f'<link href="{escape(link)}"/><updated>{escape(row["at"])}</updated>'
-            f"<summary>{escape(row['site'] or '')} · {escape(row['url'])}</summary></entry>")
+    return (
+        f"<entry><title>{escape(title)}</title><id>{escape(link)}#{row['kind']}-v{row['version']}</id>"
+        f'<link href="{escape(link)}"/><updated>{escape(row["at"])}</updated>'
+        f"<summary>{escape(row['site'] or '')} · {escape(row['url'])}</summary></entry>"
+    )
 
 
 async def capture(datasette, request):
     row = await _capture(datasette, request)
     if row is None:
         return Response.html("no such capture 无此抓取记录", status=404)
-    return Response.html(await datasette.render_template("zwgk_capture.html", {
-        "capture": dict(row), "database": _archive_db(datasette, request).name}, request=request))
+    return Response.html(
+        await datasette.render_template(
+            "zwgk_capture.html",
+            {"capture": dict(row), "database": _archive_db(datasette, request).name},
+            request=request,
+        )
+    )
 
 
 async def raw_page(datasette, request):
@@ -208,9 +260,15 @@ async def raw_page(datasette, request):
     text = decode_bytes(body, header_value(json.loads(row["headers"] or "{}"), "content-type")).text
     original = row["final_url"] or row["url"]
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(original))
-    return Response(as_served_here(text, original), content_type="text/html; charset=utf-8",
-                    headers={"Content-Security-Policy": RAW_PAGE_CSP.format(origin=origin), "X-Content-Type-Options": "nosniff",
-                             "Referrer-Policy": "no-referrer"})
+    return Response(
+        as_served_here(text, original),
+        content_type="text/html; charset=utf-8",
+        headers={
+            "Content-Security-Policy": RAW_PAGE_CSP.format(origin=origin),
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "no-referrer",
+        },
+    )
 
 
 META_CHARSET_RE = re.compile(r"""(<meta[^>]*charset\s*=\s*["']?)[\w-]+""", re.I)
@@ -223,11 +281,13 @@ def as_served_here(html: str, original_url: str) -> str:
     html = META_CHARSET_RE.sub(r"\1utf-8", html)
     base = f'<base href="{escape(original_url)}">'
     head = HEAD_RE.search(html)
-    return html[:head.end()] + base + html[head.end():] if head else base + html
+    return html[: head.end()] + base + html[head.end() :] if head else base + html
 
 
 async def _snapshot_body(db, digest: str) -> bytes:
-    stored = (await db.execute("select compression, body, base_digest from snapshots where digest = ?", [digest])).first()
+    stored = (
+        await db.execute("select compression, body, base_digest from snapshots where digest = ?", [digest])
+    ).first()
     base = await _snapshot_body(db, stored["base_digest"]) if stored["base_digest"] else None
     return snapshots.unpack(stored["compression"], stored["body"], base)
 

@@ -1,6 +1,7 @@
 """What changed between two versions: their metadata field by field, and an inline diff of their texts,
 line by line and character by character inside a changed line, since Chinese has no spaces to split
 words on."""
+
 import difflib
 
 from .metadata import FIELD_LABELS
@@ -12,8 +13,11 @@ VERSIONED_FIELDS = ("title", "publisher", "doc_number", "index_number", "publish
 def metadata_changes(old: dict, new: dict) -> list[dict]:
     """[{"field", "label", "old", "new"}] for each metadata field that differs: a version made by a new
     发布日期 or 文号 alone shows as such, not as an unchanged text."""
-    return [{"field": name, "label": FIELD_LABELS[name], "old": old.get(name), "new": new.get(name)}
-            for name in VERSIONED_FIELDS if (old.get(name) or None) != (new.get(name) or None)]
+    return [
+        {"field": name, "label": FIELD_LABELS[name], "old": old.get(name), "new": new.get(name)}
+        for name in VERSIONED_FIELDS
+        if (old.get(name) or None) != (new.get(name) or None)
+    ]
 
 
 def diff_versions(old: str, new: str) -> list[dict]:
@@ -34,8 +38,8 @@ def diff_versions(old: str, new: str) -> list[dict]:
 
 def _replaced(old: list[str], new: list[str]) -> list[dict]:
     rows = [{"kind": "replace", "segments": _char_diff(a, b)} for a, b in zip(old, new)]
-    rows += [{"kind": "delete", "segments": [("delete", line)]} for line in old[len(new):]]
-    rows += [{"kind": "insert", "segments": [("insert", line)]} for line in new[len(old):]]
+    rows += [{"kind": "delete", "segments": [("delete", line)]} for line in old[len(new) :]]
+    rows += [{"kind": "insert", "segments": [("insert", line)]} for line in new[len(old) :]]
     return rows
 
 

@@ -3,9 +3,16 @@
 # A document's fields as archivists name them, Chinese first: the reading list's headings, the document
 # page's metadata block and the rows of a metadata change.
 FIELD_LABELS = {
-    "title": "标题 title", "publisher": "发布机构 publisher", "doc_number": "文号 document number",
-    "index_number": "索引号 index number", "published": "发布日期 published", "written": "成文日期 written",
-    "validity": "有效性 validity", "topic": "主题分类 topic", "site": "站点 site", "status": "状态 status",
+    "title": "标题 title",
+    "publisher": "发布机构 publisher",
+    "doc_number": "文号 document number",
+    "index_number": "索引号 index number",
+    "published": "发布日期 published",
+    "written": "成文日期 written",
+    "validity": "有效性 validity",
+    "topic": "主题分类 topic",
+    "site": "站点 site",
+    "status": "状态 status",
     "version_count": "版本 versions",
 }
 STATUS_LABELS = {"live": "在线 live", "withdrawn": "已撤下 withdrawn"}
@@ -14,7 +21,8 @@ TABLES = {
     "documents": {
         "title": "文件 Documents",
         "description": "每个文件网址一行，含当前版本的元数据；status 为 live（在线）或 withdrawn（已撤下）。"
-                       " One row per document URL with its current metadata. Search titles and texts in simplified or traditional script.",
+        " One row per document URL with its current metadata. Search titles and texts in simplified or traditional "
+        "script.",
         "sort_desc": "published",
         "label_column": "title",
         "facets": ["site", "status", "year", "publisher", {"array": "flags"}],
@@ -60,25 +68,47 @@ TABLES = {
     "captures": {
         "title": "抓取记录 Captures",
         "description": "每次抓取一行；点击 snapshot_digest 在沙箱中查看原始页面。"
-                       " One row per fetch; click the snapshot digest to view the stored page, sandboxed.",
+        " One row per fetch; click the snapshot digest to view the stored page, sandboxed.",
         "sort_desc": "id",
         "facets": ["outcome", "reason", "status"],
         "columns": {
-            "outcome": "new_version 新版本 · unchanged 未变 · reverted 恢复旧版 · damaged 损坏副本 · withdrawn 撤下 · not_modified 304 · blocked 被拦截",
+            "outcome": (
+                "new_version 新版本 · unchanged 未变 · reverted 恢复旧版 · damaged 损坏副本 · withdrawn 撤下 ·"
+                " not_modified 304 · blocked 被拦截"
+            ),
             "reason": "撤下或拦截的原因 Why withdrawn or blocked",
             "encoding": "实际使用的解码 Codec used to decode",
             "snapshot_digest": "原始字节（沙箱查看） Raw bytes, view sandboxed",
         },
     },
-    "snapshots": {"title": "原始页面 Raw snapshots", "hidden": True,  # compressed blobs: read them through a capture's view
-                  "description": "原始响应字节，zlib 压缩，按摘要去重。 Response bodies, zlib-compressed, stored once per digest."},
-    "attachments": {"title": "附件 Attachments", "sort_desc": "size", "facets": ["status", "content_type"],
-                    "description": "文件引用的附件，按网址存一次。 Files linked from documents, stored once per URL."},
-    "crawl_runs": {"title": "抓取任务 Crawl runs", "sort_desc": "id", "facets": ["site", "status"],
-                   "description": "每个站点每次抓取一行。 One row per crawl of a site."},
-    "list_entries": {"title": "列表条目 List entries", "description": "列表页上最近一次看到的每个条目。 What each list last said about a document."},
-    "list_coverage": {"title": "列表覆盖率 List coverage", "sort_desc": "crawl_run_id",
-                      "description": "门户报告的总数与已存档数。 What the portal reports per list against what was archived."},
+    "snapshots": {
+        "title": "原始页面 Raw snapshots",
+        "hidden": True,  # compressed blobs: read them through a capture's view
+        "description": (
+            "原始响应字节，zlib 压缩，按摘要去重。 Response bodies, zlib-compressed, stored once per digest."
+        ),
+    },
+    "attachments": {
+        "title": "附件 Attachments",
+        "sort_desc": "size",
+        "facets": ["status", "content_type"],
+        "description": "文件引用的附件，按网址存一次。 Files linked from documents, stored once per URL.",
+    },
+    "crawl_runs": {
+        "title": "抓取任务 Crawl runs",
+        "sort_desc": "id",
+        "facets": ["site", "status"],
+        "description": "每个站点每次抓取一行。 One row per crawl of a site.",
+    },
+    "list_entries": {
+        "title": "列表条目 List entries",
+        "description": "列表页上最近一次看到的每个条目。 What each list last said about a document.",
+    },
+    "list_coverage": {
+        "title": "列表覆盖率 List coverage",
+        "sort_desc": "crawl_run_id",
+        "description": "门户报告的总数与已存档数。 What the portal reports per list against what was archived.",
+    },
     "version_attachments": {"title": "版本与附件 Version attachments", "hidden": True},
 }
 
@@ -86,40 +116,45 @@ QUERIES = {
     "new_documents": {
         "title": "近期新文件 New documents in the last N days",
         "sql": "select id, site, title, publisher, published, first_seen, url from documents"
-               " where first_seen >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days') and (:site = '' or site = :site)"
-               " order by first_seen desc",
+        " where first_seen >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days') "
+        "and (:site = '' or site = :site)"
+        " order by first_seen desc",
         "params": ["days", "site"],
     },
     "changed_documents": {
         "title": "近期修改的文件 Documents changed in the last N days",
-        "sql": "select d.id, d.site, d.title, v.version, v.created_at, d.url from versions v join documents d on d.id = v.document_id"
-               " where v.version > 1 and v.created_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days') and (:site = '' or d.site = :site)"
-               " order by v.created_at desc",
+        "sql": "select d.id, d.site, d.title, v.version, v.created_at, d.url from versions v join documents d on "
+        "d.id = v.document_id"
+        " where v.version > 1 and v.created_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, "
+        "''), 7) || ' days') and (:site = '' or d.site = :site)"
+        " order by v.created_at desc",
         "params": ["days", "site"],
     },
     "withdrawn_documents": {
         "title": "近期撤下的文件 Documents withdrawn in the last N days",
         "sql": "select id, site, title, publisher, published, withdrawn_at, version_count, url from documents"
-               " where status = 'withdrawn' and withdrawn_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days')"
-               " and (:site = '' or site = :site) order by withdrawn_at desc",
+        " where status = 'withdrawn' and withdrawn_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || "
+        "coalesce(nullif(:days, ''), 7) || ' days')"
+        " and (:site = '' or site = :site) order by withdrawn_at desc",
         "params": ["days", "site"],
     },
     "damaged_copies": {
         "title": "损坏的副本 Damaged copies by flag",
-        "sql": "select d.id, d.site, d.title, v.version, v.flags, v.repairs, d.url from versions v join documents d on d.id = v.document_id"
-               " where exists (select 1 from json_each(v.flags) where value = :flag) order by v.id desc",
+        "sql": "select d.id, d.site, d.title, v.version, v.flags, v.repairs, d.url from versions v join documents d "
+        "on d.id = v.document_id"
+        " where exists (select 1 from json_each(v.flags) where value = :flag) order by v.id desc",
         "params": ["flag"],
         "description": "flag: mojibake, lost_chars, pinyin_annotations, masked, traditional_converted, flattened",
     },
     "blocked_by_site": {
         "title": "被拦截的页面 Blocked pages by site",
         "sql": "select coalesce(d.site, r.site) as site, c.reason, count(*) as captures, max(c.fetched_at) as last_seen"
-               " from captures c left join documents d on d.id = c.document_id left join crawl_runs r on r.id = c.crawl_run_id"
-               " where c.outcome = 'blocked' group by 1, 2 order by captures desc",
+        " from captures c left join documents d on d.id = c.document_id left join crawl_runs r on r.id = c.crawl_run_id"
+        " where c.outcome = 'blocked' group by 1, 2 order by captures desc",
     },
     "largest_attachments": {
         "title": "最大的附件 Largest attachments",
         "sql": "select a.id, a.filename, a.name, a.content_type, a.size, a.status, a.url from attachments a"
-               " where a.size is not null order by a.size desc limit 100",
+        " where a.size is not null order by a.size desc limit 100",
     },
 }

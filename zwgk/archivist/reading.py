@@ -2,6 +2,7 @@
 finds 文号, 索引号 and 发布机构, a highlighted snippet of why each one matched, and a date range and site
 filter beside the box. Every archive Datasette serves (one per shard) is searched and the rows merged by date.
 """
+
 import re
 import urllib.parse
 from dataclasses import asdict, dataclass
@@ -18,13 +19,17 @@ _INDEXED = f"[{HAN}{MARK_OPEN}{MARK_CLOSE}]"
 INDEX_SPACING_RE = re.compile(f" (?={_INDEXED})|(?<={_INDEXED}) ")  # the index's spaces beside Han characters
 
 COLUMNS = "d.id, d.title, d.publisher, d.doc_number, d.published, d.status, d.version_count, d.site, d.url"
-FILTERS = ("(:site = '' or d.site = :site) and (:since = '' or d.published >= :since)"
-           " and (:until = '' or d.published <= :until)")
+FILTERS = (
+    "(:site = '' or d.site = :site) and (:since = '' or d.published >= :since)"
+    " and (:until = '' or d.published <= :until)"
+)
 ORDER = "order by d.published is null, d.published desc, d.id desc limit :limit"
 LIST_SQL = f"select {COLUMNS}, null as snippet from documents d where {FILTERS} {ORDER}"
-SEARCH_SQL = (f"select {COLUMNS}, snippet(documents_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS})"
-              f" as snippet from documents_fts f join documents d on d.id = f.rowid"
-              f" where documents_fts match :match and {FILTERS} {ORDER}")
+SEARCH_SQL = (
+    f"select {COLUMNS}, snippet(documents_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS})"
+    f" as snippet from documents_fts f join documents d on d.id = f.rowid"
+    f" where documents_fts match :match and {FILTERS} {ORDER}"
+)
 SITES_SQL = "select distinct site from documents where site is not null"
 
 
@@ -32,6 +37,7 @@ SITES_SQL = "select distinct site from documents where site is not null"
 class Filters:
     """What the reader asked for, named as the form names it: search words, site, and a 发布日期 range (ISO
     dates, both ends kept)."""
+
     q: str = ""
     site: str = ""
     since: str = ""
@@ -41,8 +47,13 @@ class Filters:
     @classmethod
     def from_args(cls, args) -> "Filters":
         page = args.get("page", "1")
-        return cls(args.get("q", "").strip(), args.get("site", ""), args.get("since", ""), args.get("until", ""),
-                   int(page) if page.isdigit() and int(page) > 0 else 1)
+        return cls(
+            args.get("q", "").strip(),
+            args.get("site", ""),
+            args.get("since", ""),
+            args.get("until", ""),
+            int(page) if page.isdigit() and int(page) > 0 else 1,
+        )
 
     def query(self, page: int) -> str:
         """The query string of another page of the same list."""
@@ -50,8 +61,13 @@ class Filters:
 
     def params(self) -> dict:
         # each shard gives its first page*PAGE_SIZE rows; the merge then cuts the page out of them
-        return {"site": self.site, "since": self.since, "until": self.until, "match": fts_query(self.q),
-                "limit": self.page * PAGE_SIZE + 1}
+        return {
+            "site": self.site,
+            "since": self.since,
+            "until": self.until,
+            "match": fts_query(self.q),
+            "limit": self.page * PAGE_SIZE + 1,
+        }
 
 
 async def reading_list(databases, filters: Filters) -> tuple[list[dict], bool]:
@@ -63,7 +79,7 @@ async def reading_list(databases, filters: Filters) -> tuple[list[dict], bool]:
             found.append({**dict(row), "database": db.name, "snippet": readable_snippet(row["snippet"])})
     found.sort(key=lambda row: (row["published"] is not None, row["published"] or "", row["id"]), reverse=True)
     start = (filters.page - 1) * PAGE_SIZE
-    return found[start:start + PAGE_SIZE], len(found) > start + PAGE_SIZE
+    return found[start : start + PAGE_SIZE], len(found) > start + PAGE_SIZE
 
 
 async def site_keys(databases) -> list[str]:

@@ -7,6 +7,7 @@ ticks on every request, {{today}} and {{today_cn}} show the current date, {{orig
 address (for the hostile page's scripts and remote resources). Tests copy the site to a
 temporary folder and edit it there, and change section documents through `section(key)`.
 """
+
 import datetime
 import shutil
 import socket
@@ -58,8 +59,10 @@ class SamplePortal:
         out = []
         for section in self.sections:
             if keys is None or section.key in keys:
-                out.append(f'[sites.{section.key}]\nname = "青岚县 {section.name} ({section.family})"\n'
-                           f'start_urls = ["{self.url}{section.start_url_path}"]')
+                out.append(
+                    f'[sites.{section.key}]\nname = "青岚县 {section.name} ({section.family})"\n'
+                    f'start_urls = ["{self.url}{section.start_url_path}"]'
+                )
                 out += [f"{name} = {_toml_value(value)}" for name, value in settings.items()]
                 out.append("")
         return "\n".join(out)
@@ -101,20 +104,35 @@ class SamplePortal:
         if target.is_dir():
             target = target / "index.html"
         if self.site.resolve() not in target.parents or not target.is_file():
-            return 404, {"Content-Type": "text/html; charset=utf-8"}, "<html><body><h1>404 页面不存在</h1></body></html>".encode()
+            return (
+                404,
+                {"Content-Type": "text/html; charset=utf-8"},
+                "<html><body><h1>404 页面不存在</h1></body></html>".encode(),
+            )
         page = self.manifest().get(path, {})
         with self._lock:
             self.hits[path] = self.hits.get(path, 0) + 1
             hits = self.hits[path]
         today = datetime.date.today()
-        text = (target.read_text("utf-8").replace("{{hits}}", str(hits)).replace("{{today}}", today.isoformat())
-                .replace("{{today_cn}}", f"{today.year}年{today.month}月{today.day}日").replace("{{origin}}", self.url))
+        text = (
+            target.read_text("utf-8")
+            .replace("{{hits}}", str(hits))
+            .replace("{{today}}", today.isoformat())
+            .replace("{{today_cn}}", f"{today.year}年{today.month}月{today.day}日")
+            .replace("{{origin}}", self.url)
+        )
         headers = {"Content-Type": page.get("content_type", "text/html; charset=utf-8")}
         return page.get("status", 200), headers, text.encode(page.get("encoding", "utf-8"))
 
 
 def _toml_value(value) -> str:
-    return str(value).lower() if isinstance(value, bool) else repr(value) if isinstance(value, (int, float)) else f'"{value}"'
+    return (
+        str(value).lower()
+        if isinstance(value, bool)
+        else repr(value)
+        if isinstance(value, (int, float))
+        else f'"{value}"'
+    )
 
 
 def _handler(portal: SamplePortal):
