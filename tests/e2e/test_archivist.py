@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import crawl, edit, fetch_json, get, rows, serve_datasette
 
-ARTIFACTS = Path(__file__).parent / "artifacts"
+ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 HOSTILE = "/hostile/script.html"
 TRS = "/xxgk/trs/202108/t20210809_5001.html"  # a static page whose 文号 the fixture changes, and nothing else
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -300,7 +300,7 @@ def test_scrapy_crawl_portal_archives_a_site_like_zwgk_crawl(portal, db, tmp_pat
 
     sites = tmp_path / "sites.toml"
     sites.write_text(portal.sites_toml(["gkmlpt"]), "utf-8")
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     scrapy = Path(sys.executable).parent / "scrapy"
     done = subprocess.run(
         [
