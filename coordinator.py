@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 
 from archive import Archive, CaptureResult
+from archive.vocabulary import Outcome
 from crawler.classify import Blocked, NotADocument, Verdict, check_document, classify
 from crawler.decode import decode_bytes
 from crawler.pipeline import Document, Response, process_page
@@ -125,7 +126,7 @@ def reprocess(archive: Archive, site: str | None = None, progress=None, workers:
         for capture, doc in zip(captures, readers.map(_reextract, answers)):
             outcome, _ = archive.record_reextraction(capture["document_id"], doc)
             counts["documents"] += 1
-            counts["new_versions"] += outcome == "new_version"
+            counts["new_versions"] += outcome == Outcome.NEW_VERSION
             if progress:
                 progress(counts["documents"])
     return counts

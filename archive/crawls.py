@@ -3,6 +3,7 @@
 import json
 
 from .clock import now
+from .vocabulary import RunStatus
 
 RUN_COUNTERS = (
     "list_pages",
@@ -101,7 +102,7 @@ class CrawlRecords:
         """Until a crawl of the site has finished, the lists must be walked to the end: this is how a killed crawl
         resumes."""
         last = self.last_run(site)
-        return last is None or last["status"] != "ok"
+        return last is None or last["status"] != RunStatus.OK
 
     # --- lists ---------------------------------------------------------------------------
     def record_listing(self, site: str, list_url: str, entries: list[dict], run_id: int | None) -> None:

@@ -3,6 +3,7 @@
 from crawler.filenames import safe_filename
 
 from .clock import now
+from .vocabulary import AttachmentStatus
 
 
 class AttachmentRecords:
@@ -71,4 +72,4 @@ class AttachmentRecords:
                     url,
                 ],
             )
-            self._count(crawl_run_id, attachments=int(status == "stored"))
+            self._count(crawl_run_id, attachments=int(status == AttachmentStatus.STORED))

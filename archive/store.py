@@ -11,6 +11,7 @@ from . import search, snapshots
 from .clock import now
 from .crawls import CrawlRecords
 from .files import AttachmentRecords
+from .vocabulary import DocumentStatus, Outcome
 
 BUSY_TIMEOUT_MS = 30_000
 SCHEMA_VERSION = 5
@@ -193,14 +194,14 @@ class Archive(CrawlRecords, AttachmentRecords):
         current = self._current(document_id)
         if row is None:
             version_id, number = self._insert_version(document_id, doc)
-            outcome = "new_version"
+            outcome = Outcome.NEW_VERSION
         else:
             version_id, number = row["id"], row["version"]
-            outcome = "unchanged" if current and current["id"] == version_id else "reverted"
+            outcome = Outcome.UNCHANGED if current and current["id"] == version_id else Outcome.REVERTED
         # A damaged copy never replaces a clean current version; it stays recorded and visible.
         if doc.flags and current is not None and not json.loads(current["flags"]) and current["id"] != version_id:
-            outcome = "damaged"
-        elif outcome != "unchanged":
+            outcome = Outcome.DAMAGED
+        elif outcome != Outcome.UNCHANGED:
             self._make_current(document_id, version_id, doc)
         self._link_attachments(version_id, doc.attachments)
         return version_id, number, outcome, row is None
@@ -223,13 +224,13 @@ class Archive(CrawlRecords, AttachmentRecords):
                 crawl_run_id,
                 reason=reason or f"http-{response.status}",
             )
-            newly = known["status"] != "withdrawn"
+            newly = known["status"] != DocumentStatus.WITHDRAWN
             if newly:
                 self.conn.execute(
                     "UPDATE documents SET status = 'withdrawn', withdrawn_at = ? WHERE id = ?", [now(), known["id"]]
                 )
             self._count(crawl_run_id, pages_fetched=1, withdrawn=int(newly))
-        return CaptureResult(known["id"], capture_id, "withdrawn", known["current_version"], False)
+        return CaptureResult(known["id"], capture_id, Outcome.WITHDRAWN, known["current_version"], False)
 
     def record_not_modified(self, response, crawl_run_id: int | None = None) -> CaptureResult:
         """A 304 to a conditional revisit: the current version was confirmed, nothing else changes."""
@@ -237,11 +238,17 @@ class Archive(CrawlRecords, AttachmentRecords):
             known = self.document(response.url)
             current = self._current(known["id"])
             capture_id = self._insert_capture(
-                known["id"], response, "not_modified", current["id"] if current else None, None, None, crawl_run_id
+                known["id"],
+                response,
+                Outcome.NOT_MODIFIED,
+                current["id"] if current else None,
+                None,
+                None,
+                crawl_run_id,
             )
             self.conn.execute("UPDATE documents SET last_seen = ? WHERE id = ?", [now(), known["id"]])
             self._count(crawl_run_id, not_modified=1)
-        return CaptureResult(known["id"], capture_id, "not_modified", known["current_version"], False)
+        return CaptureResult(known["id"], capture_id, Outcome.NOT_MODIFIED, known["current_version"], False)
 
     def record_blocked(self, response, reason: str, crawl_run_id: int | None = None) -> int:
         """An anti-bot answer: kept as evidence, but the document (if known) is left exactly as it was."""
@@ -249,7 +256,14 @@ class Archive(CrawlRecords, AttachmentRecords):
             known = self.document(response.url)
             digest = self._store_snapshot(response.body)
             capture_id = self._insert_capture(
-                known["id"] if known else None, response, "blocked", None, None, digest, crawl_run_id, reason=reason
+                known["id"] if known else None,
+                response,
+                Outcome.BLOCKED,
+                None,
+                None,
+                digest,
+                crawl_run_id,
+                reason=reason,
             )
             self._count(crawl_run_id, blocked=1)
         return capture_id

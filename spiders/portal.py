@@ -20,6 +20,7 @@ import scrapy
 
 from archive import Archive
 from archive.lock import crawl_lock
+from archive.vocabulary import AttachmentStatus, RunStatus
 from crawler.classify import classify
 from crawler.decode import decode_bytes
 from crawler.filenames import filename_from_disposition
@@ -296,11 +297,11 @@ class PortalSpider(scrapy.Spider):
     def parse_attachment(self, response):
         answer = to_response(response)  # keyed by the URL the document linked, not where it redirected
         if answer.status != 200:
-            yield AttachmentFile(answer.url, "failed", error=f"HTTP {answer.status}")
+            yield AttachmentFile(answer.url, AttachmentStatus.FAILED, error=f"HTTP {answer.status}")
             return
         yield AttachmentFile(
             answer.url,
-            "stored",
+            AttachmentStatus.STORED,
             answer.body,
             answer.content_type,
             filename_from_disposition(answer.header("content-disposition")),
@@ -308,21 +309,23 @@ class PortalSpider(scrapy.Spider):
 
     def attachment_failed(self, failure):
         message = str(failure.value) or failure.value.__class__.__name__
-        status = "too_large" if "max size" in message or "maxsize" in message else "failed"
+        status = (
+            AttachmentStatus.TOO_LARGE if "max size" in message or "maxsize" in message else AttachmentStatus.FAILED
+        )
         yield AttachmentFile(failure.request.url, status, error=message[:300])
 
     def closed(self, reason: str):
         failed = [w for w in self.walks.values() if (w.ended or "").startswith("failed")]
         if getattr(self, "fatal", None):
-            status, message = "failed", self.fatal
+            status, message = RunStatus.FAILED, self.fatal
         elif reason != "finished":
-            status, message = "interrupted", f"crawl stopped: {reason}"
+            status, message = RunStatus.INTERRUPTED, f"crawl stopped: {reason}"
         elif failed and len(failed) == len(self.walks):
-            status, message = "failed", "; ".join(w.ended for w in failed)
+            status, message = RunStatus.FAILED, "; ".join(w.ended for w in failed)
         elif failed or any(w.ended is None for w in self.walks.values()):
-            status, message = "partial", "; ".join(w.ended or f"{w.url} not finished" for w in failed)
+            status, message = RunStatus.PARTIAL, "; ".join(w.ended or f"{w.url} not finished" for w in failed)
         else:
-            status, message = "ok", None
+            status, message = RunStatus.OK, None
         # If the archive is what failed, the run stays 'running' and the next crawl marks it interrupted.
         with contextlib.suppress(sqlite3.Error):
             self.archive.finish_run(self.run_id, status, message)

@@ -12,6 +12,7 @@ import click
 
 from archive import Archive
 from archive.lock import ArchiveBusy, crawl_lock
+from archive.vocabulary import Outcome
 from coordinator import ingest, reprocess, result_json
 from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import Response, process_page, process_text
@@ -120,12 +121,12 @@ def fetch(url, db_path, as_json, timeout, no_attachments):
         click.echo(json.dumps(out, ensure_ascii=False))
     else:
         click.echo(_summary(out))
-    if result.outcome == "withdrawn":
+    if result.outcome == Outcome.WITHDRAWN:
         sys.exit(3)
 
 
 def _summary(out: dict) -> str:
-    if out["outcome"] == "withdrawn":
+    if out["outcome"] == Outcome.WITHDRAWN:
         return f"withdrawn  {out['url']} (HTTP {out['status']}); earlier versions kept"
     state = "new version" if out["changed"] else "unchanged"
     flags = f"  flags: {', '.join(out['flags'])}" if out["flags"] else ""

@@ -13,10 +13,10 @@ from scrapy.settings import Settings
 
 from archive import Archive
 from archive.crawls import RUN_COUNTERS
+from archive.vocabulary import UNSUCCESSFUL_RUNS, RunStatus
 from spiders.portal import PortalSpider
 from spiders.sites import Site
 
-FAILED = ("failed", "partial", "interrupted", "running")
 PROGRESS_INTERVAL = 1.0  # seconds between redraws of the progress line
 PROGRESS_SPINNER = "|/-\\"
 
@@ -100,7 +100,7 @@ def _report_progress(crawlers) -> None:
 def _summary(site: Site, archive: Archive, run_id: int | None) -> dict:
     run = archive.run(run_id) if run_id else None
     if run is None:
-        return {"site": site.key, "status": "failed", "message": "the crawl did not start", "seconds": 0.0}
+        return {"site": site.key, "status": RunStatus.FAILED, "message": "the crawl did not start", "seconds": 0.0}
     out = {
         "site": site.key,
         "run_id": run_id,
@@ -135,7 +135,7 @@ def summary_line(summary: dict) -> str:
 
 
 def failed(summary: dict) -> bool:
-    return summary["status"] in FAILED
+    return summary["status"] in UNSUCCESSFUL_RUNS
 
 
 def _configure_logging(verbose: bool, log_file: str | None) -> None:

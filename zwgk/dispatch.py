@@ -24,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 from archive import Archive
+from archive.vocabulary import RunStatus
 from spiders.portal import RUN_SUMMARY
 from spiders.sites import Site
 
@@ -161,4 +162,4 @@ def run_summary(job_log: str) -> dict:
 
 
 def _failed(message: str) -> dict:
-    return {"status": "failed", "message": message}
+    return {"status": RunStatus.FAILED, "message": message}

@@ -6,6 +6,7 @@ import urllib.request
 import zlib
 from urllib.parse import urlsplit
 
+from archive.vocabulary import AttachmentStatus
 from crawler.filenames import filename_from_disposition
 from crawler.pipeline import Response, header_value
 
@@ -72,14 +73,17 @@ def fetch_attachments(archive, attachments: list[dict], timeout: float = TIMEOUT
         try:
             answer = fetch_url(url, timeout, ATTACHMENT_MAX_BYTES)
         except FetchError as error:
-            archive.record_attachment(url, "too_large" if "larger than" in str(error) else "failed", error=str(error))
+            too_large = "larger than" in str(error)
+            archive.record_attachment(
+                url, AttachmentStatus.TOO_LARGE if too_large else AttachmentStatus.FAILED, error=str(error)
+            )
             continue
         if answer.status != 200:
-            archive.record_attachment(url, "failed", error=f"HTTP {answer.status}")
+            archive.record_attachment(url, AttachmentStatus.FAILED, error=f"HTTP {answer.status}")
             continue
         archive.record_attachment(
             url,
-            "stored",
+            AttachmentStatus.STORED,
             answer.body,
             answer.content_type,
             filename_from_disposition(answer.header("content-disposition")),

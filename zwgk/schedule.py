@@ -19,6 +19,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 
 from archive import Archive
 from archive.lock import ArchiveBusy, crawl_lock
+from archive.vocabulary import RunStatus
 from spiders.sites import Site, cron_trigger
 
 log = logging.getLogger("zwgk.schedule")
@@ -101,7 +102,7 @@ class DispatchedCrawls:
             run["status"],
             f" ({run['message']})" if run["message"] else "",
         )
-        return 0 if run["status"] == "ok" else 1
+        return 0 if run["status"] == RunStatus.OK else 1
 
     def stop(self) -> None:
         self.stopping = True

@@ -1,5 +1,7 @@
 """What Datasette shows about the archive: bilingual titles and descriptions, sorts, facets, canned queries."""
 
+from archive.vocabulary import DocumentStatus
+
 # A document's fields as archivists name them, Chinese first: the reading list's headings, the document
 # page's metadata block and the rows of a metadata change.
 FIELD_LABELS = {
@@ -15,7 +17,7 @@ FIELD_LABELS = {
     "status": "状态 status",
     "version_count": "版本 versions",
 }
-STATUS_LABELS = {"live": "在线 live", "withdrawn": "已撤下 withdrawn"}
+STATUS_LABELS = {DocumentStatus.LIVE: "在线 live", DocumentStatus.WITHDRAWN: "已撤下 withdrawn"}
 
 TABLES = {
     "documents": {
