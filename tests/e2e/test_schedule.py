@@ -72,14 +72,15 @@ def test_crawl_is_quiet_for_cron_and_logs_to_a_file(portal, db, tmp_path):
     assert logged.count("zwgk-run-summary") == 2  # each site's run row, as a dispatcher reads it from scrapyd's log
 
 
+def start_scheduler(sites, db) -> subprocess.Popen:
+    """`zwgk schedule` in the foreground, as a service manager starts it."""
+    command = [*ZWGK, "schedule", "--sites", str(sites), "--db", str(db)]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
 def test_scheduler_runs_cron_jobs_catches_up_and_never_overlaps(portal, db, tmp_path):
     sites = sites_file(portal, tmp_path, {"hanweb-gsgg": "*/3 * * * * *", "trs-zcwj": "0 3 1 1 *"})
-    scheduler = subprocess.Popen(
-        [*ZWGK, "schedule", "--sites", str(sites), "--db", str(db)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    scheduler = start_scheduler(sites, db)
     try:
         assert wait_for(lambda: sum(r["status"] == "ok" for r in runs(db, "hanweb-gsgg")) >= 3, timeout=90)
     finally:
@@ -97,12 +98,7 @@ def test_scheduler_runs_cron_jobs_catches_up_and_never_overlaps(portal, db, tmp_
 
 def test_sigterm_stops_a_running_crawl_and_closes_its_run(portal, db, tmp_path):
     sites = sites_file(portal, tmp_path, {"jcms-tzgg": "0 3 1 1 *"}, download_delay=0.5, concurrency=1)
-    scheduler = subprocess.Popen(
-        [*ZWGK, "schedule", "--sites", str(sites), "--db", str(db)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    scheduler = start_scheduler(sites, db)
     try:
         assert wait_for(lambda: any(r["status"] == "running" and r["pages_fetched"] > 0 for r in runs(db)))
     finally:
