@@ -1,6 +1,7 @@
 """Decoded HTML to main-text lines, metadata and attachments, parsing each page once."""
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -181,10 +182,17 @@ def table_rows(root, body=None) -> list[list[str]]:
     ]
 
 
-def _by(kind: str, name: str) -> str:
-    if kind == "id":
-        return f'//*[@id="{name}"]'
-    return f'//*[contains(concat(" ", normalize-space(@class), " "), " {name} ")]'
+def _named(root, names: list[tuple[str, str]]):
+    """(kind, name), element for each element whose id or one of whose classes is among `names`: in the
+    order `names` gives, each name's elements in document order. One walk of the tree for all the names."""
+    wanted = set(names)
+    found = defaultdict(list)
+    for el in root.iter(etree.Element):
+        keys = [("class", token) for token in (el.get("class") or "").split()] + [("id", el.get("id"))]
+        for key in keys:
+            if key in wanted:
+                found[key].append(el)
+    return ((key, el) for key in names for el in found[key])
 
 
 def _han_count(lines) -> int:
@@ -192,11 +200,10 @@ def _han_count(lines) -> int:
 
 
 def find_container(root):
-    for kind, name in CONTENT_CONTAINERS:
-        for el in root.xpath(_by(kind, name)):
-            lines = render_lines(el)
-            if _han_count(lines) >= MIN_CONTAINER_HAN:
-                return el, lines, f"{kind}:{name}"
+    for (kind, name), el in _named(root, CONTENT_CONTAINERS):
+        lines = render_lines(el)
+        if _han_count(lines) >= MIN_CONTAINER_HAN:
+            return el, lines, f"{kind}:{name}"
     return None, [], ""
 
 
@@ -303,11 +310,10 @@ def page_title(root, found: metadata.Candidates, page_lines: list[str], body_lin
     if labelled := found.best("title"):
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
-    for kind, name in TITLE_CONTAINERS:
-        for el in root.xpath(_by(kind, name)):
-            text = " ".join(el.text_content().split())
-            if _is_heading(text) and (not head_title or text[:4] in head_title):
-                return text
+    for _, el in _named(root, TITLE_CONTAINERS):
+        text = " ".join(el.text_content().split())
+        if _is_heading(text) and (not head_title or text[:4] in head_title):
+            return text
     return _heading_above_info(page_lines, body_lines) or strip_site_name(head_title) or None
 
 

@@ -7,7 +7,7 @@ flattened. Repairs work line by line, so one bad line never blocks the rest, and
 import re
 from dataclasses import dataclass, field
 
-from .chars import GBK_SYMBOL_ROWS, HAN, HAN_RE, chinese_score, is_everyday, to_simplified
+from .chars import GBK_SYMBOL_ROWS, HAN, HAN_RE, WIDE_RE, chinese_score, is_everyday, to_simplified
 from .lostbytes import LOST, Rebuilt, decode_with_gaps, tokens_of
 
 FLAGS = ("mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_converted", "flattened")
@@ -277,9 +277,17 @@ def _halfwidth_like(lines: list[str]):
     return str
 
 
+def plainly_clean(line: str) -> bool:
+    """Every character ASCII or everyday Chinese, no ? and no U+FFFD: nothing for the mojibake machinery,
+    which most lines of most pages skip this way."""
+    return "?" not in line and LOST not in line and all(map(is_everyday, WIDE_RE.findall(line)))
+
+
 def fix_mojibake(report: Report) -> None:
     match_style = _halfwidth_like(report.lines)
     for i, line in enumerate(report.lines):
+        if plainly_clean(line):
+            continue
         whole = repair_wrong_codec(line)
         if whole:
             rebuilt, how = whole
