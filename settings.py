@@ -1,10 +1,17 @@
 """Scrapy settings for zwgk-archive: polite by default. A site's own settings (sites.toml) override the
 politeness ones; see spiders.sites.Site.scrapy_settings."""
 
+from importlib.metadata import PackageNotFoundError, version
+
 BOT_NAME = "zwgk"
 SPIDER_MODULES = ["spiders"]
 NEWSPIDER_MODULE = "spiders"
-USER_AGENT = "zwgk-archive/0.1 (+https://pypi.org/project/zwgk-archive/; archive of open government information)"
+try:
+    VERSION = version("zwgk-archive")
+except PackageNotFoundError:  # run from a checkout that was never installed
+    VERSION = "0"
+# The one user agent: Scrapy's crawls (plus a site's contact), `zwgk fetch` and the WARC export's request records.
+USER_AGENT = f"zwgk-archive/{VERSION} (+https://pypi.org/project/zwgk-archive/; archive of open government information)"
 ROBOTSTXT_OBEY = True
 AUTOTHROTTLE_ENABLED = True
 CONCURRENT_REQUESTS_PER_DOMAIN = 2

@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from settings import USER_AGENT
+
 DROPPED_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
-USER_AGENT = "zwgk-archive"
 
 
 def export_warc(archive, stream, site: str | None = None, software: str = "zwgk-archive", progress=None) -> dict:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
+from crawler import metadata
+
 from . import search, snapshots
 from .clock import now
 from .crawls import CrawlRecords
@@ -27,7 +29,7 @@ ADDED_COLUMNS = [
     ("crawl_runs", "node", "TEXT"),
     ("crawl_runs", "job", "TEXT"),
 ]  # added to older archives' tables that schema.sql leaves as they are
-META_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
+META_FIELDS = metadata.FIELDS  # every metadata field a document row and a version row keep
 
 
 def body_digest(body: bytes) -> str:

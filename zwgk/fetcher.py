@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 from archive.vocabulary import AttachmentStatus
 from crawler.filenames import filename_from_disposition
 from crawler.pipeline import Response, header_value
+from settings import USER_AGENT
 
-USER_AGENT = "zwgk-archive/0.1 (+https://pypi.org/project/zwgk-archive/; archive of open government information)"
 MAX_BYTES = 20 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
 TIMEOUT = 30

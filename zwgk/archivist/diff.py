@@ -4,10 +4,9 @@ words on."""
 
 import difflib
 
-from .metadata import FIELD_LABELS
+from crawler.pipeline import HASHED_FIELDS  # the metadata that decides versions
 
-# The metadata a version records that decides versions.
-VERSIONED_FIELDS = ("title", "publisher", "doc_number", "index_number", "published")
+from .metadata import FIELD_LABELS
 
 
 def metadata_changes(old: dict, new: dict) -> list[dict]:
@@ -15,7 +14,7 @@ def metadata_changes(old: dict, new: dict) -> list[dict]:
     发布日期 or 文号 alone shows as such, not as an unchanged text."""
     return [
         {"field": name, "label": FIELD_LABELS[name], "old": old.get(name), "new": new.get(name)}
-        for name in VERSIONED_FIELDS
+        for name in HASHED_FIELDS
         if (old.get(name) or None) != (new.get(name) or None)
     ]
 
