@@ -325,3 +325,36 @@ def test_document_page_shows_its_text_and_serves_its_attachments_as_archived(arc
         body, digest = answer.read(), answer.headers["X-Content-Digest"]
     (stored,) = rows(archive["db"], "select digest from attachments where id = ?", int(link.group(1).rsplit("/", 1)[1]))
     assert digest == f"sha256={stored['digest']}" == f"sha256={hashlib.sha256(body).hexdigest()}"
+
+
+def test_the_plugin_pages_obey_datasette_permissions(archive):
+    """An archive closed to anonymous readers (metadata `allow`) keeps its documents, history, stored pages,
+    attachments and feed closed on the plugin's pages too, as on Datasette's own."""
+    import asyncio
+    import concurrent.futures
+
+    from datasette.app import Datasette
+
+    async def statuses(metadata):
+        datasette = Datasette([str(archive["db"])], metadata=metadata)
+        paths = [
+            "/-/zwgk/history/1",
+            "/-/zwgk/capture/1",
+            "/-/zwgk/capture/1/raw",
+            "/-/zwgk/feed.atom",
+            "/archive/documents",
+        ]
+        answers = {path: (await datasette.client.get(path)).status_code for path in paths}
+        listing = (await datasette.client.get("/-/zwgk/documents")).text
+        return answers, listing
+
+    def run(coroutine):  # in a thread of its own: Playwright's fixture keeps an event loop running in this one
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            return thread.submit(asyncio.run, coroutine).result()
+
+    closed, listing = run(statuses({"databases": {"archive": {"allow": {"id": "root"}}}}))
+    assert set(closed.values()) == {403}, closed
+    assert "No documents match" in listing  # the reading list leaves out the archives one may not read
+    opened, listing = run(statuses({}))
+    assert set(opened.values()) == {200}, opened
+    assert "No documents match" not in listing

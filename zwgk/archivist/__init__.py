@@ -12,7 +12,7 @@ import json
 import re
 import urllib.parse
 
-from datasette import hookimpl
+from datasette import Forbidden, hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
@@ -112,7 +112,7 @@ document.querySelectorAll("dl.column-descriptions").forEach(function (list) {
 
 
 async def documents(datasette, request):
-    databases = _archive_databases(datasette)
+    databases = await _archive_databases(datasette, request)
     filters = Filters.from_args(request.args)
     rows, more = await reading_list(databases, filters)
     return Response.html(
@@ -133,7 +133,7 @@ async def documents(datasette, request):
 
 
 async def history(datasette, request):
-    db = _archive_db(datasette, request)
+    db = await _archive_db(datasette, request)
     document_id = int(request.url_vars["document_id"])
     document = (await db.execute("select * from documents where id = ?", [document_id])).first()
     if document is None:
@@ -180,7 +180,7 @@ where v.document_id = ? group by a.id order by a.id
 
 async def attachment(datasette, request):
     """An attachment as archived: the stored bytes, decompressed, under its own name; the digest in a header."""
-    db = _archive_db(datasette, request)
+    db = await _archive_db(datasette, request)
     row = (await db.execute("select * from attachments where id = ?", [int(request.url_vars["attachment_id"])])).first()
     if row is None or not row["digest"]:
         return Response.text("no stored attachment 无此附件", status=404)
@@ -216,7 +216,8 @@ FEED_KINDS = {"new": "新发布 new", "changed": "已修改 changed", "withdrawn
 async def feed(datasette, request):
     """An Atom feed of new, changed and withdrawn documents (all sites, or ?site=KEY)."""
     site = request.args.get("site", "")
-    rows = await _archive_db(datasette, request).execute(FEED_SQL, {"site": site, "limit": FEED_ENTRIES})
+    db = await _archive_db(datasette, request)
+    rows = await db.execute(FEED_SQL, {"site": site, "limit": FEED_ENTRIES})
     base = f"{request.scheme}://{request.host}"
     entries = "".join(_feed_entry(base, datasette, dict(row)) for row in rows)
     updated = next(iter(rows), {"at": "1970-01-01T00:00:00+00:00"})["at"]
@@ -246,7 +247,7 @@ async def capture(datasette, request):
     return Response.html(
         await datasette.render_template(
             "zwgk_capture.html",
-            {"capture": dict(row), "database": _archive_db(datasette, request).name},
+            {"capture": dict(row), "database": (await _archive_db(datasette, request)).name},
             request=request,
         )
     )
@@ -256,7 +257,7 @@ async def raw_page(datasette, request):
     row = await _capture(datasette, request)
     if row is None or not row["snapshot_digest"]:
         return Response.text("no stored page", status=404)
-    body = await _snapshot_body(_archive_db(datasette, request), row["snapshot_digest"])
+    body = await _snapshot_body(await _archive_db(datasette, request), row["snapshot_digest"])
     text = decode_bytes(body, header_value(json.loads(row["headers"] or "{}"), "content-type")).text
     original = row["final_url"] or row["url"]
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(original))
@@ -293,16 +294,34 @@ async def _snapshot_body(db, digest: str) -> bytes:
 
 
 async def _capture(datasette, request):
-    db = _archive_db(datasette, request)
+    db = await _archive_db(datasette, request)
     return (await db.execute("select * from captures where id = ?", [int(request.url_vars["capture_id"])])).first()
 
 
-def _archive_databases(datasette) -> list:
-    """The archives Datasette serves, one per shard."""
-    return [db for name, db in datasette.databases.items() if name != "_internal"]
+async def _archive_databases(datasette, request) -> list:
+    """The archives Datasette serves (one per shard) that the actor may see."""
+    readable = []
+    for name, db in datasette.databases.items():
+        if name != "_internal" and await _may_view(datasette, request, name):
+            readable.append(db)
+    return readable
 
 
-def _archive_db(datasette, request):
-    """The archive a page is about: ?db=NAME where several shards are served, else the only one."""
-    databases = _archive_databases(datasette)
-    return next((db for db in databases if db.name == request.args.get("db")), databases[0])
+async def _archive_db(datasette, request):
+    """The archive a page is about: ?db=NAME where several shards are served, else the first; a page of an
+    archive the actor may not view is refused as Datasette refuses its own (403)."""
+    databases = [db for name, db in datasette.databases.items() if name != "_internal"]
+    db = next((db for db in databases if db.name == request.args.get("db")), databases[0])
+    if not await _may_view(datasette, request, db.name):
+        raise Forbidden(f"view-database {db.name}")
+    return db
+
+
+async def _may_view(datasette, request, database: str) -> bool:
+    try:
+        await datasette.ensure_permissions(
+            request.actor, [("view-table", (database, "documents")), ("view-database", database), "view-instance"]
+        )
+    except Forbidden:
+        return False
+    return True
