@@ -66,9 +66,14 @@ def ingest(
     hints: dict | None = None,
 ) -> tuple[Document | None, CaptureResult]:
     """Read and record one answer here and now (`zwgk fetch`); a 304 of a known document reads nothing."""
-    if response.status == 304 and archive.document(response.url) is not None:
+    if known_not_modified(archive, response):
         return None, archive.record_not_modified(response, crawl_run_id)
     return record(archive, response, read_answer(response, hints), site, crawl_run_id)
+
+
+def known_not_modified(archive: Archive, response: Response) -> bool:
+    """A 304 for a document the archive holds: recorded as such, with nothing to read."""
+    return response.status == 304 and archive.document(response.url) is not None
 
 
 def worker_count() -> int:

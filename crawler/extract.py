@@ -321,9 +321,14 @@ def _is_heading(text: str) -> bool:
     return 4 <= len(text) <= 120 and bool(HAN_RE.search(text))
 
 
+def _first_body_line(page_lines: list[str], body_lines: list[str]) -> int | None:
+    """Where the text starts among the page's lines."""
+    return next((i for i, line in enumerate(page_lines) if body_lines and line == body_lines[0]), None)
+
+
 def _heading_above_info(page_lines: list[str], body_lines: list[str]) -> str | None:
     """The line right above the line of labels (发布日期：… 浏览数：…) that stands right above the text."""
-    first_body = next((i for i, line in enumerate(page_lines) if body_lines and line == body_lines[0]), None)
+    first_body = _first_body_line(page_lines, body_lines)
     if not first_body or first_body < 2:
         return None
     info, heading = page_lines[first_body - 1], page_lines[first_body - 2]
@@ -359,7 +364,8 @@ def _info_lines(lines: list[str]) -> list[str]:
 
 def _near_title(page_lines: list[str], body_lines: list[str], title: str | None) -> list[str]:
     """Lines between the title heading and the text, and the text's first lines: where a page shows its date."""
-    first_body = next((i for i, line in enumerate(page_lines) if body_lines and line == body_lines[0]), len(page_lines))
+    first_body = _first_body_line(page_lines, body_lines)
+    first_body = len(page_lines) if first_body is None else first_body
     squeezed = re.sub(r"\s+", "", title or "")
     heading = next(
         (i for i, line in enumerate(page_lines[:first_body]) if squeezed and re.sub(r"\s+", "", line) == squeezed), None

@@ -11,7 +11,7 @@ import sqlite3
 
 from twisted.internet import defer
 
-from coordinator import TextWorkers, read_answer, record
+from coordinator import TextWorkers, known_not_modified, read_answer, record
 from crawler.classify import Blocked, NotADocument
 
 from .items import AttachmentFile, DocumentPage
@@ -59,7 +59,7 @@ class ArchivePipeline:
         if getattr(spider, "fatal", None):
             return item
         if isinstance(item, DocumentPage):
-            if item.response.status == 304 and spider.archive.document(item.response.url) is not None:
+            if known_not_modified(spider.archive, item.response):
                 self._guarded(spider, spider.archive.record_not_modified, item.response, spider.run_id)
                 return item
             read = deferred_from(self.readers.submit(read_answer, item.response, item.hints))

@@ -9,10 +9,9 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-from conftest import free_port
+from conftest import free_port, get
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -25,11 +24,6 @@ dbs_dir = dbs
 poll_interval = 0.2
 max_proc = 4
 """
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as answer:
-        return answer.read().decode("utf-8")
 
 
 class Node:
@@ -49,7 +43,7 @@ class Node:
         )
         for _ in range(100):
             try:
-                _get(self.url + "/daemonstatus.json")
+                get(self.url + "/daemonstatus.json")
                 return self
             except OSError:
                 time.sleep(0.1)
@@ -65,7 +59,7 @@ class Node:
             self.kill()
 
     def running_jobs(self) -> list:
-        return json.loads(_get(self.url + "/listjobs.json?project=zwgk"))["running"]
+        return json.loads(get(self.url + "/listjobs.json?project=zwgk"))["running"]
 
 
 def deploy(nodes: list[Node], work: Path) -> None:

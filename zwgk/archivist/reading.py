@@ -72,10 +72,11 @@ class Filters:
 
 async def reading_list(databases, filters: Filters) -> tuple[list[dict], bool]:
     """The page of documents the filters ask for, from every archive, and whether more follow."""
-    sql = SEARCH_SQL if fts_query(filters.q) else LIST_SQL
+    params = filters.params()
+    sql = SEARCH_SQL if params["match"] else LIST_SQL
     found = []
     for db in databases:
-        for row in await db.execute(sql, filters.params()):
+        for row in await db.execute(sql, params):
             found.append({**dict(row), "database": db.name, "snippet": readable_snippet(row["snippet"])})
     found.sort(key=lambda row: (row["published"] is not None, row["published"] or "", row["id"]), reverse=True)
     start = (filters.page - 1) * PAGE_SIZE
