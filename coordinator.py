@@ -14,10 +14,15 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 
 from archive import Archive, CaptureResult
-from archive.vocabulary import Outcome
+from archive.vocabulary import AttachmentStatus, Outcome
 from crawler.classify import Blocked, NotADocument, Verdict, check_document, classify
 from crawler.decode import decode_bytes
-from crawler.pipeline import Document, Response, process_page
+from crawler.document import Document
+from crawler.filenames import filename_from_disposition
+from crawler.pipeline import process_page
+from crawler.response import Response, TooLarge
+
+ERROR_CHARS = 300  # of an error message kept with a failed attachment
 
 
 @dataclass
@@ -73,7 +78,41 @@ def ingest(
 
 def known_not_modified(archive: Archive, response: Response) -> bool:
     """A 304 for a document the archive holds: recorded as such, with nothing to read."""
-    return response.status == 304 and archive.document(response.url) is not None
+    return response.status == 304 and archive.read.document(response.url) is not None
+
+
+@dataclass
+class AttachmentFile:
+    """What became of one attachment download, whoever fetched it (`zwgk fetch` or a crawl)."""
+
+    url: str  # as the document linked it, wherever it redirected
+    status: AttachmentStatus
+    body: bytes | None = None
+    content_type: str | None = None
+    filename: str | None = None
+    error: str | None = None
+
+
+def attachment_answer(url: str, answer: Response) -> AttachmentFile:
+    """An answer to an attachment URL: stored when it is a 200, failed otherwise."""
+    if answer.status != 200:
+        return AttachmentFile(url, AttachmentStatus.FAILED, error=f"HTTP {answer.status}")
+    disposition = answer.header("content-disposition")
+    return AttachmentFile(
+        url, AttachmentStatus.STORED, answer.body, answer.content_type, filename_from_disposition(disposition)
+    )
+
+
+def attachment_failure(url: str, error: BaseException) -> AttachmentFile:
+    """A download that brought no answer: too large when its fetcher stopped it at the size cap, else failed."""
+    status = AttachmentStatus.TOO_LARGE if isinstance(error, TooLarge) else AttachmentStatus.FAILED
+    return AttachmentFile(url, status, error=(str(error) or error.__class__.__name__)[:ERROR_CHARS])
+
+
+def record_attachment(archive: Archive, file: AttachmentFile, crawl_run_id: int | None = None) -> None:
+    archive.attachments.record(
+        file.url, file.status, file.body, file.content_type, file.filename, file.error, crawl_run_id
+    )
 
 
 def worker_count() -> int:
@@ -125,7 +164,7 @@ def reprocess(archive: Archive, site: str | None = None, progress=None, workers:
     """Extract every document again from its newest stored capture, in worker processes; a new version only
     where the result changed. `progress`, if given, is called with the number of documents done after each."""
     counts = {"documents": 0, "new_versions": 0}
-    captures = list(archive.latest_document_captures(site))
+    captures = list(archive.read.latest_document_captures(site))
     answers = ((stored_response(archive, capture), _listed_hints(capture)) for capture in captures)
     with TextWorkers(workers) as readers:
         for capture, doc in zip(captures, readers.map(_reextract, answers)):
@@ -149,13 +188,13 @@ def _listed_hints(capture) -> dict:
 def stored_response(archive: Archive, capture) -> Response:
     """A capture as it was fetched, rebuilt from the stored bytes."""
     parts = [
-        Response(capture["url"], capture["status"], archive.snapshot_body(digest))
+        Response(capture["url"], capture["status"], archive.snapshots.body(digest))
         for digest in json.loads(capture["part_digests"] or "[]")
     ]
     return Response(
         url=capture["url"],
         status=capture["status"],
-        body=archive.snapshot_body(capture["snapshot_digest"]),
+        body=archive.snapshots.body(capture["snapshot_digest"]),
         headers=json.loads(capture["headers"] or "{}"),
         final_url=capture["final_url"],
         parts=parts,

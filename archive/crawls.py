@@ -1,8 +1,10 @@
 """Crawl bookkeeping: runs and their counters, what lists said, per-list coverage, revisit candidates."""
 
 import json
+import sqlite3
 
 from .clock import now
+from .database import write
 from .vocabulary import RunStatus
 
 RUN_COUNTERS = (
@@ -19,25 +21,28 @@ RUN_COUNTERS = (
 
 
 class CrawlRecords:
-    """Mixed into Archive; uses its connection and transactions."""
+    """The crawl_runs, list_entries and list_coverage tables."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
 
     def start_run(self, site: str, walk: str, node: str | None = None) -> int:
         """Open a crawl_runs row. A run of this site still marked running was killed (the crawl lock says none is
         live): say so."""
         self.close_running(site)
-        with self._transaction():
+        with write(self.conn):
             return self.conn.execute(
                 "INSERT INTO crawl_runs (site, started_at, walk, node) VALUES (?, ?, ?, ?)", [site, now(), walk, node]
             ).lastrowid
 
     def set_run_job(self, run_id: int, job: str) -> None:
-        with self._transaction():
+        with write(self.conn):
             self.conn.execute("UPDATE crawl_runs SET job = ? WHERE id = ?", [job, run_id])
 
     def finish_dispatched_run(self, run_id: int, remote: dict) -> None:
         """Close a dispatched run with what the node's own run row said: its walk, counters, status and message."""
         counters = {name: remote.get(name, 0) for name in RUN_COUNTERS}
-        with self._transaction():
+        with write(self.conn):
             self.conn.execute(
                 f"UPDATE crawl_runs SET walk = ?, {', '.join(f'{name} = ?' for name in counters)} WHERE id = ?",
                 [remote.get("walk"), *counters.values(), run_id],
@@ -45,7 +50,7 @@ class CrawlRecords:
         self.finish_run(run_id, remote["status"], remote.get("message"))
 
     def close_running(self, site: str) -> None:
-        with self._transaction():
+        with write(self.conn):
             self.conn.execute(
                 "UPDATE crawl_runs SET status = 'interrupted', finished_at = ? WHERE site = ? AND status = 'running'",
                 [now(), site],
@@ -75,7 +80,7 @@ class CrawlRecords:
 
     def finish_run(self, run_id: int, status: str, message: str | None = None) -> None:
         """Close the run, and count per list how many of its entries are now archived."""
-        with self._transaction():
+        with write(self.conn):
             self.conn.execute(
                 "UPDATE crawl_runs SET status = ?, finished_at = ?, message = ? WHERE id = ?",
                 [status, now(), message, run_id],
@@ -89,8 +94,16 @@ class CrawlRecords:
             )
 
     def add_to_run(self, run_id: int, **increments: int) -> None:
-        with self._transaction():
-            self._count(run_id, **increments)
+        with write(self.conn):
+            self.count(run_id, **increments)
+
+    def count(self, run_id: int | None, **increments: int) -> None:
+        """Move a run's counters, inside the caller's transaction: counters move with the captures they count, so
+        a killed crawl's row stays true."""
+        if run_id is None:
+            return
+        assignments = ", ".join(f"{name} = {name} + ?" for name in increments)
+        self.conn.execute(f"UPDATE crawl_runs SET {assignments} WHERE id = ?", [*increments.values(), run_id])
 
     def run(self, run_id: int):
         return self.conn.execute("SELECT * FROM crawl_runs WHERE id = ?", [run_id]).fetchone()
@@ -106,7 +119,7 @@ class CrawlRecords:
 
     # --- lists ---------------------------------------------------------------------------
     def record_listing(self, site: str, list_url: str, entries: list[dict], run_id: int | None) -> None:
-        with self._transaction():
+        with write(self.conn):
             for entry in entries:
                 self.conn.execute(
                     "INSERT INTO list_entries (site, list_url, url, title, listed_date, signature, meta, "
@@ -130,7 +143,7 @@ class CrawlRecords:
                         entry.get("position"),
                     ],
                 )
-            self._count(run_id, list_pages=1)
+            self.count(run_id, list_pages=1)
 
     def list_signatures(self, site: str) -> dict[str, str]:
         """URL -> how it was last listed, for the URLs of this site that are archived."""
@@ -168,7 +181,7 @@ class CrawlRecords:
         was withdrawn or only moved. Entries below it were simply not reached: their places move down by
         `shift`, the entries that appeared above them, so that the next walk compares like with like.
         """
-        with self._transaction():
+        with write(self.conn):
             rows = self.conn.execute(
                 "SELECT l.url FROM list_entries l JOIN documents d ON d.url = l.url WHERE l.site = ? AND l.list_url = ?"
                 " AND l.delisted IS NULL AND l.last_run_id IS NOT ? AND (? IS NULL OR l.position <= ?)",
@@ -198,7 +211,7 @@ class CrawlRecords:
         entries_seen: int,
         walk: str,
     ) -> None:
-        with self._transaction():
+        with write(self.conn):
             self.conn.execute(
                 "INSERT OR REPLACE INTO list_coverage (crawl_run_id, list_url, family, reported_total, pages_walked, "
                 "entries_seen, walk)"

@@ -36,10 +36,10 @@ def export_warc(archive, stream, site: str | None = None, software: str = "zwgk-
     )
     written: dict[str, tuple[str, str, str]] = {}  # body digest -> (uri, WARC-Date, WARC-Payload-Digest)
     counts = {"response": 0, "revisit": 0, "request": 0}
-    for done, capture in enumerate(archive.export_captures(site), start=1):
+    for done, capture in enumerate(archive.read.export_captures(site), start=1):
         if progress:
             progress(done)
-        body = archive.snapshot_body(capture["digest"]) if capture["digest"] else b""
+        body = archive.snapshots.body(capture["digest"]) if capture["digest"] else b""
         date = _warc_date(capture["fetched_at"])
         url = capture["url"]
         writer.write_record(_request(writer, url, date))
@@ -70,7 +70,7 @@ def export_warc(archive, stream, site: str | None = None, software: str = "zwgk-
 def export_jsonl(archive, stream, site: str | None = None, progress=None) -> int:
     """One JSON object per version, oldest first per document, with the document's URL, site and status."""
     count = 0
-    for row in archive.export_versions(site):
+    for row in archive.read.export_versions(site):
         out = dict(row)
         for key in ("attachments", "flags", "repairs"):
             out[key] = json.loads(out[key] or "[]")

@@ -1,15 +1,23 @@
 """Attachments: one row per URL, bytes stored once per digest in snapshots, linked to the versions that cite them."""
 
+import sqlite3
+
 from crawler.filenames import safe_filename
 
 from .clock import now
+from .crawls import CrawlRecords
+from .database import write
+from .snapshots import Snapshots
 from .vocabulary import AttachmentStatus
 
 
 class AttachmentRecords:
-    """Mixed into Archive; uses its connection and transactions."""
+    """The attachments table and its links to versions; the bytes go to snapshots."""
 
-    def _link_attachments(self, version_id: int, attachments: list[dict]) -> None:
+    def __init__(self, conn: sqlite3.Connection, snapshots: Snapshots, crawls: CrawlRecords):
+        self.conn, self.snapshots, self.crawls = conn, snapshots, crawls
+
+    def link(self, version_id: int, attachments: list[dict]) -> None:
         for attachment in attachments:
             self.conn.execute(
                 "INSERT OR IGNORE INTO attachments (url, name) VALUES (?, ?)",
@@ -21,7 +29,7 @@ class AttachmentRecords:
                 [version_id, attachment["url"]],
             )
 
-    def pending_attachments(self, site: str | None = None) -> list[str]:
+    def pending(self, site: str | None = None) -> list[str]:
         """URLs of attachments not yet downloaded, of documents of `site` (or of all sites)."""
         rows = self.conn.execute(
             "SELECT DISTINCT a.url FROM attachments a JOIN version_attachments va ON va.attachment_id = a.id"
@@ -44,7 +52,7 @@ class AttachmentRecords:
         }
         return [url for url in urls if url in pending]
 
-    def record_attachment(
+    def record(
         self,
         url: str,
         status: str,
@@ -55,8 +63,8 @@ class AttachmentRecords:
         crawl_run_id: int | None = None,
     ) -> None:
         """The outcome of downloading an attachment: stored (with its bytes), too_large or failed."""
-        with self._transaction():
-            digest = self._store_snapshot(body) if body is not None else None
+        with write(self.conn):
+            digest = self.snapshots.store(body) if body is not None else None
             self.conn.execute(
                 "UPDATE attachments SET status = ?, digest = ?, size = ?, content_type = ?, filename = ?, error = ?, "
                 "fetched_at = ?"
@@ -72,4 +80,4 @@ class AttachmentRecords:
                     url,
                 ],
             )
-            self._count(crawl_run_id, attachments=int(status == AttachmentStatus.STORED))
+            self.crawls.count(crawl_run_id, attachments=int(status == AttachmentStatus.STORED))

@@ -1,6 +1,6 @@
 -- Schema 2 to 3: the publication year, for faceting in Datasette (which does not list generated
 -- columns); snapshots packed against an earlier body of the same URL; captures indexed by document
--- alone (id order is time order). Archive._create_schema also drops captures.content_hash: the
+-- alone (id order is time order). archive.schema also drops captures.content_hash: the
 -- capture's version holds it.
 ALTER TABLE documents ADD COLUMN year TEXT;
 UPDATE documents SET year = substr(published, 1, 4);

@@ -40,3 +40,23 @@ def fts_query(query: str) -> str:
     while parts and parts[-1] in OPERATORS:
         parts.pop()
     return " ".join(parts)
+
+
+def index_document(conn, document_id: int, text: str, fields: dict) -> None:
+    """Put a document's current text and fields in the search index, in place of what was there."""
+    conn.execute("DELETE FROM documents_fts WHERE rowid = ?", [document_id])
+    columns = ", ".join(("rowid", "text", *INDEXED_FIELDS))
+    conn.execute(
+        f"INSERT INTO documents_fts ({columns}) VALUES ({', '.join('?' * (2 + len(INDEXED_FIELDS)))})",
+        [document_id, index_text(text), *(index_text(fields[f] or "") for f in INDEXED_FIELDS)],
+    )
+
+
+def rebuild(conn) -> None:
+    """Fill the index from every document's current version (after the index gained columns)."""
+    rows = conn.execute(
+        f"SELECT d.id, v.text, {', '.join('d.' + f for f in INDEXED_FIELDS)} FROM documents d"
+        " JOIN versions v ON v.document_id = d.id AND v.version = d.current_version"
+    ).fetchall()
+    for row in rows:
+        index_document(conn, row["id"], row["text"], dict(row))

@@ -20,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from common import machine  # noqa: E402
 from realpages import FIELDS, furniture_left, load, same_value, text_f1  # noqa: E402
 
-from crawler.pipeline import Response, process_page  # noqa: E402
+from crawler.pipeline import process_page
+from crawler.response import Response  # noqa: E402
 
 BLOCKS = "p|div|br|li|tr|h1|h2|h3|h4|h5|h6|table|section|article"
 

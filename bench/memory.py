@@ -5,13 +5,14 @@ sampled every half second, with the RSS at each tenth of the crawl to show wheth
 """
 
 import argparse
-import sqlite3
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from common import big_section, machine, served
+
+from archive import Archive
 
 
 def rss_mib(pid: int) -> float:
@@ -23,11 +24,10 @@ def rss_mib(pid: int) -> float:
 
 
 def archived(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=1) as conn:
-            return conn.execute("select count(*) from documents").fetchone()[0]
-    except sqlite3.Error:
+    if not db.exists():
         return 0
+    with Archive(db) as archive:
+        return archive.read.counts()["documents"]
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from common import big_section, machine, zwgk
 
 from archive import Archive
 from coordinator import ingest
-from crawler.pipeline import Response
+from crawler.response import Response
 
 
 def build(db: Path, count: int) -> float:

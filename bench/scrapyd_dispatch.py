@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from common import big_section, machine  # noqa: E402
 from scrapyd_nodes import Node, deploy  # noqa: E402
 
+from archive import Archive  # noqa: E402
 from zwgk.portal import SamplePortal, copy_site  # noqa: E402
 
 
@@ -33,7 +34,6 @@ def sites_file(portal, section, count: int) -> str:
 
 def night(nodes: list[Node], sites: Path, work: Path) -> tuple[float, list[dict]]:
     """Wall time of `zwgk crawl --all --scrapyd` over these nodes, and the dispatcher's run rows."""
-    import sqlite3
 
     ledger = work / "ledger.db"
     started = time.monotonic()
@@ -57,17 +57,14 @@ def night(nodes: list[Node], sites: Path, work: Path) -> tuple[float, list[dict]
         stdout=subprocess.DEVNULL,
     )
     seconds = time.monotonic() - started
-    with sqlite3.connect(ledger) as conn:
-        conn.row_factory = sqlite3.Row
-        runs = [dict(r) for r in conn.execute("select * from crawl_runs")]
+    with Archive(ledger) as archive:
+        runs = [dict(archive.crawls.last_run(site)) for site in archive.crawls.site_keys()]
     own = {}
     for shard in work.glob("shard*.db"):
-        with sqlite3.connect(shard) as conn:
-            own.update(
-                {site: (a, b) for site, a, b in conn.execute("select site, started_at, finished_at from crawl_runs")}
-            )
+        with Archive(shard) as archive:
+            own.update({site: archive.crawls.last_run(site) for site in archive.crawls.site_keys()})
     for run in runs:
-        a, b = own[run["site"]]
+        a, b = own[run["site"]]["started_at"], own[run["site"]]["finished_at"]
         run["own_seconds"] = (datetime.datetime.fromisoformat(b) - datetime.datetime.fromisoformat(a)).total_seconds()
         run["dispatched_seconds"] = (
             datetime.datetime.fromisoformat(run["finished_at"]) - datetime.datetime.fromisoformat(run["started_at"])

@@ -17,6 +17,8 @@ from pathlib import Path
 
 from common import big_section, machine, served, zwgk
 
+from archive import Archive
+
 
 def crawl(sites: Path, db: Path) -> None:
     zwgk("crawl", "--all", "--sites", sites, "--db", db)
@@ -37,15 +39,15 @@ def simulate(docs: int, nights: int, validators: bool) -> tuple[int, int, int]:
         first = size(db)
         rng, today = random.Random(7), datetime.date.today()
         for _ in range(nights - 1):
-            with sqlite3.connect(db) as conn:  # a day passes
+            with sqlite3.connect(db) as conn:  # a day passes: the archive's clock is moved back, not the machine's
                 conn.execute(
                     "update documents set last_checked = strftime('%Y-%m-%dT%H:%M:%S+00:00', last_checked, '-1 day')"
                 )
             for doc in rng.sample(section.docs, docs // 100):
                 section.edit(doc.id, today)
             crawl(sites, db)
-        with sqlite3.connect(db) as conn:
-            captures = conn.execute("select count(*) from captures").fetchone()[0]
+        with Archive(db) as archive:
+            captures = archive.read.counts()["captures"]
         return first, size(db), captures
 
 

@@ -1,21 +1,19 @@
-"""What the spider hands to the archive pipeline."""
+"""What the spider hands to the item pipelines."""
 
 from dataclasses import dataclass, field
 
-from crawler.pipeline import Response
+from crawler.response import Response
 
 
 @dataclass
 class DocumentPage:
     response: Response
     hints: dict = field(default_factory=dict)  # what the list said: title, date, 索引号, 文号
+    attachments: list[str] = field(default_factory=list)  # set once archived: its attachments not yet downloaded
 
 
 @dataclass
-class AttachmentFile:
-    url: str
-    status: str  # stored | too_large | failed
-    body: bytes | None = None
-    content_type: str | None = None
-    filename: str | None = None
-    error: str | None = None
+class PendingAttachments:
+    """Attachments an earlier crawl of the site linked but could not download."""
+
+    urls: list[str]

@@ -7,14 +7,14 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.defer import deferred_from_coro
 
+import settings as defaults
+
 ARCHIVE_ERROR = "archive-error"
 
 
 def stop_for_archive_error(crawler, error: sqlite3.Error) -> None:
     """A full disk or a read-only archive: stop fetching (nothing more could be kept) and say why once."""
-    spider = crawler.spider
-    if getattr(spider, "fatal", None) is None:
-        spider.fatal = f"archive {spider.db_path}: {error}"
+    if crawler.spider.run.fail(error):
         deferred_from_coro(crawler.engine.close_spider_async(reason=ARCHIVE_ERROR))
 
 
@@ -28,8 +28,8 @@ class BackoffRetryMiddleware(RetryMiddleware):
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.backoff = settings.getfloat("RETRY_BACKOFF", 2.0)
-        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", 60.0)
+        self.backoff = settings.getfloat("RETRY_BACKOFF", defaults.RETRY_BACKOFF)
+        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", defaults.RETRY_BACKOFF_MAX)
 
     async def process_request(self, request, spider=None):
         delay = request.meta.pop("retry_backoff", 0)

@@ -14,7 +14,7 @@ from twisted.internet import defer
 from coordinator import TextWorkers, known_not_modified, read_answer, record
 from crawler.classify import Blocked, NotADocument
 
-from .items import AttachmentFile, DocumentPage
+from .items import DocumentPage
 from .middlewares import stop_for_archive_error
 
 log = logging.getLogger("zwgk.crawl")
@@ -47,6 +47,7 @@ def deferred_from(future) -> defer.Deferred:
 class ArchivePipeline:
     def __init__(self, crawler):
         self.crawler = crawler
+        self.run = crawler.spider.run
         workers = crawler.settings.get("ZWGK_TEXT_WORKERS")
         self.readers = text_workers(None if workers is None else int(workers))
 
@@ -55,66 +56,43 @@ class ArchivePipeline:
         return cls(crawler)
 
     def process_item(self, item):
-        spider = self.crawler.spider
-        if getattr(spider, "fatal", None):
+        if self.run.failure or not isinstance(item, DocumentPage):
             return item
-        if isinstance(item, DocumentPage):
-            if known_not_modified(spider.archive, item.response):
-                self._guarded(spider, spider.archive.record_not_modified, item.response, spider.run_id)
-                return item
-            read = deferred_from(self.readers.submit(read_answer, item.response, item.hints))
-            read.addCallbacks(
-                self.archive_document, self.refused, callbackArgs=(spider, item), errbackArgs=(spider, item)
-            )
-            return read.addCallback(lambda _: item)
-        if isinstance(item, AttachmentFile):
-            self._guarded(
-                spider,
-                spider.archive.record_attachment,
-                item.url,
-                item.status,
-                item.body,
-                item.content_type,
-                item.filename,
-                item.error,
-                spider.run_id,
-            )
-            log.info("%s: attachment %-9s %s", spider.site.key, item.status, item.url)
-        return item
+        if known_not_modified(self.run.archive, item.response):
+            self._guarded(self.run.archive.record_not_modified, item.response, self.run.run_id)
+            return item
+        read = deferred_from(self.readers.submit(read_answer, item.response, item.hints))
+        read.addCallbacks(self.archive_document, self.refused, callbackArgs=(item,), errbackArgs=(item,))
+        return read.addCallback(lambda _: item)
 
-    def archive_document(self, reading, spider, item: DocumentPage) -> None:
-        if getattr(spider, "fatal", None):
+    def archive_document(self, reading, item: DocumentPage) -> None:
+        if self.run.failure:
             return
+        run = self.run
         try:
-            doc, result = record(spider.archive, item.response, reading, spider.site.key, spider.run_id)
+            doc, result = record(run.archive, item.response, reading, run.site.key, run.run_id)
+            if doc:
+                item.attachments = run.archive.attachments.still_pending(doc.attachments)
         except NotADocument as error:
-            self.refused_because(error, spider)
+            self.refused_because(error)
             return
         except sqlite3.Error as error:
             stop_for_archive_error(self.crawler, error)
             return
-        log.info(
-            "%s: %-12s v%s %s",
-            spider.site.key,
-            result.outcome,
-            result.version or "-",
-            doc.title if doc else item.response.url,
-        )
-        if doc and spider.site.attachments:
-            for url in spider.archive.still_pending(doc.attachments):
-                self.crawler.engine.crawl(spider.attachment_request(url))
+        title = doc.title if doc else item.response.url
+        log.info("%s: %-12s v%s %s", run.site.key, result.outcome, result.version or "-", title)
 
-    def refused(self, failure, spider, item: DocumentPage) -> None:
+    def refused(self, failure, item: DocumentPage) -> None:
         failure.trap(NotADocument)
-        self.refused_because(failure.value, spider)
+        self.refused_because(failure.value)
 
-    def refused_because(self, error: NotADocument, spider) -> None:
+    def refused_because(self, error: NotADocument) -> None:
         """A blocked answer was recorded as such; any other refusal counts as an error of the run."""
         if not isinstance(error, Blocked):
-            self._guarded(spider, spider.archive.add_to_run, spider.run_id, errors=1)
-        log.warning("%s: %s", spider.site.key, error)
+            self._guarded(self.run.count, errors=1)
+        log.warning("%s: %s", self.run.site.key, error)
 
-    def _guarded(self, spider, write, *args, **kwargs) -> None:
+    def _guarded(self, write, *args, **kwargs) -> None:
         try:
             write(*args, **kwargs)
         except sqlite3.Error as error:

@@ -2,38 +2,35 @@
 
 What it asks for: documents not yet archived, documents whose list entry changed (title or date, as
 when a portal republishes an edited document), documents due for a revisit (spiders.revisit), and
-documents that vanished from the part of a list this crawl walked. What it hands on: DocumentPage
-and AttachmentFile items for spiders.pipelines. The archive itself is the crawl's memory: a crawl
+documents that vanished from the part of a list this crawl walked. What it hands on: DocumentPage items
+for spiders.pipelines (which archives them) and spiders.attachments (which downloads what they link),
+and the attachments an earlier crawl left pending. The archive itself is the crawl's memory: a crawl
 that was killed leaves its run unfinished, and the next one walks every list to the end again.
 """
 
-import contextlib
 import datetime
 import json
 import logging
 import os
-import sqlite3
 import statistics
 from dataclasses import dataclass, field
 
 import scrapy
 
-from archive import Archive
-from archive.lock import crawl_lock
-from archive.vocabulary import AttachmentStatus, RunStatus
+import settings as defaults
+from archive.vocabulary import RunStatus
 from crawler.classify import classify
 from crawler.decode import decode_bytes
-from crawler.filenames import filename_from_disposition
-from crawler.pipeline import Response
+from crawler.response import Response
 
 from . import lists, revisit
-from .items import AttachmentFile, DocumentPage
+from .items import DocumentPage, PendingAttachments
 from .lists import trs
+from .responses import to_response
+from .run import CrawlRun
 from .sites import Site, load_sites
 
 log = logging.getLogger("zwgk.crawl")
-MIB = 1024 * 1024
-RUN_SUMMARY = "zwgk-run-summary"  # logged with the finished run's row as JSON
 
 
 @dataclass
@@ -73,7 +70,7 @@ class PortalSpider(scrapy.Spider):
         recheck: bool | str = False,
         *args,
         db: str | None = None,
-        sites: str = "sites.toml",
+        sites: str = defaults.DEFAULT_SITES,
         site_config: str | None = None,
         **kwargs,
     ):
@@ -85,7 +82,8 @@ class PortalSpider(scrapy.Spider):
             site = Site(**json.loads(site_config))
         elif isinstance(site, str):
             site = load_sites(sites)[site]
-        self.site, self.db_path = site, db_path or db or os.environ.get("ZWGK_DB", "archive.db")
+        self.site, self.db_path = site, db_path or db or os.environ.get("ZWGK_DB", defaults.DEFAULT_ARCHIVE)
+        self.run: CrawlRun | None = None
         self.full, self.recheck = _flag(full), _flag(recheck)
         self.allowed_domains = site.domains
         self.walks: dict[str, ListWalk] = {}
@@ -95,22 +93,24 @@ class PortalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         # Scrapy freezes the settings only after the spider exists: each site crawls at its own pace.
         crawler.settings.setdict(spider.site.scrapy_settings(crawler.settings.get("USER_AGENT")), priority="spider")
-        spider.held = contextlib.ExitStack()
-        if not crawler.settings.getbool("ZWGK_LOCK_HELD"):  # `zwgk crawl` holds it for all its sites
-            spider.held.enter_context(crawl_lock(spider.db_path, wait=True))
-        spider.archive = Archive(spider.db_path)
+        # `zwgk crawl` holds the crawl lock for all its sites; `scrapy crawl` and scrapyd do not
+        spider.run = CrawlRun.open(spider.site, spider.db_path, crawler.settings.getbool("ZWGK_LOCK_HELD"))
         return spider
+
+    @property
+    def archive(self):
+        return self.run.archive
 
     async def start(self):
         key = self.site.key
-        self.full = self.full or self.archive.needs_full_walk(key)
-        self.run_id = self.archive.start_run(key, "full" if self.full else "incremental")
-        self.archived = self.archive.archived_urls(key)
-        self.listed = self.archive.list_signatures(key)
-        candidates = self.archive.revisit_candidates(key)
+        self.full = self.full or self.archive.crawls.needs_full_walk(key)
+        self.run.start("full" if self.full else "incremental")
+        self.archived = self.archive.crawls.archived_urls(key)
+        self.listed = self.archive.crawls.list_signatures(key)
+        candidates = self.archive.crawls.revisit_candidates(key)
         self.validators = {row["url"]: (row["etag"], row["last_modified"]) for row in candidates}
         for url in self.site.start_urls:
-            self.walks[url] = ListWalk(url, self.site.cms, previous=self.archive.list_positions(key, url))
+            self.walks[url] = ListWalk(url, self.site.cms, previous=self.archive.crawls.list_positions(key, url))
             yield self.list_request(lists.Fetch(url), url)
         now = datetime.datetime.now(datetime.UTC)
         for row in candidates:
@@ -124,8 +124,7 @@ class PortalSpider(scrapy.Spider):
             ):
                 yield self.document_request(row["url"], {}, "revisit")
         if self.site.attachments:
-            for url in self.archive.pending_attachments(key):
-                yield self.attachment_request(url)
+            yield PendingAttachments(self.archive.attachments.pending(key))
 
     # --- lists ------------------------------------------------------------------------------------
     def list_request(self, fetch: lists.Fetch, list_url: str) -> scrapy.Request:
@@ -154,27 +153,27 @@ class PortalSpider(scrapy.Spider):
         walk.family = walk.family or lists.detect(page)
         listing = lists.parse(walk.family, page, response.meta["state"], self.site.selectors)
         if not listing.entries and not listing.next and walk.entries == 0:
-            self.archive.add_to_run(self.run_id, errors=1)
+            self.run.count(errors=1)
             yield from self.end_walk(walk, f"failed: {self.why_empty(page)}")
             return
         walk.pages += 1
         walk.total = listing.total if listing.total is not None else walk.total
         first = walk.entries
         yield from self.entries_to_fetch(walk, listing.entries)
-        self.archive.record_listing(
+        self.archive.crawls.record_listing(
             self.site.key,
             walk.url,
             [{**e.as_dict(), "position": first + i} for i, e in enumerate(listing.entries)],
-            self.run_id,
+            self.run.run_id,
         )
         yield from self.next_list_page(walk, listing)
 
     def list_refused(self, walk: ListWalk, response: Response, text: str):
         verdict = classify(response.status, text, response.url)
         if verdict.kind == "blocked":
-            self.archive.record_blocked(response, verdict.reason, self.run_id)
+            self.archive.record_blocked(response, verdict.reason, self.run.run_id)
         else:
-            self.archive.add_to_run(self.run_id, errors=1)
+            self.run.count(errors=1)
         yield from self.end_walk(walk, f"failed: {verdict.reason or f'HTTP {response.status}'} at {response.final_url}")
 
     def why_empty(self, page: lists.Page) -> str:
@@ -185,7 +184,7 @@ class PortalSpider(scrapy.Spider):
         selector = self.site.selectors.get("list_item")
         if selector and lists.matches_nothing(page.text, selector):
             return f"selectors.list_item {selector!r} matched nothing on {page.url}"
-        had = self.archive.listed_count(self.site.key, page.url)
+        had = self.archive.crawls.listed_count(self.site.key, page.url)
         before = f"; it listed {had} documents before: has the portal changed its markup?" if had else ""
         return (
             f"no document entries on the list page {page.url}{before} (is it a list page? "
@@ -220,7 +219,7 @@ class PortalSpider(scrapy.Spider):
 
     def list_failed(self, failure):
         walk = self.walks[failure.request.meta["list_url"]]
-        self.archive.add_to_run(self.run_id, errors=1)
+        self.run.count(errors=1)
         log.warning("%s: list %s failed: %s", self.site.key, failure.request.url, failure.value)
         yield from self.end_walk(walk, f"failed: {failure.value.__class__.__name__} at {failure.request.url}")
 
@@ -234,12 +233,14 @@ class PortalSpider(scrapy.Spider):
     def end_walk(self, walk: ListWalk, how: str):
         """Record the list's coverage, and check once each archived entry the walk should have met but did not."""
         walk.ended = how
-        self.archive.record_coverage(self.run_id, walk.url, walk.family, walk.total, walk.pages, walk.entries, how)
+        self.archive.crawls.record_coverage(
+            self.run.run_id, walk.url, walk.family, walk.total, walk.pages, walk.entries, how
+        )
         if how.startswith("failed"):
             return
         covered = walk.covered() or (-1, 0)
         reached, shift = (None, 0) if how == "complete" else covered
-        for url in self.archive.delist(self.site.key, walk.url, self.run_id, reached, shift):
+        for url in self.archive.crawls.delist(self.site.key, walk.url, self.run.run_id, reached, shift):
             yield self.document_request(url, {}, "delisted")
 
     # --- documents -------------------------------------------------------------------------------
@@ -279,46 +280,12 @@ class PortalSpider(scrapy.Spider):
             yield DocumentPage(page, hints)
 
     def document_failed(self, failure):
-        self.archive.add_to_run(self.run_id, errors=1)
+        self.run.count(errors=1)
         log.warning("%s: %s failed: %s", self.site.key, failure.request.url, failure.value)
-
-    # --- attachments -----------------------------------------------------------------------------
-    def attachment_request(self, url: str) -> scrapy.Request:
-        meta = {
-            "download_maxsize": int(self.site.attachment_max_mb * MIB),
-            "download_warnsize": 0,
-            "handle_httpstatus_all": True,
-            "allow_offsite": True,
-        }
-        return scrapy.Request(
-            url, callback=self.parse_attachment, errback=self.attachment_failed, meta=meta, priority=-1
-        )
-
-    def parse_attachment(self, response):
-        answer = to_response(response)  # keyed by the URL the document linked, not where it redirected
-        if answer.status != 200:
-            yield AttachmentFile(answer.url, AttachmentStatus.FAILED, error=f"HTTP {answer.status}")
-            return
-        yield AttachmentFile(
-            answer.url,
-            AttachmentStatus.STORED,
-            answer.body,
-            answer.content_type,
-            filename_from_disposition(answer.header("content-disposition")),
-        )
-
-    def attachment_failed(self, failure):
-        message = str(failure.value) or failure.value.__class__.__name__
-        status = (
-            AttachmentStatus.TOO_LARGE if "max size" in message or "maxsize" in message else AttachmentStatus.FAILED
-        )
-        yield AttachmentFile(failure.request.url, status, error=message[:300])
 
     def closed(self, reason: str):
         failed = [w for w in self.walks.values() if (w.ended or "").startswith("failed")]
-        if getattr(self, "fatal", None):
-            status, message = RunStatus.FAILED, self.fatal
-        elif reason != "finished":
+        if reason != "finished":
             status, message = RunStatus.INTERRUPTED, f"crawl stopped: {reason}"
         elif failed and len(failed) == len(self.walks):
             status, message = RunStatus.FAILED, "; ".join(w.ended for w in failed)
@@ -326,21 +293,8 @@ class PortalSpider(scrapy.Spider):
             status, message = RunStatus.PARTIAL, "; ".join(w.ended or f"{w.url} not finished" for w in failed)
         else:
             status, message = RunStatus.OK, None
-        # If the archive is what failed, the run stays 'running' and the next crawl marks it interrupted.
-        with contextlib.suppress(sqlite3.Error):
-            self.archive.finish_run(self.run_id, status, message)
-            # the line a dispatcher reads from scrapyd's log of this job
-            log.info("%s %s", RUN_SUMMARY, json.dumps(dict(self.archive.run(self.run_id)), ensure_ascii=False))
-        self.archive.close()
-        self.held.close()
+        self.run.finish(status, message)
 
 
 def _flag(value: bool | str) -> bool:
     return value is True or str(value).lower() in ("1", "true", "yes")
-
-
-def to_response(response) -> Response:
-    """A Scrapy response as the text pipeline and the archive take it."""
-    original = (response.meta.get("redirect_urls") or [response.request.url])[0]
-    headers = {k.decode("latin-1"): b", ".join(v).decode("latin-1") for k, v in response.headers.items()}
-    return Response(url=original, status=response.status, body=response.body, headers=headers, final_url=response.url)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import settings as defaults
+
 FAMILIES = ("trs", "jcms", "hanweb", "gkmlpt", "generic")
 SELECTOR_KEYS = ("list_item", "link", "date", "next_page")
 DEFAULT_SCHEDULE = "30 2 * * *"
@@ -32,20 +34,20 @@ class Site:
     cms: str | None = None  # force a family instead of detecting it
     allowed_domains: list[str] = field(default_factory=list)
     schedule: str = DEFAULT_SCHEDULE  # cron expression, for `zwgk schedule`
-    download_delay: float = 1.0  # seconds between requests to the portal
-    concurrency: int = 2  # requests in flight per portal
-    autothrottle: bool = True
-    obey_robots: bool = True
+    download_delay: float = defaults.DOWNLOAD_DELAY  # seconds between requests to the portal
+    concurrency: int = defaults.CONCURRENT_REQUESTS_PER_DOMAIN  # requests in flight per portal
+    autothrottle: bool = defaults.AUTOTHROTTLE_ENABLED
+    obey_robots: bool = defaults.ROBOTSTXT_OBEY
     contact: str | None = None  # added to the user agent so webmasters can reach you
-    timeout: float = 30.0
-    retries: int = 3  # further tries after a 5xx answer or a timeout
-    retry_backoff: float = 2.0  # seconds before the first retry, doubling with each
+    timeout: float = defaults.DOWNLOAD_TIMEOUT
+    retries: int = defaults.RETRY_TIMES  # further tries after a 5xx answer or a timeout
+    retry_backoff: float = defaults.RETRY_BACKOFF  # seconds before the first retry, doubling with each
     stop_after_known: int = 10  # consecutive already-archived list entries that end an incremental walk
     max_pages: int | None = None  # list pages per list and crawl
     revisit_min_days: float = 1.0  # a document is rechecked after age/10 days, within these bounds
     revisit_max_days: float = 30.0
     attachments: bool = True
-    attachment_max_mb: float = 50.0
+    attachment_max_mb: float = defaults.ATTACHMENT_MAXSIZE / defaults.MIB
     selectors: dict = field(default_factory=dict)
     shard: str = DEFAULT_SHARD  # the archive (SHARD.db) this site is written to when crawls are dispatched
 
@@ -65,6 +67,10 @@ class Site:
             "RETRY_TIMES": self.retries,
             "RETRY_BACKOFF": self.retry_backoff,
         }
+
+    @property
+    def attachment_max_bytes(self) -> int:
+        return int(self.attachment_max_mb * defaults.MIB)
 
 
 # key -> (check, what it must be)

@@ -15,24 +15,28 @@ from archive.lock import ArchiveBusy, crawl_lock
 from archive.vocabulary import Outcome
 from coordinator import ingest, reprocess, result_json
 from crawler.classify import Blocked, NotADocument
-from crawler.pipeline import Response, process_page, process_text
+from crawler.pipeline import process_page, process_text
+from crawler.response import Response
+from settings import DEFAULT_ARCHIVE, DEFAULT_SITES
 
 from .fetcher import FetchError, check_url, fetch_attachments, fetch_url
 
-BLOCKED_EXIT = 4
+# Exit codes, as cron mail and scripts read them
+FAILED_EXIT = 1  # a crawl or a command that failed
+CONFIG_EXIT = 2  # a mistake in the sites file or the command line: nothing was fetched
+WITHDRAWN_EXIT = 3  # `fetch`: the document is gone from the portal (recorded as withdrawn)
+BLOCKED_EXIT = 4  # `fetch`: an anti-bot answer (kept as evidence, the archive otherwise unchanged)
 BUSY_EXIT = 75  # EX_TEMPFAIL: another crawl holds the archive; cron may simply try again later
 DB_HELP = "Archive database (default: $ZWGK_DB or ./archive.db)."
 
 
 def db_option(f):
     return click.option(
-        "--db", "db_path", default=lambda: os.environ.get("ZWGK_DB", "archive.db"), help=DB_HELP, show_default=False
+        "--db", "db_path", default=lambda: os.environ.get("ZWGK_DB", DEFAULT_ARCHIVE), help=DB_HELP, show_default=False
     )(f)
 
 
-DEFAULT_SITES = "sites.toml"
 PROGRESS_EVERY = 100  # items between redraws of a long command's counter on a terminal
-CONFIG_EXIT = 2  # a mistake in the sites file or the command line: nothing was fetched
 DISPATCH_RETRY_SECONDS = 300.0
 sites_option = click.option(
     "--sites", "sites_file", default=DEFAULT_SITES, show_default=True, help="The sites file (TOML)."
@@ -54,7 +58,7 @@ def scrapyd_options(f):
     )(f)
 
 
-def fail(message: str, code: int = 1):
+def fail(message: str, code: int = FAILED_EXIT):
     """One line per problem on stderr, each starting `zwgk:`, and a non-zero exit."""
     for line in message.splitlines() or [""]:
         click.echo(f"zwgk: {line}", err=True)
@@ -122,7 +126,7 @@ def fetch(url, db_path, as_json, timeout, no_attachments):
     else:
         click.echo(_summary(out))
     if result.outcome == Outcome.WITHDRAWN:
-        sys.exit(3)
+        sys.exit(WITHDRAWN_EXIT)
 
 
 def _summary(out: dict) -> str:
@@ -182,10 +186,10 @@ def history(url, db_path, pair):
     """List the versions of the document at URL and show what changed."""
     require_archive(db_path)
     with open_archive(db_path) as archive:
-        doc = archive.document(url)
+        doc = archive.read.document(url)
         if doc is None:
             fail(f"{url} is not in the archive {db_path}")
-        versions = archive.versions(doc["id"])
+        versions = archive.read.versions(doc["id"])
     click.echo(f"{doc['title'] or url}  [{doc['status']}]  current: v{doc['current_version']}")
     for v in versions:
         flags = json.loads(v["flags"])
@@ -284,7 +288,7 @@ def crawl(
     for summary in summaries:
         click.echo(json.dumps(summary, ensure_ascii=False) if as_json else summary_line(summary))
     if any(failed(s) for s in summaries):
-        sys.exit(1)
+        sys.exit(FAILED_EXIT)
 
 
 def _load_sites(sites_file: str) -> dict:
@@ -354,17 +358,17 @@ def status(sites_file, db_path, as_json, shards):
     for path in paths:
         with open_archive(path) as archive:
             if not as_json:
-                click.echo(_totals_line(path, archive.counts()))
-            held = archive.site_keys()
+                click.echo(_totals_line(path, archive.read.counts()))
+            held = archive.crawls.site_keys()
             # one archive: every site of the sites file, crawled or not; shards: each site where it is
             keys = [*(k for k in sites if len(paths) == 1 or k in held), *(k for k in held if k not in sites)]
             for key in keys:
-                last = archive.last_run(key)
+                last = archive.crawls.last_run(key)
                 out = {
                     "site": key,
                     "archive": path,
                     "next_run": upcoming[key].isoformat(timespec="minutes") if key in upcoming else None,
-                    **archive.site_totals(key),
+                    **archive.read.site_totals(key),
                     "last_run": dict(last) if last else None,
                 }
                 click.echo(json.dumps(out, ensure_ascii=False) if as_json else _status_line(out))

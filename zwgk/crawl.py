@@ -15,6 +15,7 @@ from archive import Archive
 from archive.crawls import RUN_COUNTERS
 from archive.vocabulary import UNSUCCESSFUL_RUNS, RunStatus
 from spiders.portal import PortalSpider
+from spiders.run import CrawlRun
 from spiders.sites import Site
 
 PROGRESS_INTERVAL = 1.0  # seconds between redraws of the progress line
@@ -49,11 +50,11 @@ def run_crawls(
     if show_progress and not verbose:
         _report_progress(crawlers)
     process.start()
-    fatal = next((crawler.spider.fatal for _, crawler in crawlers if getattr(crawler.spider, "fatal", None)), None)
-    if fatal:
-        raise ArchiveFailure(fatal)
+    failure = next((run.failure for run in (_run(c) for _, c in crawlers) if run and run.failure), None)
+    if failure:
+        raise ArchiveFailure(failure)
     with Archive(db_path) as archive:
-        return [_summary(site, archive, getattr(crawler.spider, "run_id", None)) for site, crawler in crawlers]
+        return [_summary(site, archive, _run_id(crawler)) for site, crawler in crawlers]
 
 
 def dispatch_crawls(dispatcher, sites: list[Site]) -> list[dict]:
@@ -97,8 +98,18 @@ def _report_progress(crawlers) -> None:
     reactor.addSystemEventTrigger("before", "shutdown", clear)
 
 
+def _run(crawler) -> CrawlRun | None:
+    """The crawl run the spider opened (none when it could not even start)."""
+    return getattr(crawler.spider, "run", None)
+
+
+def _run_id(crawler) -> int | None:
+    run = _run(crawler)
+    return run.run_id if run else None
+
+
 def _summary(site: Site, archive: Archive, run_id: int | None) -> dict:
-    run = archive.run(run_id) if run_id else None
+    run = archive.crawls.run(run_id) if run_id else None
     if run is None:
         return {"site": site.key, "status": RunStatus.FAILED, "message": "the crawl did not start", "seconds": 0.0}
     out = {
@@ -110,7 +121,7 @@ def _summary(site: Site, archive: Archive, run_id: int | None) -> dict:
         "message": run["message"],
         "seconds": _seconds(run["started_at"], run["finished_at"]),
     }
-    out["coverage"] = [dict(row) for row in archive.coverage(run_id)]
+    out["coverage"] = [dict(row) for row in archive.read.coverage(run_id)]
     return out
 
 

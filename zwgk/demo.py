@@ -41,7 +41,7 @@ def run_demo(db_path: str, keep_serving: bool = False, port: int = DEMO_PORT) ->
         )
         second = _crawl(sites, db_path)
         with Archive(db_path) as archive:
-            counts = archive.counts()
+            counts = archive.read.counts()
         click.echo(
             f"archive {db_path}: {counts['documents']} documents, {counts['versions']} versions, "
             f"{counts['captures']} captures, {counts['crawl_runs']} crawl runs"

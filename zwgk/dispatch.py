@@ -25,7 +25,7 @@ from pathlib import Path
 
 from archive import Archive
 from archive.vocabulary import RunStatus
-from spiders.portal import RUN_SUMMARY
+from spiders.run import RUN_SUMMARY
 from spiders.sites import Site
 
 log = logging.getLogger("zwgk.dispatch")
@@ -110,7 +110,7 @@ class Dispatcher:
         """Dispatch, watch until the job ends, record. Returns the dispatcher's run row."""
         node = owner(site.shard, self.nodes)
         with Archive(self.ledger) as archive:
-            run_id = archive.start_run(site.key, "dispatched", node=node.url)
+            run_id = archive.crawls.start_run(site.key, "dispatched", node=node.url)
         try:
             job = node.schedule(
                 site=site.key,
@@ -146,10 +146,10 @@ class Dispatcher:
     def _record(self, run_id: int, job: str | None = None, remote: dict | None = None) -> dict:
         with Archive(self.ledger) as archive:
             if job:
-                archive.set_run_job(run_id, job)
+                archive.crawls.set_run_job(run_id, job)
             if remote:
-                archive.finish_dispatched_run(run_id, remote)
-            return dict(archive.run(run_id))
+                archive.crawls.finish_dispatched_run(run_id, remote)
+            return dict(archive.crawls.run(run_id))
 
 
 def run_summary(job_log: str) -> dict:

@@ -6,18 +6,17 @@ import urllib.request
 import zlib
 from urllib.parse import urlsplit
 
-from archive.vocabulary import AttachmentStatus
-from crawler.filenames import filename_from_disposition
-from crawler.pipeline import Response, header_value
-from settings import USER_AGENT
-
-MAX_BYTES = 20 * 1024 * 1024
-ATTACHMENT_MAX_BYTES = 50 * 1024 * 1024
-TIMEOUT = 30
+from coordinator import attachment_answer, attachment_failure, record_attachment
+from crawler.response import Response, TooLarge, header_value
+from settings import ATTACHMENT_MAXSIZE, DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, MIB, USER_AGENT
 
 
 class FetchError(Exception):
     """A fetch that brought nothing archivable; the message is the one line shown to the user."""
+
+
+class ResponseTooLarge(FetchError, TooLarge):
+    """An answer past the size cap, as sent or once decompressed."""
 
 
 def check_url(url: str) -> None:
@@ -26,7 +25,7 @@ def check_url(url: str) -> None:
         raise FetchError(f"not an http(s) URL: {url!r}")
 
 
-def fetch_url(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Response:
+def fetch_url(url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWNLOAD_MAXSIZE) -> Response:
     check_url(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     try:
@@ -42,7 +41,7 @@ def fetch_url(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) ->
 def _response(url, status, final_url, headers, stream, max_bytes: int) -> Response:
     body = stream.read(max_bytes + 1)
     if len(body) > max_bytes:
-        raise FetchError(f"{url}: response larger than {max_bytes // (1024 * 1024)} MiB")
+        raise ResponseTooLarge(f"{url}: response larger than {max_bytes // MIB} MiB")
     headers = dict(headers.items())
     expected = header_value(headers, "content-length")
     if expected and expected.isdigit() and len(body) < int(expected):
@@ -62,31 +61,18 @@ def _inflate(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
     except zlib.error as error:
         raise FetchError(f"{url}: broken {encoding} body: {error}") from None
     if len(out) > max_bytes or inflater.unconsumed_tail:
-        raise FetchError(f"{url}: response larger than {max_bytes // (1024 * 1024)} MiB once decompressed")
+        raise ResponseTooLarge(f"{url}: response larger than {max_bytes // MIB} MiB once decompressed")
     return out
 
 
-def fetch_attachments(archive, attachments: list[dict], timeout: float = TIMEOUT) -> int:
+def fetch_attachments(archive, attachments: list[dict], timeout: float = DOWNLOAD_TIMEOUT) -> int:
     """Download the attachments of a fetched document not yet stored; returns how many were stored."""
     stored = 0
-    for url in archive.still_pending(attachments):
+    for url in archive.attachments.still_pending(attachments):
         try:
-            answer = fetch_url(url, timeout, ATTACHMENT_MAX_BYTES)
+            file = attachment_answer(url, fetch_url(url, timeout, ATTACHMENT_MAXSIZE))
         except FetchError as error:
-            too_large = "larger than" in str(error)
-            archive.record_attachment(
-                url, AttachmentStatus.TOO_LARGE if too_large else AttachmentStatus.FAILED, error=str(error)
-            )
-            continue
-        if answer.status != 200:
-            archive.record_attachment(url, AttachmentStatus.FAILED, error=f"HTTP {answer.status}")
-            continue
-        archive.record_attachment(
-            url,
-            AttachmentStatus.STORED,
-            answer.body,
-            answer.content_type,
-            filename_from_disposition(answer.header("content-disposition")),
-        )
-        stored += 1
+            file = attachment_failure(url, error)
+        record_attachment(archive, file)
+        stored += file.body is not None
     return stored

@@ -79,8 +79,8 @@ class LocalCrawls:
                 child.wait()
         # A crawl killed after the grace time leaves its row running; close it unless some other crawl is live.
         with contextlib.suppress(ArchiveBusy), crawl_lock(self.db_path), Archive(self.db_path) as archive:
-            for key in archive.site_keys():
-                archive.close_running(key)
+            for key in archive.crawls.site_keys():
+                archive.crawls.close_running(key)
 
 
 class DispatchedCrawls:
@@ -151,7 +151,7 @@ class CrawlScheduler:
             for key, site in self.sites.items():
                 if key in self.running:
                     continue
-                last = archive.last_ok_run(key)
+                last = archive.crawls.last_ok_run(key)
                 if is_overdue(
                     cron_trigger(site.schedule, self.scheduler.timezone), last["finished_at"] if last else None, now
                 ):

@@ -3,7 +3,8 @@
 import pytest
 from realpages import FIELDS, furniture_left, gb18030_copy, load, same_value, text_f1
 
-from crawler.pipeline import Response, process_page
+from crawler.pipeline import process_page
+from crawler.response import Response
 
 PAGES = load()
 MIN_F1 = 0.95

@@ -10,7 +10,8 @@ from conftest import serve_datasette
 
 from archive import Archive
 from archive.search import fts_query
-from crawler.pipeline import Document, Response
+from crawler.document import Document
+from crawler.response import Response
 
 DOCS = {
     "http://gov.example/a.html": ("关于做好扶贫资金公开的通知", "各县要公开扶贫资金使用情况。"),

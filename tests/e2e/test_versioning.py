@@ -6,8 +6,8 @@ import pytest
 from conftest import FIXTURES, edit, fetch_json, table_counts, zwgk
 
 from archive import Archive
-from archive.store import SCHEMA_VERSION
-from crawler.pipeline import Response
+from archive.schema import SCHEMA_VERSION
+from crawler.response import Response
 
 TRS = "/xxgk/trs/202108/t20210809_5001.html"
 GENERIC = "/zwgk/tzgg/202305/content_7788.html"
@@ -86,8 +86,8 @@ def test_raw_bytes_are_kept_for_re_extraction(portal, db):
     for _ in range(3):
         fetch_json(portal.url + TRS, db)
     with Archive(db) as archive:
-        captures = archive.captures(archive.document(portal.url + TRS)["id"])
-        bodies = [archive.snapshot_body(c["snapshot_digest"]) for c in captures]
+        captures = archive.read.captures(archive.read.document(portal.url + TRS)["id"])
+        bodies = [archive.snapshots.body(c["snapshot_digest"]) for c in captures]
         packing = [
             archive.conn.execute(
                 "select compression, stored_size, size from snapshots where digest = ?", [c["snapshot_digest"]]
@@ -122,7 +122,7 @@ def test_every_document_has_the_year_of_its_publication(portal, db):
 
 def test_schema_3_archive_gets_its_missing_years_and_a_searchable_文号(tmp_path):
     from archive.search import fts_query
-    from crawler.pipeline import Document
+    from crawler.document import Document
 
     db = tmp_path / "v3.db"
     with Archive(db) as archive:
@@ -135,7 +135,7 @@ def test_schema_3_archive_gets_its_missing_years_and_a_searchable_文号(tmp_pat
             " create virtual table documents_fts using fts5(title, text); pragma user_version = 3;"
         )
     with Archive(db) as archive:
-        assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
+        assert archive.read.document("http://old.gov.cn/a.html")["year"] == "2021"
         found = archive.conn.execute(
             "select rowid from documents_fts where documents_fts match ?", [fts_query("青政办发〔2021〕27号")]
         )
@@ -155,10 +155,10 @@ def test_older_archives_are_migrated(tmp_path, schema, version):
             "'then', 'new_version')"
         )
     with Archive(db) as archive:
-        assert [c["fetched_at"] for c in archive.captures(1)] == ["then"]
+        assert [c["fetched_at"] for c in archive.read.captures(1)] == ["then"]
         archive.record_blocked(Response("http://old.gov.cn/b.html", 412, b"<script>$_ts=1</script>"), "ruishu-412")
         assert archive.conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
         assert archive.conn.execute("pragma integrity_check").fetchone()[0] == "ok"
-        assert archive.document("http://old.gov.cn/a.html")["year"] == "2021"
-        assert "content_hash" not in archive._columns("captures")
-        assert "position" in archive._columns("list_entries")
+        assert archive.read.document("http://old.gov.cn/a.html")["year"] == "2021"
+        assert "content_hash" not in archive.db["captures"].columns_dict
+        assert "position" in archive.db["list_entries"].columns_dict

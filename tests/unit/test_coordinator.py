@@ -4,9 +4,11 @@ import os
 
 import pytest
 
-from coordinator import Reading, TextWorkers, read_answer
+from archive.vocabulary import AttachmentStatus
+from coordinator import Reading, TextWorkers, attachment_answer, attachment_failure, read_answer
 from crawler.classify import NotADocument
-from crawler.pipeline import Response
+from crawler.response import Response, TooLarge
+from zwgk.fetcher import FetchError, ResponseTooLarge
 
 PAGE = (
     "<html><head><meta charset='gbk'><title>关于做好政务公开工作的通知</title></head><body><div class='TRS_Editor'>"
@@ -41,3 +43,17 @@ def test_a_worker_process_reads_as_this_process_does():
         here.doc.content_hash,
         here.doc.flags,
     )
+
+
+def test_an_attachment_outcome_is_told_by_the_answer_or_the_error_type():
+    url = "http://x.gov.cn/f.pdf"
+    stored = attachment_answer(
+        url, Response(url, 200, b"%PDF-1.4", {"Content-Disposition": "attachment; filename=a.pdf"})
+    )
+    assert (stored.status, stored.body, stored.filename) == (AttachmentStatus.STORED, b"%PDF-1.4", "a.pdf")
+    assert attachment_answer(url, Response(url, 404, b"")).status == AttachmentStatus.FAILED
+    # the type decides, not the wording: a capped download is too large whatever its message says
+    assert attachment_failure(url, ResponseTooLarge("cut")).status == AttachmentStatus.TOO_LARGE
+    assert attachment_failure(url, TooLarge("")).error == "TooLarge"
+    failed = attachment_failure(url, FetchError("response larger than 50 MiB, said a proxy"))
+    assert failed.status == AttachmentStatus.FAILED

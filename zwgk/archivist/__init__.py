@@ -16,10 +16,11 @@ from datasette import Forbidden, hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from archive import snapshots
+from archive import queries
 from archive.search import fts_query
+from archive.snapshots import Snapshots
 from crawler.decode import decode_bytes
-from crawler.pipeline import header_value
+from crawler.response import header_value
 
 from .diff import diff_versions, metadata_changes
 from .metadata import FIELD_LABELS, QUERIES, STATUS_LABELS, TABLES
@@ -135,21 +136,18 @@ async def documents(datasette, request):
 async def history(datasette, request):
     db = await _archive_db(datasette, request)
     document_id = int(request.url_vars["document_id"])
-    document = (await db.execute("select * from documents where id = ?", [document_id])).first()
+    document = (await db.execute(queries.DOCUMENT_BY_ID, [document_id])).first()
     if document is None:
         return Response.html("no such document 无此文件", status=404)
-    versions = [
-        dict(r)
-        for r in await db.execute("select * from versions where document_id = ? order by version", [document_id])
-    ]
+    versions = [dict(r) for r in await db.execute(queries.VERSIONS_OF, [document_id])]
     for version in versions:
         version["flags"] = json.loads(version["flags"] or "[]")
-    captures = await db.execute("select * from captures where document_id = ? order by id", [document_id])
+    captures = await db.execute(queries.CAPTURES_OF, [document_id])
     changes = [
         {"from": a, "to": b, "fields": metadata_changes(a, b), "rows": diff_versions(a["text"], b["text"])}
         for a, b in zip(versions, versions[1:])
     ]
-    attachments = await db.execute(DOCUMENT_ATTACHMENTS_SQL, [document_id])
+    attachments = await db.execute(queries.DOCUMENT_ATTACHMENTS, [document_id])
     current = next((v for v in versions if v["version"] == document["current_version"]), None)
     return Response.html(
         await datasette.render_template(
@@ -171,17 +169,10 @@ async def history(datasette, request):
     )
 
 
-DOCUMENT_ATTACHMENTS_SQL = """
-select a.id, a.url, a.name, a.filename, a.content_type, a.size, a.digest, a.status, min(v.version) as first_version
-from attachments a join version_attachments va on va.attachment_id = a.id join versions v on v.id = va.version_id
-where v.document_id = ? group by a.id order by a.id
-"""
-
-
 async def attachment(datasette, request):
     """An attachment as archived: the stored bytes, decompressed, under its own name; the digest in a header."""
     db = await _archive_db(datasette, request)
-    row = (await db.execute("select * from attachments where id = ?", [int(request.url_vars["attachment_id"])])).first()
+    row = (await db.execute(queries.ATTACHMENT_BY_ID, [int(request.url_vars["attachment_id"])])).first()
     if row is None or not row["digest"]:
         return Response.text("no stored attachment 无此附件", status=404)
     body = await _snapshot_body(db, row["digest"])
@@ -197,18 +188,6 @@ async def attachment(datasette, request):
     )
 
 
-# What a journalist subscribes to: each new document, each new version, each withdrawal, newest first.
-FEED_SQL = """
-select 'new' as kind, d.id, d.url, d.site, v.title, v.created_at as at, v.version from versions v
-  join documents d on d.id = v.document_id where v.version = 1 and (:site = '' or d.site = :site)
-union all
-select 'changed', d.id, d.url, d.site, v.title, v.created_at, v.version from versions v
-  join documents d on d.id = v.document_id where v.version > 1 and (:site = '' or d.site = :site)
-union all
-select 'withdrawn', d.id, d.url, d.site, d.title, d.withdrawn_at, d.current_version from documents d
-  where d.status = 'withdrawn' and d.withdrawn_at is not null and (:site = '' or d.site = :site)
-order by at desc limit :limit
-"""
 FEED_ENTRIES = 100
 FEED_KINDS = {"new": "新发布 new", "changed": "已修改 changed", "withdrawn": "已撤下 withdrawn"}
 
@@ -217,7 +196,7 @@ async def feed(datasette, request):
     """An Atom feed of new, changed and withdrawn documents (all sites, or ?site=KEY)."""
     site = request.args.get("site", "")
     db = await _archive_db(datasette, request)
-    rows = await db.execute(FEED_SQL, {"site": site, "limit": FEED_ENTRIES})
+    rows = await db.execute(queries.FEED, {"site": site, "limit": FEED_ENTRIES})
     base = f"{request.scheme}://{request.host}"
     entries = "".join(_feed_entry(base, datasette, dict(row)) for row in rows)
     updated = next(iter(rows), {"at": "1970-01-01T00:00:00+00:00"})["at"]
@@ -286,16 +265,12 @@ def as_served_here(html: str, original_url: str) -> str:
 
 
 async def _snapshot_body(db, digest: str) -> bytes:
-    stored = (
-        await db.execute("select compression, body, base_digest from snapshots where digest = ?", [digest])
-    ).first()
-    base = await _snapshot_body(db, stored["base_digest"]) if stored["base_digest"] else None
-    return snapshots.unpack(stored["compression"], stored["body"], base)
+    return await db.execute_fn(lambda conn: Snapshots(conn).body(digest))
 
 
 async def _capture(datasette, request):
     db = await _archive_db(datasette, request)
-    return (await db.execute("select * from captures where id = ?", [int(request.url_vars["capture_id"])])).first()
+    return (await db.execute(queries.CAPTURE_BY_ID, [int(request.url_vars["capture_id"])])).first()
 
 
 async def _archive_databases(datasette, request) -> list:

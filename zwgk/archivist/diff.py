@@ -4,7 +4,7 @@ words on."""
 
 import difflib
 
-from crawler.pipeline import HASHED_FIELDS  # the metadata that decides versions
+from crawler.document import HASHED_FIELDS  # the metadata that decides versions
 
 from .metadata import FIELD_LABELS
 

@@ -1,5 +1,6 @@
 """What Datasette shows about the archive: bilingual titles and descriptions, sorts, facets, canned queries."""
 
+from archive import queries
 from archive.vocabulary import DocumentStatus
 
 # A document's fields as archivists name them, Chinese first: the reading list's headings, the document
@@ -117,46 +118,31 @@ TABLES = {
 QUERIES = {
     "new_documents": {
         "title": "近期新文件 New documents in the last N days",
-        "sql": "select id, site, title, publisher, published, first_seen, url from documents"
-        " where first_seen >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, ''), 7) || ' days') "
-        "and (:site = '' or site = :site)"
-        " order by first_seen desc",
+        "sql": queries.NEW_DOCUMENTS,
         "params": ["days", "site"],
     },
     "changed_documents": {
         "title": "近期修改的文件 Documents changed in the last N days",
-        "sql": "select d.id, d.site, d.title, v.version, v.created_at, d.url from versions v join documents d on "
-        "d.id = v.document_id"
-        " where v.version > 1 and v.created_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || coalesce(nullif(:days, "
-        "''), 7) || ' days') and (:site = '' or d.site = :site)"
-        " order by v.created_at desc",
+        "sql": queries.CHANGED_DOCUMENTS,
         "params": ["days", "site"],
     },
     "withdrawn_documents": {
         "title": "近期撤下的文件 Documents withdrawn in the last N days",
-        "sql": "select id, site, title, publisher, published, withdrawn_at, version_count, url from documents"
-        " where status = 'withdrawn' and withdrawn_at >= strftime('%Y-%m-%dT%H:%M:%S', 'now', '-' || "
-        "coalesce(nullif(:days, ''), 7) || ' days')"
-        " and (:site = '' or site = :site) order by withdrawn_at desc",
+        "sql": queries.WITHDRAWN_DOCUMENTS,
         "params": ["days", "site"],
     },
     "damaged_copies": {
         "title": "损坏的副本 Damaged copies by flag",
-        "sql": "select d.id, d.site, d.title, v.version, v.flags, v.repairs, d.url from versions v join documents d "
-        "on d.id = v.document_id"
-        " where exists (select 1 from json_each(v.flags) where value = :flag) order by v.id desc",
+        "sql": queries.DAMAGED_COPIES,
         "params": ["flag"],
         "description": "flag: mojibake, lost_chars, pinyin_annotations, masked, traditional_converted, flattened",
     },
     "blocked_by_site": {
         "title": "被拦截的页面 Blocked pages by site",
-        "sql": "select coalesce(d.site, r.site) as site, c.reason, count(*) as captures, max(c.fetched_at) as last_seen"
-        " from captures c left join documents d on d.id = c.document_id left join crawl_runs r on r.id = c.crawl_run_id"
-        " where c.outcome = 'blocked' group by 1, 2 order by captures desc",
+        "sql": queries.BLOCKED_BY_SITE,
     },
     "largest_attachments": {
         "title": "最大的附件 Largest attachments",
-        "sql": "select a.id, a.filename, a.name, a.content_type, a.size, a.status, a.url from attachments a"
-        " where a.size is not null order by a.size desc limit 100",
+        "sql": queries.LARGEST_ATTACHMENTS,
     },
 }

@@ -9,6 +9,7 @@ from dataclasses import asdict, dataclass
 
 from markupsafe import Markup, escape
 
+from archive import queries
 from archive.search import fts_query
 from crawler.chars import HAN
 
@@ -17,20 +18,6 @@ SNIPPET_TOKENS = 24  # FTS5 counts one token a Han character: about a line of te
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # FTS5 marks matches with these; escaped text can never hold them
 _INDEXED = f"[{HAN}{MARK_OPEN}{MARK_CLOSE}]"
 INDEX_SPACING_RE = re.compile(f" (?={_INDEXED})|(?<={_INDEXED}) ")  # the index's spaces beside Han characters
-
-COLUMNS = "d.id, d.title, d.publisher, d.doc_number, d.published, d.status, d.version_count, d.site, d.url"
-FILTERS = (
-    "(:site = '' or d.site = :site) and (:since = '' or d.published >= :since)"
-    " and (:until = '' or d.published <= :until)"
-)
-ORDER = "order by d.published is null, d.published desc, d.id desc limit :limit"
-LIST_SQL = f"select {COLUMNS}, null as snippet from documents d where {FILTERS} {ORDER}"
-SEARCH_SQL = (
-    f"select {COLUMNS}, snippet(documents_fts, -1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', {SNIPPET_TOKENS})"
-    f" as snippet from documents_fts f join documents d on d.id = f.rowid"
-    f" where documents_fts match :match and {FILTERS} {ORDER}"
-)
-SITES_SQL = "select distinct site from documents where site is not null"
 
 
 @dataclass(frozen=True)
@@ -67,13 +54,16 @@ class Filters:
             "until": self.until,
             "match": fts_query(self.q),
             "limit": self.page * PAGE_SIZE + 1,
+            "mark_open": MARK_OPEN,
+            "mark_close": MARK_CLOSE,
+            "snippet_tokens": SNIPPET_TOKENS,
         }
 
 
 async def reading_list(databases, filters: Filters) -> tuple[list[dict], bool]:
     """The page of documents the filters ask for, from every archive, and whether more follow."""
     params = filters.params()
-    sql = SEARCH_SQL if params["match"] else LIST_SQL
+    sql = queries.READING_SEARCH if params["match"] else queries.READING_LIST
     found = []
     for db in databases:
         for row in await db.execute(sql, params):
@@ -84,7 +74,7 @@ async def reading_list(databases, filters: Filters) -> tuple[list[dict], bool]:
 
 
 async def site_keys(databases) -> list[str]:
-    return sorted({row["site"] for db in databases for row in await db.execute(SITES_SQL)})
+    return sorted({row["site"] for db in databases for row in await db.execute(queries.SITES)})
 
 
 def readable_snippet(snippet: str | None) -> Markup | None:
