@@ -12,7 +12,6 @@ revisit policy sends what it would send a day later. Run once with a portal that
 import argparse
 import datetime
 import random
-import sqlite3
 from pathlib import Path
 
 from common import big_section, machine, served, zwgk
@@ -25,10 +24,19 @@ def crawl(sites: Path, db: Path) -> None:
 
 
 def size(db: Path) -> int:
-    with sqlite3.connect(db) as conn:
-        conn.execute("pragma wal_checkpoint(truncate)")
-        conn.execute("vacuum")
+    with Archive(db) as archive:
+        archive.db.vacuum()  # writes the WAL back into the file and packs it
     return db.stat().st_size
+
+
+def a_day_passes(db: Path) -> None:
+    """The archive's clock moved back a day (not the machine's): what the revisit policy sees after a night.
+    The one write to an archive outside archive/, and only here."""
+    with Archive(db) as archive:
+        documents = archive.db["documents"]
+        for row in documents.rows_where(select="id, last_checked"):
+            earlier = datetime.datetime.fromisoformat(row["last_checked"]) - datetime.timedelta(days=1)
+            documents.update(row["id"], {"last_checked": earlier.isoformat(timespec="seconds")})
 
 
 def simulate(docs: int, nights: int, validators: bool) -> tuple[int, int, int]:
@@ -39,10 +47,7 @@ def simulate(docs: int, nights: int, validators: bool) -> tuple[int, int, int]:
         first = size(db)
         rng, today = random.Random(7), datetime.date.today()
         for _ in range(nights - 1):
-            with sqlite3.connect(db) as conn:  # a day passes: the archive's clock is moved back, not the machine's
-                conn.execute(
-                    "update documents set last_checked = strftime('%Y-%m-%dT%H:%M:%S+00:00', last_checked, '-1 day')"
-                )
+            a_day_passes(db)
             for doc in rng.sample(section.docs, docs // 100):
                 section.edit(doc.id, today)
             crawl(sites, db)
