@@ -39,6 +39,8 @@ LOST_QMARK_RE = re.compile(
     re.M,
 )
 SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")
+# One character read out of step between a lead byte and a trail byte read alone: nothing to rebuild.
+SHIFTED_ONE_RE = re.compile(r"\?([^\x00-\x7f?])\?")
 GARBLED_SCORE = 0.7  # below this a line reads as garbled: mostly rare characters and symbols
 
 LEGIT_OMITTED_RE = re.compile(r"(?:附件|附表|附图|图|表)\s*[0-9一二三四五六七八九十]*\s*[(（]略[)）]")
@@ -46,6 +48,8 @@ OMITTED_RE = re.compile(r"[(（]\s*略\s*[)）]")
 MASK_STAR_RE = re.compile(
     rf"(?:(?<=[\s{HAN}，。、；：“”（）()《》〔〕])|^)\*(?=[\s{HAN}，。、；：“”（）()《》〔〕]|$)", re.M
 )
+# A star standing in a decimal number's place (6.*, *.4): masked digits. A footnote star follows a number (1.5*).
+MASKED_DECIMAL_RE = re.compile(r"\d[.．]\*|\*[.．][\d*]")
 MIN_MASKS = 3
 # (略) with a character of the same word on either side (人民(略)办) stands for words, not for an omitted table.
 IN_WORD_OMITTED_RE = re.compile(rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d])")
@@ -120,9 +124,10 @@ LATIN_RUN_RE = re.compile(
     "[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\ufffd]{2,}"
 )
-LATIN_LETTERS_RE = re.compile("[^\\W\\d_\u00d7\u00f7]")  # letters, not × or ÷
+LATIN_LETTERS_RE = re.compile("[^\\W\\d_\u00b2\u00b3\u00b9\u00bc-\u00be]")  # letters: not ²³¹ ¼½¾ (\w takes them)
 MAX_RUN = 12
 MIN_LATIN_LETTERS = 1
+TEXT_SYMBOLS_RE = re.compile("[×÷±°·§¥©®¹²³¼½¾µ]")  # Latin-1 signs Chinese text writes itself (××县, ±0.5°)
 MAX_SUSPICIOUS = 16
 RUN_SCORE = 0.95
 
@@ -160,21 +165,59 @@ def _latin_windows(line: str):
     itself may touch them), but never cut off from a lost character next to them nor from a letter of the
     run: a run cut inside reads its bytes out of step (ãÉÐÐ is 闵行; its middle ÉÐ would be 尚)."""
     for m in LATIN_RUN_RE.finditer(line):
+        # inside Chinese text a run needs no letter (¿¯ is 刊); elsewhere ×× or ±° may be the text's own
+        letters = (
+            0 if _between_han(line, m.start(), m.end()) and not TEXT_SYMBOLS_RE.search(m.group()) else MIN_LATIN_LETTERS
+        )
         for start in range(m.start(), min(m.start() + 2, m.end())):
             for end in range(m.end(), max(m.end() - 2, start + 1), -1):
                 cuts_a_gap = line[start - 1 : start] == LOST or line[end : end + 1] == LOST
                 cuts_a_letter = LATIN_LETTERS_RE.search(line[m.start() : start] + line[end : m.end()])
-                if (
-                    not cuts_a_gap
-                    and not cuts_a_letter
-                    and len(LATIN_LETTERS_RE.findall(line[start:end])) >= MIN_LATIN_LETTERS
-                ):
+                if not cuts_a_gap and not cuts_a_letter and len(LATIN_LETTERS_RE.findall(line[start:end])) >= letters:
                     yield start, end
+
+
+CHINESE_NEIGHBOUR_RE = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef]")  # Han, CJK and full-width punctuation
+
+
+def _between_han(line: str, start: int, end: int) -> bool:
+    """Chinese text on both sides of the run (a Han character or Chinese punctuation)."""
+    before, after = line[start - 1 : start], line[end : end + 1]
+    return bool(CHINESE_NEIGHBOUR_RE.fullmatch(before) and CHINESE_NEIGHBOUR_RE.fullmatch(after))
+
+
+# A UTF-8 character read as GBK whose third byte the reader lost: its first two bytes read as one rare
+# character (a CJK lead byte E3-E9 and a continuation byte), then U+FFFD (进 -> 杩�).
+UTF8_LEAD_READ_AS_GBK = frozenset(range(0xE3, 0xEA))
+UTF8_CONTINUATION = range(0x80, 0xC0)
+
+
+def _utf8_head_read_as_gbk(char: str) -> bool:
+    raw = char.encode("gb18030")
+    return len(raw) == 2 and raw[0] in UTF8_LEAD_READ_AS_GBK and raw[1] in UTF8_CONTINUATION and _suspicious(char)
+
+
+def _lost_utf8_tails(window: str) -> bool:
+    """The window is nothing but such pairs: rare character, U+FFFD, rare character, U+FFFD ..."""
+    pairs = [window[k : k + 2] for k in range(0, len(window), 2)]
+    return len(window) % 2 == 0 and all(p[1] == LOST and _utf8_head_read_as_gbk(p[0]) for p in pairs)
+
+
+def _gaps_only(window: str, rebuilt: Rebuilt | None) -> bool:
+    """A re-reading in which every character of the run lost a byte: nothing to write back but gaps."""
+    return rebuilt is not None and rebuilt.text.strip(LOST) == "" and 0 < rebuilt.lost <= window.count(LOST)
 
 
 def _run_candidates(line: str):
     for start, end in _gbk_windows(line):
         window = line[start:end]
+        if _lost_utf8_tails(window):
+            rebuilt = _reread(window, "gb18030", "utf-8")
+            if _gaps_only(window, rebuilt):
+                # the bytes say which block each character came from, not which character: flagged, left as it was
+                could_be = "; ".join("".join(chars) for chars in rebuilt.suggestions) or "too many to list"
+                yield start, end, None, f"left as it was: utf-8 read as gb18030 with bytes lost (could be {could_be})"
+            continue
         if LOST not in window:
             try:
                 rebuilt = Rebuilt(window.encode("gb18030").decode("utf-8"))
@@ -189,7 +232,13 @@ def _run_candidates(line: str):
         readings = {f"{right} read as {wrong}": _reread(window, wrong, right) for wrong, right in WRONG_READINGS[1:]}
         readings = {how: rebuilt for how, rebuilt in readings.items() if _plausible(window, rebuilt)}
         plausible = {rebuilt.text for rebuilt in readings.values()}
-        accepted = [(how, rebuilt) for how, rebuilt in readings.items() if _accept_run(window, rebuilt)]
+        # Latin letters inside Chinese are no text of the page: a reading of them that leaves only gaps is
+        # accepted too
+        accepted = [
+            (how, rebuilt)
+            for how, rebuilt in readings.items()
+            if _accept_run(window, rebuilt) or (LATIN_LETTERS_RE.search(window) and _gaps_only(window, rebuilt))
+        ]
         # Where lost bytes leave two readings of the run standing (æœ� is 鏈� in GBK, or a lost character in
         # UTF-8), the bytes do not say which: the run stays as it was, flagged.
         if accepted and len(plausible) == 1:
@@ -241,9 +290,9 @@ def _realign(run: str) -> str:
     return LOST + raw[1:].decode("gb18030", "replace")  # a lone last lead byte decodes to U+FFFD itself
 
 
-def repair_shifted_runs(line: str, match_style=str) -> tuple[str, list[str]]:
-    """Runs of GBK read one byte out of step, each re-aligned; `match_style` is applied to what a run
-    became (the page's own punctuation style), never to the rest of the line."""
+def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
+    """Runs of GBK read one byte out of step, each re-aligned to exactly what its bytes say: a full-width
+    mark stays full-width even where a mirror turned the rest of the page's punctuation half-width."""
     repaired = []
 
     def fix(m):
@@ -261,20 +310,10 @@ def repair_shifted_runs(line: str, match_style=str) -> tuple[str, list[str]]:
             shortest = 1 if candidate.endswith("?") else 2
             if len(inner) >= shortest and LOST not in inner and after >= REPAIRED_SCORE and after - before >= MIN_GAIN:
                 repaired.append(run)
-                return match_style(fixed) + run[len(candidate) :]
+                return fixed + run[len(candidate) :]
         return run
 
     return SHIFTED_RUN_RE.sub(fix, line), repaired
-
-
-def _halfwidth_like(lines: list[str]):
-    """Mirrors that turned full-width punctuation half-width; repaired runs should match them."""
-    text = "\n".join(lines)
-    if "(" in text and "（" not in text:
-        return lambda s: (
-            s.replace("（", "(").replace("）", ")").replace("：", ":").replace("；", ";").replace("，", ",")
-        )
-    return str
 
 
 def plainly_clean(line: str) -> bool:
@@ -284,7 +323,6 @@ def plainly_clean(line: str) -> bool:
 
 
 def fix_mojibake(report: Report) -> None:
-    match_style = _halfwidth_like(report.lines)
     for i, line in enumerate(report.lines):
         if plainly_clean(line):
             continue
@@ -304,7 +342,7 @@ def fix_mojibake(report: Report) -> None:
             report.repairs.extend({"flag": "mojibake", "line": i + 1, **run} for run in runs)
             report.flag("mojibake")
             line = fixed
-        fixed, runs = repair_shifted_runs(line, match_style)
+        fixed, runs = repair_shifted_runs(line)
         if runs:
             report.lines[i] = fixed
             report.repairs.append(
@@ -317,8 +355,12 @@ def fix_mojibake(report: Report) -> None:
                 }
             )
             report.flag("mojibake")
-        elif any(c in GBK_SYMBOL_ROWS for c in _han_context(line)):
+        elif any(c in GBK_SYMBOL_ROWS for c in _han_context(line)) or _shifted_one(line):
             report.flag("mojibake")
+
+
+def _shifted_one(line: str) -> bool:
+    return any(not is_everyday(m.group(1)) for m in SHIFTED_ONE_RE.finditer(line))
 
 
 def _han_context(line: str) -> str:
@@ -362,7 +404,7 @@ def count_lost(report: Report) -> None:
 def detect_masking(report: Report) -> None:
     text = "\n".join(report.lines)
     omitted = len(OMITTED_RE.findall(text)) - len(LEGIT_OMITTED_RE.findall(text))
-    stars = len(MASK_STAR_RE.findall(text))
+    stars = len(MASK_STAR_RE.findall(text)) + len(MASKED_DECIMAL_RE.findall(text))
     in_words = len(IN_WORD_OMITTED_RE.findall(text))
     if omitted + stars >= MIN_MASKS or (in_words and omitted + stars >= MIN_MASKS_IN_WORDS):
         report.flag("masked")

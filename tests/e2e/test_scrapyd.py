@@ -4,6 +4,7 @@ node killed during its job and started again, then one Datasette over both shard
 
 import json
 import signal
+import sqlite3
 import subprocess
 import time
 import urllib.parse
@@ -145,7 +146,7 @@ def wait_for(condition, what: str, seconds: float = 60) -> None:
         try:
             if condition():
                 return
-        except OSError:
+        except (OSError, sqlite3.OperationalError):  # a node down, or an archive file made but its tables not yet
             pass
         time.sleep(0.2)
     raise AssertionError(f"timed out waiting for {what}")
