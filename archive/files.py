@@ -10,6 +10,11 @@ from .database import write
 from .snapshots import Snapshots
 from .vocabulary import AttachmentStatus
 
+ATTACHMENT_TRIES = 3  # downloads of an attachment in all: one that failed is tried again by the next crawls
+# To download: never tried, or failed (a 5xx, a timeout, a dropped connection) fewer times than that. Too large
+# stays as it is: the same cap would refuse it again.
+TO_DOWNLOAD = f"(status = 'pending' OR (status = 'failed' AND tries < {ATTACHMENT_TRIES}))"
+
 
 class AttachmentRecords:
     """The attachments table and its links to versions; the bytes go to snapshots."""
@@ -30,24 +35,25 @@ class AttachmentRecords:
             )
 
     def pending(self, site: str | None = None) -> list[str]:
-        """URLs of attachments not yet downloaded, of documents of `site` (or of all sites)."""
+        """URLs of attachments still to download, of documents of `site` (or of all sites)."""
         rows = self.conn.execute(
             "SELECT DISTINCT a.url FROM attachments a JOIN version_attachments va ON va.attachment_id = a.id"
             " JOIN versions v ON v.id = va.version_id JOIN documents d ON d.id = v.document_id"
-            " WHERE a.status = 'pending' AND (? IS NULL OR d.site = ?) ORDER BY a.id",
+            f" WHERE a.id IN (SELECT id FROM attachments WHERE {TO_DOWNLOAD}) AND (? IS NULL OR d.site = ?)"
+            " ORDER BY a.id",
             [site, site],
         )
         return [row[0] for row in rows]
 
     def still_pending(self, attachments: list[dict]) -> list[str]:
-        """The URLs among a document's attachments that have not been downloaded yet."""
+        """The URLs among a document's attachments still to download."""
         urls = [a["url"] for a in attachments]
         if not urls:
             return []
         pending = {
             row[0]
             for row in self.conn.execute(
-                f"SELECT url FROM attachments WHERE status = 'pending' AND url IN ({', '.join('?' * len(urls))})", urls
+                f"SELECT url FROM attachments WHERE {TO_DOWNLOAD} AND url IN ({', '.join('?' * len(urls))})", urls
             )
         }
         return [url for url in urls if url in pending]
@@ -66,9 +72,8 @@ class AttachmentRecords:
         with write(self.conn):
             digest = self.snapshots.store(body) if body is not None else None
             self.conn.execute(
-                "UPDATE attachments SET status = ?, digest = ?, size = ?, content_type = ?, filename = ?, error = ?, "
-                "fetched_at = ?"
-                " WHERE url = ?",
+                "UPDATE attachments SET status = ?, digest = ?, size = ?, content_type = ?, filename = ?, error = ?,"
+                " fetched_at = ?, tries = tries + 1 WHERE url = ?",
                 [
                     status,
                     digest,

@@ -8,7 +8,7 @@ import sqlite_utils
 from . import search
 from .database import write
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 MIGRATIONS = [
     (2, "migrate_v2.sql"),
     (3, "migrate_v3.sql"),
@@ -17,10 +17,11 @@ MIGRATIONS = [
 OBSOLETE_COLUMNS = [("captures", "content_hash")]  # dropped from older archives: the capture's version holds the hash
 SEARCH_INDEX_REBUILT = 4  # archives older than this get their search index filled anew (migrate_v4.sql)
 ADDED_COLUMNS = [
-    ("list_entries", "position", int),
-    ("crawl_runs", "node", str),
-    ("crawl_runs", "job", str),
-]  # added to older archives' tables that schema.sql leaves as they are
+    ("list_entries", "position", int, None),
+    ("crawl_runs", "node", str, None),
+    ("crawl_runs", "job", str, None),
+    ("attachments", "tries", int, 0),
+]  # (table, column, type, default of a NOT NULL column) added to older archives' tables that schema.sql leaves
 
 
 def ensure(db: sqlite_utils.Database) -> None:
@@ -41,9 +42,9 @@ def ensure(db: sqlite_utils.Database) -> None:
         for table, column in OBSOLETE_COLUMNS:
             if column in db[table].columns_dict:
                 db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        for table, column, kind in ADDED_COLUMNS:
+        for table, column, kind, default in ADDED_COLUMNS:
             if column not in db[table].columns_dict:
-                db[table].add_column(column, kind)
+                db[table].add_column(column, kind, not_null_default=default)
         if existing and version < SEARCH_INDEX_REBUILT:
             search.rebuild(db.conn)
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

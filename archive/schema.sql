@@ -109,7 +109,8 @@ CREATE TABLE IF NOT EXISTS attachments (
     digest TEXT REFERENCES snapshots(digest),
     status TEXT NOT NULL DEFAULT 'pending',  -- pending | stored | too_large | failed
     error TEXT,
-    fetched_at TEXT
+    fetched_at TEXT,
+    tries INTEGER NOT NULL DEFAULT 0      -- downloads attempted: a failed one is tried again, up to a limit
 );
 CREATE TABLE IF NOT EXISTS version_attachments (
     version_id INTEGER NOT NULL REFERENCES versions(id),

@@ -221,6 +221,25 @@ def test_attachment_size_cap(portal, db):
     assert not rows(db, "select 1 from attachments where digest is not null")
 
 
+def test_a_failed_attachment_is_tried_again_by_the_next_crawls_a_few_times(portal, db):
+    section = portal.section("hanweb-gsgg")
+    back, broken = [doc for doc in section.docs if doc.attachment][:2]
+    back.attachment_down = broken.attachment_down = True
+    paths = {doc.id: section.attachment_path(doc) for doc in (back, broken)}
+    crawl(portal, db, "hanweb-gsgg", retries=0)
+    failed = rows(db, "select status, tries, error from attachments where status != 'stored'")
+    assert failed == [{"status": "failed", "tries": 1, "error": "HTTP 500"}] * 2
+    back.attachment_down = False  # the file server is mended for one of them
+    asked = []
+    for _night in range(4):
+        _, _, requests = crawl(portal, db, "hanweb-gsgg", retries=0)
+        asked.append([sum(path == paths[doc.id] for _, path in requests) for doc in (back, broken)])
+    # the mended one is stored the next night and left alone after; the broken one is tried three times in all
+    assert asked == [[1, 1], [0, 1], [0, 0], [0, 0]]
+    by_tries = {r["tries"]: r["status"] for r in rows(db, "select status, tries from attachments where tries > 1")}
+    assert by_tries == {2: "stored", 3: "failed"}
+
+
 def test_robots_txt_is_obeyed_and_a_failed_site_fails_the_crawl(portal, db, tmp_path):
     sites = tmp_path / "sites.toml"
     sites.write_text(

@@ -81,6 +81,7 @@ class SampleDoc:
     hits: int = 0
     created: datetime.date | None = None  # fixes the URL; `date` moves when the document is republished
     attachment_size: int = 2048
+    attachment_down: bool = False  # its attachment answers 500 (a broken file server) until this is unset
     pinned: bool = False  # 置顶: listed above everything else, whatever its date
 
     def __post_init__(self):
