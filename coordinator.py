@@ -9,6 +9,9 @@ answer at a time: the archive keeps one ordered writer.
 
 import json
 import os
+import select
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -23,6 +26,7 @@ from crawler.pipeline import process_page
 from crawler.response import Response, TooLarge
 
 ERROR_CHARS = 300  # of an error message kept with a failed attachment
+PARENT_CHECK_SECONDS = 1.0  # where a process cannot be waited for, how often a worker looks whether it ended
 
 
 @dataclass
@@ -133,7 +137,9 @@ class TextWorkers:
         if self.workers:
             context = get_context("forkserver")
             context.set_forkserver_preload(["coordinator"])
-            self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
+            )
 
     def submit(self, function, *args) -> Future:
         if self.pool is not None:
@@ -158,6 +164,34 @@ class TextWorkers:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def _end_with(pid: int) -> None:
+    """In a worker: end when the process that started the pool ends, however it ended. Killed (SIGKILL), it
+    cannot shut its pool down, and a worker waiting for its next task would wait forever (holding the
+    forkserver alive with it)."""
+    threading.Thread(target=_exit_after, args=(pid,), daemon=True, name="zwgk-end-with-parent").start()
+
+
+def _exit_after(pid: int) -> None:
+    try:
+        handle = os.pidfd_open(pid)  # readable once the process has ended (Linux 5.3+)
+    except (AttributeError, OSError):
+        while _running(pid):
+            time.sleep(PARENT_CHECK_SECONDS)
+    else:
+        select.select([handle], [], [])
+    os._exit(0)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def reprocess(archive: Archive, site: str | None = None, progress=None, workers: int | None = None) -> dict:

@@ -1,5 +1,6 @@
-"""Memory: peak resident set size of `zwgk crawl` over a --docs document section (default 50,000),
-sampled every half second, with the RSS at each tenth of the crawl to show whether it grows.
+"""Memory: peak resident set size of `zwgk crawl` with every process it starts (the text workers and
+their forkserver) over a --docs document section (default 50,000), sampled every half second, with the
+RSS at each tenth of the crawl to show whether it grows.
 
     python bench/memory.py [--docs 50000]
 """
@@ -15,12 +16,36 @@ from common import big_section, machine, served
 from archive import Archive
 
 
-def rss_mib(pid: int) -> float:
+def memory_mib(pid: int, field: str) -> float:
+    """VmRSS from /proc/PID/status, or Pss (resident memory with each shared page divided among the processes
+    that share it) from /proc/PID/smaps_rollup."""
+    source = "status" if field == "VmRSS" else "smaps_rollup"
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
+        lines = Path(f"/proc/{pid}/{source}").read_text().splitlines()
     except OSError:
         return 0.0
-    return next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")) / 1024
+    return next((int(line.split()[1]) for line in lines if line.startswith(field + ":")), 0) / 1024
+
+
+def descendants(pid: int) -> list[int]:
+    """The process and every process below it, from /proc's children lists."""
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        for task in Path(f"/proc/{current}/task").glob("*"):
+            try:
+                todo.extend(int(child) for child in (task / "children").read_text().split())
+            except OSError:
+                continue
+    return found
+
+
+def tree_memory(pid: int) -> tuple[float, float, int]:
+    """Of the process with all its descendants: the sum of their RSS (which counts a page shared by the
+    forked workers once per process), the sum of their PSS (which counts it once), and how many they are."""
+    tree = descendants(pid)
+    return sum(memory_mib(p, "VmRSS") for p in tree), sum(memory_mib(p, "Pss") for p in tree), len(tree)
 
 
 def archived(db: Path) -> int:
@@ -40,22 +65,24 @@ def main() -> None:
             [sys.executable, "-m", "zwgk", "crawl", "--all", "--sites", str(sites), "--db", str(db)],
             stdout=subprocess.DEVNULL,
         )
-        peak, by_tenth = 0.0, {}
+        peak, peak_pss, processes, by_tenth = 0.0, 0.0, 0, {}
         while crawl.poll() is None:
-            rss = rss_mib(crawl.pid)
-            peak = max(peak, rss)
-            by_tenth.setdefault(archived(db) * 10 // args.docs, rss)
+            rss, pss, count = tree_memory(crawl.pid)
+            peak, peak_pss, processes = max(peak, rss), max(peak_pss, pss), max(processes, count)
+            if count:
+                by_tenth.setdefault(archived(db) * 10 // args.docs, (rss, pss))
             time.sleep(0.5)
         seconds = time.monotonic() - started
     print(machine())
     print(
-        f"{args.docs} documents crawled in {seconds:.0f} s ({args.docs / seconds:.0f} documents/s); peak RSS "
-        f"{peak:.0f} MiB\n"
+        f"{args.docs} documents crawled in {seconds:.0f} s ({args.docs / seconds:.0f} documents/s); over its "
+        f"{processes} processes (the crawl, its text workers and their forkserver) peak RSS {peak:.0f} MiB summed, "
+        f"peak PSS {peak_pss:.0f} MiB\n"
     )
-    print("| documents archived | RSS (MiB) |")
-    print("|---:|---:|")
+    print("| documents archived | RSS of all processes, summed (MiB) | PSS of all processes (MiB) |")
+    print("|---:|---:|---:|")
     for tenth in sorted(by_tenth):
-        print(f"| {tenth * args.docs // 10} | {by_tenth[tenth]:.0f} |")
+        print(f"| {tenth * args.docs // 10} | {by_tenth[tenth][0]:.0f} | {by_tenth[tenth][1]:.0f} |")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 from conftest import ZWGK, crawl, rows, zwgk
@@ -191,8 +192,14 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
         deadline = time.time() + 60
         while time.time() < deadline and _count(db, "documents") < 60:
             time.sleep(0.1)
+        started = descendants(process.pid)  # the text workers, their forkserver, the resource tracker
+        assert len(started) >= 2
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
+        deadline = time.time() + 15
+        while time.time() < deadline and any(_exists(pid) for pid in started):
+            time.sleep(0.2)
+        assert not [pid for pid in started if _exists(pid)], "processes the killed crawl started outlived it"
         partial = _count(db, "documents")
         assert 0 < partial < len(section.docs)
         done, summaries, _ = crawl(portal, db, sites_file=sites)
@@ -204,6 +211,28 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
         assert [r["status"] for r in rows(db, "select status from crawl_runs order by id")] == ["interrupted", "ok"]
         with sqlite3.connect(db) as conn:
             assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid`, from /proc's children lists."""
+    found, todo = [], [pid]
+    while todo:
+        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
+            try:
+                children = [int(child) for child in (task / "children").read_text().split()]
+            except OSError:
+                continue
+            found += children
+            todo += children
+    return found
+
+
+def _exists(pid: int) -> bool:
+    """Alive, and not a zombie waiting for its parent (a reaped orphan is gone)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
 
 
 def _count(db, table):
