@@ -258,8 +258,10 @@ class PortalSpider(scrapy.Spider):
 
     def parse_document(self, response):
         page = to_response(response)
+        # createPageHTML's arguments are ASCII, which every charset a portal uses writes as ASCII bytes: read
+        # from the bytes as they are, the page is decoded once, by the text path
         more = (
-            trs.article_pages(response.url, decode_bytes(response.body, page.content_type).text)
+            trs.article_pages(response.url, response.body.decode("latin-1"))
             if response.status == 200 and b"createPageHTML" in response.body
             else []
         )
