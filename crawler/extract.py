@@ -108,8 +108,10 @@ MAX_INFO_LINE = 160
 MIN_CONTAINER_HAN = 20
 MAX_DEPTH = 200
 HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)  # libxml2 otherwise stops reading at 256 levels of nesting
-OPEN_RUN_RE = re.compile(r"(?:<[a-zA-Z][^<>]*>\s*){100,}")
-CLOSE_RUN_RE = re.compile(r"(?:</[a-zA-Z][^<>]*>\s*){100,}")
+# 100 tags or more in a row (a literal '<' first, so that the regex engine skips ahead to each '<')
+OPEN_RUN_RE = re.compile(r"<[a-zA-Z][^<>]*>(?:\s*<[a-zA-Z][^<>]*>){99,}")
+CLOSE_RUN_RE = re.compile(r"</[a-zA-Z][^<>]*>(?:\s*</[a-zA-Z][^<>]*>){99,}")
+TOO_DEEP = etree.XPath("boolean(/" + "/*" * MAX_DEPTH + ")")  # an element MAX_DEPTH levels down
 DENSITY_SHARE = 0.85
 
 
@@ -135,6 +137,8 @@ def parse(html: str):
 def _flatten_deep(root):
     """Below MAX_DEPTH, keep the text and drop the tags: real pages never nest that deep, hostile ones do,
     and the tree walks here are recursive."""
+    if not TOO_DEEP(root):
+        return root
     depth = 0
     for event, el in etree.iterwalk(root, events=("start", "end")):
         depth += 1 if event == "start" else -1
