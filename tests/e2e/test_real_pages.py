@@ -16,6 +16,8 @@ KNOWN_GAPS = {
     " content)",
     "other-sz-01": "validation: 发布日期 taken from another date than the labelled 2025-06-04",
     "trs-bj-tjj-01": "validation: publisher read as a footer link (关于我们) instead of the labelled 来源",
+    "other-hbbidcloud-01": "validation: title taken from the heading with its 【region】 and [status] tags, not the"
+    " notice's own title below it",
 }
 
 
