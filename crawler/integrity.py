@@ -203,6 +203,13 @@ def _lost_utf8_tails(window: str) -> bool:
     return len(window) % 2 == 0 and all(p[1] == LOST and _utf8_head_read_as_gbk(p[0]) for p in pairs)
 
 
+def _utf8_block(char: str) -> str:
+    """The 64 code points a UTF-8 character can be when only its first two bytes survive (read as `char`)."""
+    lead, continuation = char.encode("gb18030")
+    first = (lead & 0x0F) << 12 | (continuation & 0x3F) << 6
+    return f"U+{first:04X}–U+{first + 63:04X} ({chr(first)}…{chr(first + 63)})"
+
+
 def _gaps_only(window: str, rebuilt: Rebuilt | None) -> bool:
     """A re-reading in which every character of the run lost a byte: nothing to write back but gaps."""
     return rebuilt is not None and rebuilt.text.strip(LOST) == "" and 0 < rebuilt.lost <= window.count(LOST)
@@ -214,9 +221,9 @@ def _run_candidates(line: str):
         if _lost_utf8_tails(window):
             rebuilt = _reread(window, "gb18030", "utf-8")
             if _gaps_only(window, rebuilt):
-                # the bytes say which block each character came from, not which character: flagged, left as it was
-                could_be = "; ".join("".join(chars) for chars in rebuilt.suggestions) or "too many to list"
-                yield start, end, None, f"left as it was: utf-8 read as gb18030 with bytes lost (could be {could_be})"
+                # the bytes say which block of 64 each character came from, not which one: flagged, left as it was
+                blocks = ", ".join(_utf8_block(window[k]) for k in range(0, len(window), 2))
+                yield start, end, None, f"left as it was: utf-8 read as gb18030 with bytes lost (one of {blocks})"
             continue
         if LOST not in window:
             try:

@@ -1,0 +1,59 @@
+"""The damage checks' rules, one case each: what is repaired, what is only flagged, what is left alone."""
+
+import pytest
+
+from crawler.pipeline import process_text
+
+LINE = "国家海洋行政主管部门或者其派出机构、其委托的机构可以对前款外国籍调查船{}行海上监视或者登船检查。"
+
+
+def test_a_lossy_one_character_utf8_as_gbk_run_is_flagged_and_left_as_it_was():
+    doc = process_text(LINE.format("杩\ufffd"))  # 进: its third byte lost
+    assert "mojibake" in doc.flags and "杩\ufffd" in doc.text
+    kept = [r for r in doc.repairs if r.get("flag") == "mojibake"]
+    assert kept and kept[0]["how"].startswith("left as it was") and "U+8FC0–U+8FFF" in kept[0]["how"]  # 进 is U+8FDB
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        ("2.书籍、¿¯物二百五十册以上的；", "2.书籍、刊物二百五十册以上的；"),  # GBK read as Latin-1, no letter in it
+        (
+            "强制穿戴宣扬恐怖主义、æž\ufffd端主义服饰、标志",
+            "强制穿戴宣扬恐怖主义、\ufffd端主义服饰、标志",
+        ),  # a gap, not æž
+    ],
+)
+def test_short_latin_runs_inside_chinese_are_read_back_to_what_their_bytes_say(damaged, repaired):
+    doc = process_text(damaged)
+    assert doc.text == repaired and "mojibake" in doc.flags
+
+
+@pytest.mark.parametrize("clean", ["××县人民政府关于××同志任职的通知", "温度±0.5°C，比例为“½”和“¼”。"])
+def test_signs_chinese_text_writes_itself_are_not_mojibake(clean):
+    doc = process_text(clean)
+    assert doc.text == clean and doc.flags == []
+
+
+def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
+    line = "(八)深入推進政務公開,做好信息發布工作。"  # a mirror made the page's brackets and commas half-width
+    raw = "（九）推進扶貧工作信息公開".encode("gbk")
+    shifted = "?" + raw[1:-1].decode("gbk", "replace")  # read one byte out of step, as mirrors do
+    doc = process_text(line + "\n" + shifted + "。")
+    assert "mojibake" in doc.flags
+    assert "九）推進" in doc.text  # full-width, as the bytes hold it
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("采掘 … *.* … 6.*\n原材料 … 6.1 … *.*", ["masked"]),  # masked figures
+        ("注：带*的为初步数。\n增长 1.5* 2.3* 4.0*", []),  # footnote stars
+        ("八、其(略)事宜：无", ["masked"]),  # (略) inside a word
+        ("（六）商场、集贸市场、娱乐场所等人员(略)(略)；", ["masked"]),
+        ("附件：1. 名单(略)", []),  # an omitted attachment
+        ("?二、节?降耗、?源环境", ["lost_chars"]),  # a lost character before a heading is no sentence end
+    ],
+)
+def test_masking_and_flattening_signs(text, flags):
+    assert process_text(text).flags == flags
