@@ -167,7 +167,9 @@ def _latin_windows(line: str):
     for m in LATIN_RUN_RE.finditer(line):
         # inside Chinese text a run needs no letter (¿¯ is 刊); elsewhere ×× or ±° may be the text's own
         letters = (
-            0 if _between_han(line, m.start(), m.end()) and not TEXT_SYMBOLS_RE.search(m.group()) else MIN_LATIN_LETTERS
+            0
+            if _inside_chinese(line, m.start(), m.end()) and not TEXT_SYMBOLS_RE.search(m.group())
+            else MIN_LATIN_LETTERS
         )
         for start in range(m.start(), min(m.start() + 2, m.end())):
             for end in range(m.end(), max(m.end() - 2, start + 1), -1):
@@ -180,7 +182,7 @@ def _latin_windows(line: str):
 CHINESE_NEIGHBOUR_RE = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef]")  # Han, CJK and full-width punctuation
 
 
-def _between_han(line: str, start: int, end: int) -> bool:
+def _inside_chinese(line: str, start: int, end: int) -> bool:
     """Chinese text on both sides of the run (a Han character or Chinese punctuation)."""
     before, after = line[start - 1 : start], line[end : end + 1]
     return bool(CHINESE_NEIGHBOUR_RE.fullmatch(before) and CHINESE_NEIGHBOUR_RE.fullmatch(after))
@@ -362,12 +364,20 @@ def fix_mojibake(report: Report) -> None:
                 }
             )
             report.flag("mojibake")
-        elif any(c in GBK_SYMBOL_ROWS for c in _han_context(line)) or _shifted_one(line):
+        elif why := _mojibake_left_as_it_was(line):
+            report.repairs.append(
+                {"flag": "mojibake", "line": i + 1, "how": f"left as it was: {why}", "before": line[:80]}
+            )
             report.flag("mojibake")
 
 
-def _shifted_one(line: str) -> bool:
-    return any(not is_everyday(m.group(1)) for m in SHIFTED_ONE_RE.finditer(line))
+def _mojibake_left_as_it_was(line: str) -> str | None:
+    """Signs of a wrong reading that the bytes left cannot undo, said in words for the repair record."""
+    if any(c in GBK_SYMBOL_ROWS for c in _han_context(line)):
+        return "GBK symbol-row characters between Han characters (a wrong reading, not repairable here)"
+    if any(not is_everyday(m.group(1)) for m in SHIFTED_ONE_RE.finditer(line)):
+        return "one character read one byte out of step between a lost lead byte and a lost trail byte"
+    return None
 
 
 def _han_context(line: str) -> str:

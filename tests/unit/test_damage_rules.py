@@ -57,3 +57,9 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
 )
 def test_masking_and_flattening_signs(text, flags):
     assert process_text(text).flags == flags
+
+
+def test_a_wrong_reading_that_cannot_be_undone_is_flagged_with_its_reason():
+    doc = process_text("?谑?七条 车辆购置税的征收管理，依照本法和规定执行。")  # 第十 read one byte out of step
+    assert "mojibake" in doc.flags and doc.text.startswith("?谑?七条")
+    assert any(r.get("how", "").startswith("left as it was: one character read") for r in doc.repairs)
