@@ -11,9 +11,12 @@ import sys
 import time
 from pathlib import Path
 
-from common import big_section, machine, served
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from archive import Archive
+from common import big_section, machine, served  # noqa: E402
+from processes import descendants  # noqa: E402
+
+from archive import Archive  # noqa: E402
 
 
 def memory_mib(pid: int, field: str) -> float:
@@ -27,24 +30,10 @@ def memory_mib(pid: int, field: str) -> float:
     return next((int(line.split()[1]) for line in lines if line.startswith(field + ":")), 0) / 1024
 
 
-def descendants(pid: int) -> list[int]:
-    """The process and every process below it, from /proc's children lists."""
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        for task in Path(f"/proc/{current}/task").glob("*"):
-            try:
-                todo.extend(int(child) for child in (task / "children").read_text().split())
-            except OSError:
-                continue
-    return found
-
-
 def tree_memory(pid: int) -> tuple[float, float, int]:
     """Of the process with all its descendants: the sum of their RSS (which counts a page shared by the
     forked workers once per process), the sum of their PSS (which counts it once), and how many they are."""
-    tree = descendants(pid)
+    tree = [pid, *descendants(pid)]
     return sum(memory_mib(p, "VmRSS") for p in tree), sum(memory_mib(p, "Pss") for p in tree), len(tree)
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ZWGK, crawl, rows, zwgk
+from processes import descendants
 
 from zwgk.portal import SamplePortal, copy_site
 from zwgk.portal.content import make_docs
@@ -211,20 +212,6 @@ def test_killed_crawl_resumes_without_loss_or_duplicates(tmp_path):
         assert [r["status"] for r in rows(db, "select status from crawl_runs order by id")] == ["interrupted", "ok"]
         with sqlite3.connect(db) as conn:
             assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below `pid`, from /proc's children lists."""
-    found, todo = [], [pid]
-    while todo:
-        for task in Path(f"/proc/{todo.pop()}/task").glob("*"):
-            try:
-                children = [int(child) for child in (task / "children").read_text().split()]
-            except OSError:
-                continue
-            found += children
-            todo += children
-    return found
 
 
 def _exists(pid: int) -> bool:
