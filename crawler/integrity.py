@@ -464,6 +464,7 @@ HEADING_STYLE_RES = (
 )
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
+CHAPTER_RE = re.compile(rf"\s*第{NUMERAL}[章节编](.*)")
 MAX_HEADING = 40  # a heading line: this many characters at most, with no punctuation
 MIN_BREAKS = 1  # calibrated on 517 clean real texts: none has a single in-sequence inline heading
 
@@ -474,8 +475,15 @@ def _ends_paragraph_or_heading(before: str) -> bool:
         return False
     if before[-1] in SENTENCE_END:
         return True
-    heading = re.match(rf"\s*(?:{HEADING}|第{NUMERAL}[章节])(.*)", re.split(r"[。！？!?]", before)[-1])
-    return bool(heading) and len(heading[1].strip()) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(heading[1])
+    last = re.split(r"[。！？!?]", before)[-1]
+    if chapter := CHAPTER_RE.match(last):  # 第三章  清扫、分类与处置: a chapter's name may list with 、
+        return _is_heading_text(chapter[1].replace("、", ""))
+    heading = re.match(rf"\s*{HEADING}(.*)", last)
+    return bool(heading) and _is_heading_text(heading[1])
+
+
+def _is_heading_text(text: str) -> bool:
+    return len(text.strip()) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(text)
 
 
 def sequence_breaks(line: str, strict: bool = True) -> list[int]:
