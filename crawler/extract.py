@@ -148,7 +148,11 @@ def _flatten_deep(root):
 
 
 def _skipped(el) -> bool:
-    return not isinstance(el.tag, str) or el.tag.lower() in SKIP_TAGS or bool(HIDDEN_RE.search(el.get("style", "")))
+    """Comments, scripts and the like, and what the page hides. (libxml2's HTML parser lowercases tag names.)"""
+    if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+        return True
+    style = el.get("style")
+    return bool(style) and HIDDEN_RE.search(style) is not None
 
 
 def render_lines(el) -> list[str]:
@@ -159,7 +163,7 @@ def render_lines(el) -> list[str]:
         if _skipped(node):
             parts.append(node.tail or "")
             return
-        tag = node.tag.lower()
+        tag = node.tag
         if tag in BLOCK_TAGS:
             parts.append("\n")
         elif tag in CELL_TAGS:

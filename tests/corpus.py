@@ -310,15 +310,15 @@ def wrong_characters(original: str, damaged: str, repaired: str) -> int:
     that the bytes did not justify. Each repaired line is compared with the original and damaged line it came
     from (the cleaner may have dropped a line in between); lines of equal length place by place, other lines
     as multisets of characters, less what the damaged line already held (damage left as it was is not a
-    repair's invention); whitespace aside."""
+    repair's invention); whitespace aside, before lengths are compared (a line whose 　　 the cleaner made one
+    space and whose one character a damage made two is not the same length by place)."""
     wrong = 0
-    for before, damaged_line, after in _paired_lines(original.split("\n"), damaged.split("\n"), repaired.split("\n")):
+    for triple in _paired_lines(original.split("\n"), damaged.split("\n"), repaired.split("\n")):
+        before, damaged_line, after = ("".join(line.split()) for line in triple)  # the cleaner collapses spaces
         if len(before) == len(after):
             left = damaged_line if len(damaged_line) == len(after) else ""  # damage of the same length, left in place
             wrong += sum(
-                1
-                for i, (a, b) in enumerate(zip(before, after))
-                if a != b and b != LOST and not (a.isspace() and b.isspace()) and not (left and left[i] == b)
+                1 for i, (a, b) in enumerate(zip(before, after)) if a != b and b != LOST and not (left and left[i] == b)
             )
             continue
         written = Counter(c for c in after if c != LOST and not c.isspace())
