@@ -64,34 +64,60 @@ BLOCK_TAGS = {
 }
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+STYLED = etree.XPath("//*[@style]")
+WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+
+
+class Named:
+    """Elements named by id or by one of their classes, in the order of `names` (most specific first), each
+    name's elements in document order. An XPath hands over only the elements that have a class or an id
+    (libxml2 walks the tree, not Python); a condition per name in the XPath itself costs more than it saves."""
+
+    def __init__(self, names: list[tuple[str, str]]):
+        self.names = names
+        self.wanted = set(names)
+
+    def find(self, root):
+        found = defaultdict(list)
+        for el in WITH_CLASS_OR_ID(root):
+            for key in [("class", token) for token in (el.get("class") or "").split()] + [("id", el.get("id"))]:
+                if key in self.wanted:
+                    found[key].append(el)
+        return ((key, el) for key in self.names for el in found[key])
+
+
 # Content containers of the portal systems, most specific first.
-CONTENT_CONTAINERS = [
-    ("class", "TRS_Editor"),
-    ("class", "TRS_UEDITOR"),
-    ("id", "UCAP-CONTENT"),
-    ("id", "zoom"),
-    ("id", "Zoom"),
-    ("class", "trs_editor_view"),
-    ("class", "article-content"),
-    ("class", "article_content"),
-    ("id", "js_content"),
-    ("id", "fontzoom"),
-    ("class", "zoom"),
-    ("id", "con_text"),
-    ("class", "pages_content"),
-    ("class", "news_content"),
-    ("class", "detail-content"),
-    ("class", "wzy_text"),
-    ("class", "main-txt"),
-    ("id", "mainText"),
-    ("class", "bt-content"),
-    ("class", "zw"),
-    ("id", "zw"),
-    ("class", "content-text"),
-    ("id", "content"),
-    ("class", "content"),
-]
-TITLE_CONTAINERS = [("class", "title"), ("class", "article-title"), ("id", "title"), ("class", "bt"), ("class", "tit")]
+CONTENT_CONTAINERS = Named(
+    [
+        ("class", "TRS_Editor"),
+        ("class", "TRS_UEDITOR"),
+        ("id", "UCAP-CONTENT"),
+        ("id", "zoom"),
+        ("id", "Zoom"),
+        ("class", "trs_editor_view"),
+        ("class", "article-content"),
+        ("class", "article_content"),
+        ("id", "js_content"),
+        ("id", "fontzoom"),
+        ("class", "zoom"),
+        ("id", "con_text"),
+        ("class", "pages_content"),
+        ("class", "news_content"),
+        ("class", "detail-content"),
+        ("class", "wzy_text"),
+        ("class", "main-txt"),
+        ("id", "mainText"),
+        ("class", "bt-content"),
+        ("class", "zw"),
+        ("id", "zw"),
+        ("class", "content-text"),
+        ("id", "content"),
+        ("class", "content"),
+    ]
+)
+TITLE_CONTAINERS = Named(
+    [("class", "title"), ("class", "article-title"), ("id", "title"), ("class", "bt"), ("class", "tit")]
+)
 ATTACHMENT_RE = re.compile(
     r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])|downfile\.jsp|/download\b", re.I
 )
@@ -190,25 +216,12 @@ def table_rows(root, body=None) -> list[list[str]]:
     ]
 
 
-def _named(root, names: list[tuple[str, str]]):
-    """(kind, name), element for each element whose id or one of whose classes is among `names`: in the
-    order `names` gives, each name's elements in document order. One walk of the tree for all the names."""
-    wanted = set(names)
-    found = defaultdict(list)
-    for el in root.iter(etree.Element):
-        keys = [("class", token) for token in (el.get("class") or "").split()] + [("id", el.get("id"))]
-        for key in keys:
-            if key in wanted:
-                found[key].append(el)
-    return ((key, el) for key in names for el in found[key])
-
-
 def _han_count(lines) -> int:
     return sum(len(HAN_RE.findall(line)) for line in lines)
 
 
 def find_container(root):
-    for (kind, name), el in _named(root, CONTENT_CONTAINERS):
+    for (kind, name), el in CONTENT_CONTAINERS.find(root):
         lines = render_lines(el)
         if _han_count(lines) >= MIN_CONTAINER_HAN:
             return el, lines, f"{kind}:{name}"
@@ -318,7 +331,7 @@ def page_title(root, found: metadata.Candidates, page_lines: list[str], body_lin
     if labelled := found.best("title"):
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
-    for _, el in _named(root, TITLE_CONTAINERS):
+    for _, el in TITLE_CONTAINERS.find(root):
         text = " ".join(el.text_content().split())
         if _is_heading(text) and (not head_title or text[:4] in head_title):
             return text
@@ -357,11 +370,7 @@ def strip_site_name(title: str) -> str:
 
 def _hidden_texts(root) -> list[str]:
     """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there."""
-    return [
-        " ".join(el.text_content().split())
-        for el in root.iter()
-        if isinstance(el.tag, str) and HIDDEN_RE.search(el.get("style", ""))
-    ]
+    return [" ".join(el.text_content().split()) for el in STYLED(root) if HIDDEN_RE.search(el.get("style"))]
 
 
 def _info_lines(lines: list[str]) -> list[str]:
