@@ -194,6 +194,8 @@ TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?
 EDITOR_RE = re.compile(
     rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$"
 )
+# A byline with a space for a colon (作者 何陈, 记者 张三 李四): a person's name, alone on its line.
+BYLINE_RE = re.compile(rf"^(?:作者|记者|通讯员|撰稿|摄影)\s+[{HAN}·]{{2,5}}(?:\s+[{HAN}·]{{2,5}}){{0,3}}$")
 # A masthead line: a site's name and its address (中国证监会 www.csrc.gov.cn), above or below the text.
 SITE_LINE_RE = re.compile(rf"^[{HAN}（）()]{{2,30}}\s*(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu)/?$")
 # Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals)
@@ -233,6 +235,7 @@ def is_furniture(line: str, near_edge: bool) -> bool:
         return True
     if near_edge and (
         EDITOR_RE.match(line)
+        or BYLINE_RE.match(line)
         or SITE_LINE_RE.match(line)
         or BUTTONS_ONLY_RE.match(line)
         or TIMESTAMP_RE.match(INFO_PAIR_RE.sub("", line).strip())

@@ -325,16 +325,16 @@ def meta_tags(root) -> dict:
 
 
 def page_title(root, found: metadata.Candidates, page_lines: list[str], body_lines: list[str]) -> str | None:
-    """A labelled 标题 or the CMS's ArticleTitle, else the heading that the head <title> confirms, else the
+    """A labelled 标题 or the CMS's ArticleTitle, else the heading line that the head <title> confirms, else the
     line standing above the info line over the text (标题 / 发布日期：… / text, when the head <title> names
     only the site), else the head <title> without the site's name."""
     if labelled := found.best("title"):
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
     for _, el in TITLE_CONTAINERS.find(root):
-        text = " ".join(el.text_content().split())
-        if _is_heading(text) and (not head_title or text[:4] in head_title):
-            return text
+        for text in [" ".join(line.split()) for line in render_lines(el)]:  # a byline may share the container
+            if _is_heading(text) and (not head_title or text[:4] in head_title):
+                return text
     return _heading_above_info(page_lines, body_lines) or strip_site_name(head_title) or None
 
 

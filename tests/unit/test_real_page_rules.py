@@ -59,3 +59,16 @@ def test_the_ideographic_zero_of_a_date_is_no_mojibake():
 def test_a_run_read_with_a_wrong_codec_is_never_cut_inside_its_letters():
     # ãÉÐÐ is 闵行 read as Latin-1; its middle ÉÐ alone would read 尚, a character the bytes never held
     assert "尚" not in "".join(integrity.check_lines(["ãÉÐÐ 2902"]).lines)
+
+
+def test_a_title_container_that_holds_the_byline_gives_the_title_and_the_byline_is_furniture():
+    found = page(
+        '<div class="title"><div class="b_title">美法官要求加州监狱提供手术</div><div>作者 何陈</div>'
+        "<div>发布时间：2015-04-09 09:10:00</div></div>" + TEXT,
+        head="<title>美法官要求加州监狱提供手术-山西省高级人民法院</title>",
+    )
+    assert found.meta.best("title") == "美法官要求加州监狱提供手术"
+    assert clean_lines(["作者 何陈", "正文第一段。", "作者 签名之后的一句话还在"]) == [
+        "正文第一段。",
+        "作者 签名之后的一句话还在",
+    ]
