@@ -125,6 +125,8 @@ ATTACHMENT_RE = re.compile(
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
 ATTACHMENT_LIST_RE = re.compile(r"^(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?")
+WRITTEN_RE = re.compile(r"""document\.write(?:ln)?\(\s*(['"])(.*?)(?<!\\)\1\s*\)""", re.S)
+TAG_RE = re.compile(r"<[^<>]*>")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
@@ -133,6 +135,7 @@ INFO_EDGE = 8
 MAX_INFO_LINE = 160
 MIN_CONTAINER_HAN = 20
 MAX_DEPTH = 200
+MAX_DATA_CELL = 500
 HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)  # libxml2 otherwise stops reading at 256 levels of nesting
 # 100 tags or more in a row (a literal '<' first, so that the regex engine skips ahead to each '<')
 OPEN_RUN_RE = re.compile(r"<[a-zA-Z][^<>]*>(?:\s*<[a-zA-Z][^<>]*>){99,}")
@@ -182,27 +185,57 @@ def _skipped(el) -> bool:
 
 
 def render_lines(el) -> list[str]:
-    """Visible text with a line per block element and table row (cells kept apart by tabs)."""
+    """Visible text with a line per block element and table row (cells kept apart by tabs). A row of a data
+    table is one line however its cells break their text (比上期<p>价格涨跌（元）</p>, line breaks in the
+    markup): a reader reads a row."""
     parts: list[str] = []
+    data_tables: dict = {}  # table -> is_data_table(table), judged once per rendering
 
-    def walk(node):
+    def in_data_table(row) -> bool:
+        table = next(row.iterancestors("table"), None)
+        if table is None:
+            return False
+        if table not in data_tables:
+            data_tables[table] = is_data_table(table)
+        return data_tables[table]
+
+    def walk(node, in_row: bool):
         if _skipped(node):
-            parts.append(node.tail or "")
+            parts.append(_flowed(node.tail, in_row))
             return
         tag = node.tag
+        inner = in_data_table(node) if tag == "tr" else in_row
         if tag in BLOCK_TAGS:
-            parts.append("\n")
+            parts.append(" " if in_row else "\n")
         elif tag in CELL_TAGS:
             parts.append("\t")
-        parts.append(node.text or "")
+        parts.append(_flowed(node.text, inner))
         for child in node:
-            walk(child)
+            walk(child, inner)
         if tag in BLOCK_TAGS:
-            parts.append("\n")
-        parts.append(node.tail or "")
+            parts.append(" " if in_row else "\n")
+        parts.append(_flowed(node.tail, in_row))
 
-    walk(el)
+    walk(el, False)
     return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
+
+
+def _flowed(text: str | None, in_row: bool) -> str:
+    if not text:
+        return ""
+    return text.replace("\r", " ").replace("\n", " ") if in_row else text
+
+
+def is_data_table(table) -> bool:
+    """A grid of short cells: no table inside it, rows of two cells or more (one caption or note row
+    spanning the width aside), no cell longer than MAX_DATA_CELL. A layout table holding a page's text in a
+    cell is none of these."""
+    if table.find(".//table") is not None:
+        return False
+    widths = [len(row.xpath("./td|./th")) for row in table.iter("tr")]
+    if len(widths) < 2 or sum(1 for width in widths if width < 2) > 1:
+        return False
+    return all(len(cell.text_content()) <= MAX_DATA_CELL for cell in table.iter("td", "th"))
 
 
 def table_rows(root, body=None) -> list[list[str]]:
@@ -373,6 +406,16 @@ def _hidden_texts(root) -> list[str]:
     return [" ".join(el.text_content().split()) for el in STYLED(root) if HIDDEN_RE.search(el.get("style"))]
 
 
+def _written_texts(root) -> list[str]:
+    """Text the page's scripts write into it (document.write('<span>来源：国家统计局</span>')): the reader sees
+    it once the script has run, and some portals show their labels only so."""
+    return [
+        " ".join(TAG_RE.sub(" ", m.group(2)).split())
+        for script in root.iter("script")
+        for m in WRITTEN_RE.finditer(script.text or "")
+    ]
+
+
 def _info_lines(lines: list[str]) -> list[str]:
     """The head and tail lines of the text that are `label：value` info lines (时间：… 来源：…)."""
     edges = lines[:INFO_EDGE] + lines[-INFO_EDGE:]
@@ -399,6 +442,7 @@ def read_metadata(root, page_lines: list[str], body_lines: list[str], body=None)
     metadata.from_pairs(simplified_labels([line for line in page_lines if line not in in_body]), found)
     metadata.from_pairs(simplified_labels(_info_lines(body_lines)), found)
     metadata.from_pairs(_hidden_texts(root), found)
+    metadata.from_pairs(_written_texts(root), found)
     title = page_title(root, found, page_lines, body_lines)
     found.add("title", title, metadata.SHOWN)
     metadata.from_lone_date(simplified_labels(_near_title(page_lines, body_lines, title)), found)

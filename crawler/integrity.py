@@ -98,7 +98,10 @@ def _reread(line: str, wrong: str, right: str) -> Rebuilt | None:
     return decode_with_gaps(tokens_of(segments, wrong), right)
 
 
-def repair_wrong_codec(line: str) -> tuple[Rebuilt, str] | None:
+def repair_wrong_codec(line: str, established: frozenset = frozenset()) -> tuple[Rebuilt, tuple[str, str]] | None:
+    """The reading that undoes a line's wrong codec, if one reads as Chinese. `established` holds the readings
+    that already repaired other lines of the same text: a lossy line read the same way needs only the
+    lossless bar (a table row of symbols and rare names, 螺纹钢（Φ20mm）, scores lower than prose)."""
     if line.isascii() or chinese_score(line) >= REPAIRED_SCORE:
         return None
     before = chinese_score(line.replace(LOST, ""))
@@ -113,10 +116,16 @@ def repair_wrong_codec(line: str) -> tuple[Rebuilt, str] | None:
             continue
         score = chinese_score(rebuilt.text.replace(LOST, ""))
         # A reading that decodes every byte cleanly may hold rare characters (drug names): a lower bar.
-        needed = LOSSLESS_SCORE if not rebuilt.lost and LOST not in line else REPAIRED_SCORE
+        lossless = not rebuilt.lost and LOST not in line
+        needed = LOSSLESS_SCORE if lossless or (wrong, right) in established else REPAIRED_SCORE
         if score >= needed and score - before >= MIN_GAIN and (best is None or score > best[2]):
-            best = (rebuilt, f"{right} read as {wrong}", score)
-    return best[:2] if best else None
+            best = (rebuilt, (wrong, right), score)
+    return (best[0], best[1]) if best else None
+
+
+def reading_name(reading: tuple[str, str]) -> str:
+    wrong, right = reading
+    return f"{right} read as {wrong}"
 
 
 # A run of a few characters read with the wrong codec inside an otherwise clean line.
@@ -332,14 +341,21 @@ def plainly_clean(line: str) -> bool:
 
 
 def fix_mojibake(report: Report) -> None:
-    for i, line in enumerate(report.lines):
-        if plainly_clean(line):
-            continue
-        whole = repair_wrong_codec(line)
+    suspect = {i: line for i, line in enumerate(report.lines) if not plainly_clean(line)}
+    whole_lines = {i: repair_wrong_codec(line) for i, line in suspect.items()}
+    established = frozenset(whole[1] for whole in whole_lines.values() if whole)
+    for i, line in suspect.items():
+        whole = whole_lines[i] or (repair_wrong_codec(line, established) if established else None)
         if whole:
-            rebuilt, how = whole
+            rebuilt, reading = whole
             report.lines[i] = rebuilt.text
-            repair = {"flag": "mojibake", "line": i + 1, "how": how, "before": line[:80], "after": rebuilt.text[:80]}
+            repair = {
+                "flag": "mojibake",
+                "line": i + 1,
+                "how": reading_name(reading),
+                "before": line[:80],
+                "after": rebuilt.text[:80],
+            }
             if rebuilt.suggestions:
                 repair["lost_could_be"] = ["".join(chars) for chars in rebuilt.suggestions]
             report.repairs.append(repair)
@@ -528,10 +544,16 @@ def check_fields(report: Report, fields: dict) -> dict:
         if not isinstance(value, str):
             continue
         if whole := repair_wrong_codec(value):
-            rebuilt, how = whole
+            rebuilt, reading = whole
             checked[name] = rebuilt.text
             report.repairs.append(
-                {"flag": "mojibake", "field": name, "how": how, "before": value[:80], "after": rebuilt.text[:80]}
+                {
+                    "flag": "mojibake",
+                    "field": name,
+                    "how": reading_name(reading),
+                    "before": value[:80],
+                    "after": rebuilt.text[:80],
+                }
             )
             report.flag("mojibake")
         lost = _lost_in([value])

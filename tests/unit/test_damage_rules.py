@@ -66,3 +66,10 @@ def test_a_wrong_reading_that_cannot_be_undone_is_flagged_with_its_reason():
     doc = process_text("?谑?七条 车辆购置税的征收管理，依照本法和规定执行。")  # 第十 read one byte out of step
     assert "mojibake" in doc.flags and doc.text.startswith("?谑?七条")
     assert any(r.get("how", "").startswith("left as it was: one character read") for r in doc.repairs)
+
+
+def test_a_lossy_line_read_with_the_codec_that_repaired_the_rest_of_the_text_is_repaired_too():
+    text = "据对全国流通领域重要生产资料市场价格的监测显示，价格上涨。\n螺纹钢（Φ20mm，HRB400E） 吨 3062.9"
+    doc = process_text(text.encode("utf-8").decode("cp1252", "replace"))  # 吨 loses a byte, undefined in cp1252
+    assert doc.text.split("\n")[-1] == "螺纹钢（Φ20mm，HRB400E） \ufffd 3062.9"
+    assert "mojibake" in doc.flags and "lost_chars" in doc.flags

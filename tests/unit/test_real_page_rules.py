@@ -2,7 +2,7 @@
 
 from crawler import integrity
 from crawler.clean import clean_lines
-from crawler.extract import extract
+from crawler.extract import extract, parse, render_lines
 from crawler.pipeline import process_text
 
 TEXT = (
@@ -72,3 +72,21 @@ def test_a_title_container_that_holds_the_byline_gives_the_title_and_the_byline_
         "正文第一段。",
         "作者 签名之后的一句话还在",
     ]
+
+
+def test_a_data_table_row_is_one_line_however_its_cells_break_and_a_layout_table_keeps_its_lines():
+    grid = (
+        "<table><tr><td>\n  <p>产品名称</p>\n</td><td><p>比上期</p><p>价格涨跌（元）</p></td></tr>"
+        "<tr><td><div>螺纹钢</div></td><td>\n 0.2\n</td></tr></table>"
+    )
+    layout = f"<table><tr><td>某某市人民政府</td></tr><tr><td>{TEXT}<p>{'特此通知。' * 120}</p></td></tr></table>"
+    assert [" ".join(line.split()) for line in render_lines(parse(grid))] == [
+        "产品名称 比上期 价格涨跌（元）",
+        "螺纹钢 0.2",
+    ]
+    assert len(render_lines(parse(layout))) == 3
+
+
+def test_a_label_a_script_writes_into_the_page_is_read():
+    script = "<script>var lay1 = '国家统计局'; document.write('<span>来源：国家统计局</span>');</script>"
+    assert page(script + TEXT).meta.best("publisher") == "国家统计局"
