@@ -105,6 +105,7 @@ CONTENT_CONTAINERS = Named(
         ("class", "news_content"),
         ("class", "detail-content"),
         ("class", "wzy_text"),
+        ("class", "zwnr"),
         ("class", "main-txt"),
         ("id", "mainText"),
         ("class", "bt-content"),
@@ -354,7 +355,13 @@ def _scripted_links(scope):
 
 
 def meta_tags(root) -> dict:
-    return {m.get("name"): m.get("content", "") for m in root.iter("meta") if m.get("name") and m.get("content")}
+    """The head's <meta name=… content=…>, the first of each name: a template included further down may repeat
+    a name with another page's values (ArticleTitle of a year-old report)."""
+    tags: dict = {}
+    for m in root.iter("meta"):
+        if m.get("name") and m.get("content"):
+            tags.setdefault(m.get("name"), m.get("content"))
+    return tags
 
 
 def page_title(root, found: metadata.Candidates, page_lines: list[str], body_lines: list[str]) -> str | None:

@@ -92,10 +92,12 @@ LABEL_ALT = "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(LABE
 # The characters labels are made of: where a traditional page's label is read in simplified script.
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
 LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}[:：]")
-ONLY_LABEL_RE = re.compile(rf"^{GAP}({LABEL_ALT}){GAP}[:：]?{GAP}$")
+# A label alone on its line, maybe bracketed ([ 索引号 ], 【发布机构】), its value on the next line.
+ONLY_LABEL_RE = re.compile(rf"^{GAP}[\[【［]?{GAP}({LABEL_ALT}){GAP}[\]】］]?{GAP}[:：]?{GAP}$")
 DOC_NUMBER_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$"
 )
+MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None"}
 # A value ends at a wide gap, a cell break or the next "标签:" of any kind (字体:, 点击数: ...).
 VALUE_END_RE = re.compile(r"\s{2,}|\t|[\u4e00-\u9fff]{2,5}\s*[:：]")
@@ -115,13 +117,18 @@ def _clean_label(label: str) -> str:
     return re.sub(GAP, "", label)
 
 
+def _bare_label(text: str) -> str:
+    """A label cell's text without its spacing, brackets and colon: `[ 发文字号 ]`, `索 引 号：`."""
+    return _clean_label(text).rstrip(":：").strip("[]【】［］")
+
+
 def label_field(text: str) -> str | None:
-    """The field a label cell names, whatever its spacing and colon."""
-    return LABEL_FIELD.get(_clean_label(text).rstrip(":："))
+    """The field a label cell names."""
+    return LABEL_FIELD.get(_bare_label(text))
 
 
 def is_label(text: str) -> bool:
-    cleaned = _clean_label(text).rstrip(":：")
+    cleaned = _bare_label(text)
     return cleaned in LABEL_FIELD or cleaned in OTHER_LABELS
 
 
@@ -164,6 +171,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if name in DATE_FIELDS:
         return find_date(value)
     if _clean_label(label) == "作者" and not ORGANISATION_RE.search(value):
+        return None
+    if name == "title" and len(value) < MIN_TITLE:  # 标题 beside a search box's 全文 option is no title
         return None
     return value[:200]
 

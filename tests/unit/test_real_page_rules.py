@@ -90,3 +90,27 @@ def test_a_data_table_row_is_one_line_however_its_cells_break_and_a_layout_table
 def test_a_label_a_script_writes_into_the_page_is_read():
     script = "<script>var lay1 = '国家统计局'; document.write('<span>来源：国家统计局</span>');</script>"
     assert page(script + TEXT).meta.best("publisher") == "国家统计局"
+
+
+def test_a_bracketed_label_on_its_line_gives_the_next_line_and_an_empty_one_is_no_value():
+    lines = "".join(
+        f'<li class="tit"><span>[ {label} ]</span></li><li><span>{value}</span></li>'
+        for label, value in [
+            ("索引号", "1150000020304795XA/2023-00082"),
+            ("发文字号", ""),
+            ("发布机构", "江北区公安分局"),
+        ]
+    )
+    meta = page(f"<ul>{lines}</ul>" + TEXT).meta
+    assert meta.best("index_number") == "1150000020304795XA/2023-00082"
+    assert meta.best("publisher") == "江北区公安分局"
+    assert meta.best("doc_number") is None
+
+
+def test_a_search_box_option_is_no_title_and_the_heads_first_meta_of_a_name_is_the_pages():
+    head = (
+        '<meta name="ArticleTitle" content="性别变更、更正办理须知">'
+        '<meta name="ArticleTitle" content="友谊县农业农村局2022年政府信息公开工作年度报告">'
+    )
+    found = page("<div><i>标题</i></div><div><i>全文</i></div>" + TEXT, head=head)
+    assert found.meta.best("title") == "性别变更、更正办理须知"
