@@ -119,9 +119,10 @@ CONTENT_CONTAINERS = Named(
 TITLE_CONTAINERS = Named(
     [("class", "title"), ("class", "article-title"), ("id", "title"), ("class", "bt"), ("class", "tit")]
 )
-ATTACHMENT_RE = re.compile(
-    r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])|downfile\.jsp|/download\b", re.I
-)
+FILE_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])", re.I)
+ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I)
+# A download endpoint (no file name in the link) that serves the page itself or an app: a tool, not a file.
+PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版|客户端")
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
@@ -229,12 +230,12 @@ def _flowed(text: str | None, in_row: bool) -> str:
 
 def is_data_table(table) -> bool:
     """A grid of short cells: no table inside it, rows of two cells or more (one caption or note row
-    spanning the width aside), no cell longer than MAX_DATA_CELL. A layout table holding a page's text in a
-    cell is none of these."""
+    spanning the width aside; a single row will do), no cell longer than MAX_DATA_CELL. A layout table
+    holding a page's text in a cell is none of these."""
     if table.find(".//table") is not None:
         return False
     widths = [len(row.xpath("./td|./th")) for row in table.iter("tr")]
-    if len(widths) < 2 or sum(1 for width in widths if width < 2) > 1:
+    if not widths or max(widths) < 2 or sum(1 for width in widths if width < 2) > 1:
         return False
     return all(len(cell.text_content()) <= MAX_DATA_CELL for cell in table.iter("td", "th"))
 
@@ -339,7 +340,9 @@ def attachments(container, root, base_url: str) -> list[dict]:
 def _is_attachment(href: str, name: str) -> bool:
     if not href or href.lower().startswith("javascript:"):
         return False
-    return bool(ATTACHMENT_RE.search(href) or (IMAGE_FILE_RE.search(href.split("?")[0]) and IMAGE_FILE_RE.search(name)))
+    if ATTACHMENT_RE.search(href):
+        return bool(FILE_RE.search(href)) or not PAGE_TOOL_RE.search(name)
+    return bool(IMAGE_FILE_RE.search(href.split("?")[0]) and IMAGE_FILE_RE.search(name))
 
 
 def _links(scope):

@@ -98,7 +98,7 @@ DOC_NUMBER_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$"
 )
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
-EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None"}
+EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "未知来源", "admin"}  # and CMS placeholders
 # A value ends at a wide gap, a cell break or the next "标签:" of any kind (字体:, 点击数: ...).
 VALUE_END_RE = re.compile(r"\s{2,}|\t|[\u4e00-\u9fff]{2,5}\s*[:：]")
 # 作者 names a publisher only when it is an organisation, not a person.
