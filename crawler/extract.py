@@ -121,8 +121,8 @@ TITLE_CONTAINERS = Named(
 )
 FILE_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])", re.I)
 ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I)
-# A download endpoint (no file name in the link) that serves the page itself or an app: a tool, not a file.
-PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版|客户端")
+# A download endpoint (no file name in the link) that serves the page itself: a tool, not a file.
+PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
