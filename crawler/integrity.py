@@ -480,6 +480,8 @@ HEADING_STYLE_RES = (
 )
 SENTENCE_END = "。！？!?"
 CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
+# An item of a numbered list of labelled values (一、项目编号：LKZX2025-CG013二、项目名称：…): no clause ends in it.
+LABEL_ITEM_RE = re.compile(rf"^\s*[{HAN}]{{2,8}}[:：][^。；，,;！？!?]{{1,120}}$")
 CHAPTER_RE = re.compile(rf"\s*第{NUMERAL}[章节编](.*)")
 MAX_HEADING = 40  # a heading line: this many characters at most, with no punctuation
 MIN_BREAKS = 1  # calibrated on 517 clean real texts: none has a single in-sequence inline heading
@@ -489,7 +491,7 @@ def _ends_paragraph_or_heading(before: str) -> bool:
     before = before.rstrip()
     if not before or before == "?":  # a '?' alone before the heading is a lost character, not a question
         return False
-    if before[-1] in SENTENCE_END:
+    if before[-1] in SENTENCE_END or LABEL_ITEM_RE.match(before):
         return True
     last = re.split(r"[。！？!?]", before)[-1]
     if chapter := CHAPTER_RE.match(last):  # 第三章  清扫、分类与处置: a chapter's name may list with 、

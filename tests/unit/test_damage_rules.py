@@ -56,6 +56,9 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         # an article after a chapter's name that lists with 、 (the break before 第十七条 was lost)
         ("第十六条 加强管理。第三章  清扫、分类与处置第十七条 任何单位不得倾倒垃圾。", ["flattened"]),
         ("第十六条 加强管理，按第三章、第四章处置第十七条规定的垃圾。", []),  # cross-references, no break lost
+        # numbered items of labelled values run together, and an inline list that ends its items with a comma
+        ("一、项目编号：LKZX2025-CG013二、项目名称：路灯采购三、中标信息", ["flattened"]),
+        ("具体要求如下：一、严格执行预算，二、加强监督管理。", []),
     ],
 )
 def test_masking_and_flattening_signs(text, flags):
