@@ -21,6 +21,10 @@ GBK_SYMBOL_ROWS = frozenset(
 ) - {"", "〇"}
 
 
+# Quotation marks, dashes and the signs of measure technical Chinese text writes itself (强度≥300MPa, Φ20mm, 25℃).
+TEXT_MARKS = frozenset("“”‘’…—·≥≤≠≈±×÷°℃‰Φφμ")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc
@@ -34,8 +38,9 @@ def to_simplified(text: str) -> str:
 
 @lru_cache(maxsize=65536)
 def is_everyday(char: str) -> bool:
-    """Common Han (in either script) or CJK punctuation: what a clean Chinese text is mostly made of."""
-    if char in COMMON_HAN or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef" or char in "“”‘’…—·":
+    """Common Han (in either script), CJK punctuation or a sign of measure: what a clean Chinese text is
+    mostly made of."""
+    if char in COMMON_HAN or char in TEXT_MARKS or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef":
         return True
     return HAN_RE.match(char) is not None and to_simplified(char) in COMMON_HAN
 

@@ -121,7 +121,8 @@ TITLE_CONTAINERS = Named(
 )
 FILE_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])", re.I)
 ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I)
-# A download endpoint (no file name in the link) that serves the page itself: a tool, not a file.
+# A download endpoint (no file name in the link) that serves the page itself: a tool, not a file. One whose link
+# has no text (an icon) names no file either.
 PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
@@ -341,7 +342,7 @@ def _is_attachment(href: str, name: str) -> bool:
     if not href or href.lower().startswith("javascript:"):
         return False
     if ATTACHMENT_RE.search(href):
-        return bool(FILE_RE.search(href)) or not PAGE_TOOL_RE.search(name)
+        return bool(FILE_RE.search(href)) or bool(name) and not PAGE_TOOL_RE.search(name)
     return bool(IMAGE_FILE_RE.search(href.split("?")[0]) and IMAGE_FILE_RE.search(name))
 
 

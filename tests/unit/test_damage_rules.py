@@ -76,3 +76,9 @@ def test_a_lossy_line_read_with_the_codec_that_repaired_the_rest_of_the_text_is_
     doc = process_text(text.encode("utf-8").decode("cp1252", "replace"))  # 吨 loses a byte, undefined in cp1252
     assert doc.text.split("\n")[-1] == "螺纹钢（Φ20mm，HRB400E） \ufffd 3062.9"
     assert "mojibake" in doc.flags and "lost_chars" in doc.flags
+
+
+def test_a_lost_character_before_signs_of_measure_is_no_run_read_out_of_step():
+    doc = process_text("2 线材 Φ8-10mm，HPB300 屈?强度≥300MPa")  # 服 lost; 强度≥ is no GBK read out of step
+    assert doc.text == "2 线材 Φ8-10mm，HPB300 屈?强度≥300MPa"
+    assert doc.flags == ["lost_chars"]

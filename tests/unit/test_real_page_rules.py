@@ -119,6 +119,7 @@ def test_a_search_box_option_is_no_title_and_the_heads_first_meta_of_a_name_is_t
 def test_a_download_link_that_serves_the_page_or_an_app_is_no_attachment_and_a_placeholder_is_no_source():
     found = page(
         '<div id="zoom">' + TEXT + '<a href="/OpennessContent/download/2783690.html">文本下载</a>'
+        '<a class="download" href="http://app.example.cn/download.html">&nbsp;</a>'
         '<a href="/module/download/downfile.jsp?filename=1a7.pdf">关于做好政务公开工作的通知</a></div>'
         "<p>来源：未知来源</p>"
     )
