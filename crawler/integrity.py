@@ -488,8 +488,9 @@ MIN_BREAKS = 1  # calibrated on 517 clean real texts: none has a single in-seque
 
 
 def _ends_paragraph_or_heading(before: str) -> bool:
-    before = before.rstrip()
-    if not before or before == "?":  # a '?' alone before the heading is a lost character, not a question
+    """A lost break leaves the heading glued to what ended before it (。二、): paragraphs written apart by a
+    space on one line are a table cell's or an inline list's, not a lost break."""
+    if not before or before[-1].isspace() or before == "?":  # a '?' alone: a lost character, not a question
         return False
     if before[-1] in SENTENCE_END or LABEL_ITEM_RE.match(before):
         return True

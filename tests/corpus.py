@@ -326,6 +326,16 @@ def wrong_characters(original: str, damaged: str, repaired: str) -> int:
     return wrong
 
 
+def invented_characters(sample: Sample, repaired: str) -> int:
+    """Characters of the repaired text that neither the original nor the damaged text holds (whole texts, as
+    multisets): for damage that joins, splits or drops lines, where lines cannot be paired one to one."""
+
+    def chars(text: str) -> Counter:
+        return Counter(c for c in text if c != LOST and not c.isspace())
+
+    return sum((chars(repaired) - chars(sample.original) - chars(sample.damaged)).values())
+
+
 PAIRING_WINDOW = 4  # lines ahead where a repaired line's source may be, past lines the cleaner dropped
 
 
@@ -379,6 +389,8 @@ def evaluate(samples: list[Sample]) -> dict:
                 s["tp"] += applied and raised
                 s["fn"] += applied and not raised
                 s["fp"] += raised and not applied
+        if sample.flag is not None and sample.flag not in REVERSIBLE:
+            cell(split, sample.flag, sample.span)["wrong"] += invented_characters(sample, doc.text)
         if sample.flag in REVERSIBLE:
             expected = clean_text(sample.original)
             s = cell(split, sample.flag, sample.span)

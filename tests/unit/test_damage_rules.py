@@ -82,3 +82,9 @@ def test_a_lost_character_before_signs_of_measure_is_no_run_read_out_of_step():
     doc = process_text("2 线材 Φ8-10mm，HPB300 屈?强度≥300MPa")  # 服 lost; 强度≥ is no GBK read out of step
     assert doc.text == "2 线材 Φ8-10mm，HPB300 屈?强度≥300MPa"
     assert doc.flags == ["lost_chars"]
+
+
+def test_numbered_paragraphs_a_space_apart_are_a_cell_or_a_list_not_a_lost_break():
+    row = "基本要求 一、常住户口登记要做到登记项目准确。 二、公民户口登记事项发生变化的，应当及时申报。"
+    assert process_text(row).flags == []
+    assert process_text(row.replace("。 ", "。")).flags == ["flattened"]
