@@ -342,7 +342,7 @@ def _is_attachment(href: str, name: str) -> bool:
     if not href or href.lower().startswith("javascript:"):
         return False
     if ATTACHMENT_RE.search(href):
-        return bool(FILE_RE.search(href)) or bool(name) and not PAGE_TOOL_RE.search(name)
+        return bool(FILE_RE.search(href)) or (bool(name) and not PAGE_TOOL_RE.search(name))
     return bool(IMAGE_FILE_RE.search(href.split("?")[0]) and IMAGE_FILE_RE.search(name))
 
 

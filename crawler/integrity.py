@@ -247,7 +247,7 @@ def _run_candidates(line: str):
             yield start, end, rebuilt, "utf-8 read as gb18030"
     for start, end in _latin_windows(line):
         window = line[start:end]
-        readings = {f"{right} read as {wrong}": _reread(window, wrong, right) for wrong, right in WRONG_READINGS[1:]}
+        readings = {reading_name(reading): _reread(window, *reading) for reading in WRONG_READINGS[1:]}
         readings = {how: rebuilt for how, rebuilt in readings.items() if _plausible(window, rebuilt)}
         plausible = {rebuilt.text for rebuilt in readings.values()}
         # Latin letters inside Chinese are no text of the page: a reading of them that leaves only gaps is
