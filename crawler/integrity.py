@@ -7,7 +7,7 @@ flattened. Repairs work line by line, so one bad line never blocks the rest, and
 import re
 from dataclasses import dataclass, field
 
-from .chars import GBK_SYMBOL_ROWS, HAN, HAN_RE, WIDE_RE, chinese_score, is_everyday, to_simplified
+from .chars import COMMON_HAN, GBK_SYMBOL_ROWS, HAN, HAN_RE, WIDE_RE, chinese_score, is_everyday, to_simplified
 from .lostbytes import LOST, Rebuilt, decode_with_gaps, tokens_of
 
 FLAGS = ("mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_converted", "flattened")
@@ -204,8 +204,10 @@ UTF8_CONTINUATION = range(0x80, 0xC0)
 
 
 def _utf8_head_read_as_gbk(char: str) -> bool:
+    """The two bytes of `char` in GBK open a CJK character in UTF-8, and `char` is no everyday simplified
+    character (a traditional one, 鍛, is as telling next to the gap as a rare one: 员 → 鍛�)."""
     raw = char.encode("gb18030")
-    return len(raw) == 2 and raw[0] in UTF8_LEAD_READ_AS_GBK and raw[1] in UTF8_CONTINUATION and _suspicious(char)
+    return len(raw) == 2 and raw[0] in UTF8_LEAD_READ_AS_GBK and raw[1] in UTF8_CONTINUATION and char not in COMMON_HAN
 
 
 def _lost_utf8_tails(window: str) -> bool:

@@ -88,3 +88,9 @@ def test_numbered_paragraphs_a_space_apart_are_a_cell_or_a_list_not_a_lost_break
     row = "基本要求 一、常住户口登记要做到登记项目准确。 二、公民户口登记事项发生变化的，应当及时申报。"
     assert process_text(row).flags == []
     assert process_text(row.replace("。 ", "。")).flags == ["flattened"]
+
+
+def test_a_traditional_character_before_a_gap_can_be_the_head_of_a_utf8_character_read_as_gbk():
+    doc = process_text("主任会议根据常务委" + "员".encode().decode("gbk", "replace") + "会会议审议的情况")
+    assert "委鍛\ufffd会" in doc.text  # 员's first two bytes read as 鍛, its third lost: left as it was
+    assert doc.flags == ["mojibake", "lost_chars"]
