@@ -4,6 +4,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import takewhile
 from urllib.parse import urljoin
 
 import lxml.html
@@ -11,7 +12,7 @@ from lxml import etree
 
 from . import metadata
 from .chars import HAN_RE, to_simplified
-from .clean import split_lines
+from .clean import INFO_START_RE, split_lines
 
 SKIP_TAGS = {
     "script",
@@ -210,8 +211,8 @@ def render_lines(el) -> list[str]:
         inner = in_data_table(node) if tag == "tr" else in_row
         if tag in BLOCK_TAGS:
             parts.append(" " if in_row else "\n")
-        elif tag in CELL_TAGS:
-            parts.append("\t")
+        elif tag in CELL_TAGS or (node.text and metadata.LABEL_RE.match(node.text.lstrip())):
+            parts.append("\t")  # a cell, or an inline element that opens a field (<font>发文日期：…</font>)
         parts.append(_flowed(node.text, inner))
         for child in node:
             walk(child, inner)
@@ -387,19 +388,37 @@ def _is_heading(text: str) -> bool:
 
 
 def _first_body_line(page_lines: list[str], body_lines: list[str]) -> int | None:
-    """Where the text starts among the page's lines."""
-    return next((i for i, line in enumerate(page_lines) if body_lines and line == body_lines[0]), None)
+    """Where the text starts among the page's lines: where its first lines stand together (a heading over
+    the text can repeat the text's first line)."""
+    if not body_lines:
+        return None
+    opening = body_lines[:3]
+    starts = [i for i, line in enumerate(page_lines) if line == body_lines[0]]
+    return next((i for i in starts if page_lines[i : i + len(opening)] == opening), starts[0] if starts else None)
 
 
 def _heading_above_info(page_lines: list[str], body_lines: list[str]) -> str | None:
-    """The line right above the line of labels (发布日期：… 浏览数：…) that stands right above the text."""
+    """The line right above the lines of labels (发布日期：… 浏览次数：…) that stand right above the text, or
+    that open the text's container (heading, labels, text)."""
     first_body = _first_body_line(page_lines, body_lines)
-    if not first_body or first_body < 2:
+    labels_under_first = list(takewhile(_is_label_line, body_lines[1:INFO_EDGE]))
+    return _heading_over_labels(page_lines[:first_body] if first_body else []) or _heading_over_labels(
+        body_lines[: 1 + len(labels_under_first)]
+    )
+
+
+def _heading_over_labels(lines: list[str]) -> str | None:
+    """`lines` end with label lines: the line above them, when it reads as a heading."""
+    top = len(lines)
+    while top and _is_label_line(lines[top - 1]):
+        top -= 1
+    if top == len(lines) or top == 0:
         return None
-    info, heading = page_lines[first_body - 1], page_lines[first_body - 2]
-    if metadata.LABEL_RE.search(info) and _is_heading(heading) and not metadata.LABEL_RE.search(heading):
-        return heading
-    return None
+    return lines[top - 1] if _is_heading(lines[top - 1]) else None
+
+
+def _is_label_line(line: str) -> bool:
+    return bool(metadata.LABEL_RE.search(line) or INFO_START_RE.match(line))
 
 
 def strip_site_name(title: str) -> str:

@@ -33,8 +33,10 @@ GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 # A '?' where a character stood: inside a word (Han or digits on both sides), a run of them beside Han, one
 # at a line start or after punctuation before Han, one before closing punctuation. A question mark ends a
 # question: after Han, before the line's end or a space.
+# A half-width ? after a question's closing particle (效力呢?有一种观点) is a question mark, not a lost character.
+QUESTION_PARTICLES = "呢吗么吧嘛"
 LOST_QMARK_RE = re.compile(
-    rf"(?<=[{HAN}\d])\?+(?=[{HAN}\d])|(?<=[{HAN}\d（(《“])\?{{2,}}|\?{{2,}}(?=[{HAN}\d》）)”，、；：。])"
+    rf"(?<=[{HAN}\d])(?<![{QUESTION_PARTICLES}])\?+(?=[{HAN}\d])|(?<=[{HAN}\d（(《“])\?{{2,}}|\?{{2,}}(?=[{HAN}\d》）)”，、；：。])"
     rf"|^\?+(?=[{HAN}\d，。、])|(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])|(?<=[{HAN}])\?+(?=[》）)”，、；：])",
     re.M,
 )
@@ -137,6 +139,7 @@ LATIN_LETTERS_RE = re.compile("[^\\W\\d_\u00b2\u00b3\u00b9\u00bc-\u00be]")  # le
 MAX_RUN = 12
 MIN_LATIN_LETTERS = 1
 TEXT_SYMBOLS_RE = re.compile("[×÷±°·§¥©®¹²³¼½¾µ]")  # Latin-1 signs Chinese text writes itself (××县, ±0.5°)
+TEXT_PUNCTUATION = "“”‘’—–…•"  # cp1252's punctuation that Chinese text writes around them
 MAX_SUSPICIOUS = 16
 RUN_SCORE = 0.95
 
@@ -175,17 +178,20 @@ def _latin_windows(line: str):
     run: a run cut inside reads its bytes out of step (ãÉÐÐ is 闵行; its middle ÉÐ would be 尚)."""
     for m in LATIN_RUN_RE.finditer(line):
         # inside Chinese text a run needs no letter (¿¯ is 刊); elsewhere ×× or ±° may be the text's own
-        letters = (
-            0
-            if _inside_chinese(line, m.start(), m.end()) and not TEXT_SYMBOLS_RE.search(m.group())
-            else MIN_LATIN_LETTERS
-        )
+        letters = 0 if _inside_chinese(line, m.start(), m.end()) and not _text_signs(m.group()) else MIN_LATIN_LETTERS
         for start in range(m.start(), min(m.start() + 2, m.end())):
             for end in range(m.end(), max(m.end() - 2, start + 1), -1):
                 cuts_a_gap = line[start - 1 : start] == LOST or line[end : end + 1] == LOST
                 cuts_a_letter = LATIN_LETTERS_RE.search(line[m.start() : start] + line[end : m.end()])
                 if not cuts_a_gap and not cuts_a_letter and len(LATIN_LETTERS_RE.findall(line[start:end])) >= letters:
                     yield start, end
+
+
+def _text_signs(run: str) -> bool:
+    """The run is signs Chinese text writes itself (××, ±0.5°, “½”), beside its own quotes and dashes; a sign
+    beside any other Latin-1 character (¹« is 公 read as Latin-1) is no such run."""
+    signs = run.strip(TEXT_PUNCTUATION)
+    return bool(signs) and all(TEXT_SYMBOLS_RE.fullmatch(char) for char in signs)
 
 
 CHINESE_NEIGHBOUR_RE = re.compile(f"[{HAN}\u3000-\u303f\uff00-\uffef]")  # Han, CJK and full-width punctuation
@@ -286,7 +292,13 @@ def repair_runs(line: str) -> tuple[str, list[dict]]:
     if sum(map(_suspicious, line)) > MAX_SUSPICIOUS:
         return line, []
     chosen: list[tuple] = []
-    for candidate in sorted(_run_candidates(line), key=lambda c: c[0] - c[1]):
+
+    def gaps_added(candidate) -> int:  # a window that reaches into a clean neighbour turns it into gaps
+        start, end, rebuilt, _ = candidate
+        return rebuilt.text.count(LOST) - line[start:end].count(LOST) if rebuilt else 0
+
+    # the runs that add the fewest gaps, then the longest
+    for candidate in sorted(_run_candidates(line), key=lambda c: (gaps_added(c), c[0] - c[1])):
         start, end = candidate[:2]
         if all(end <= s or start >= e for s, e, *_ in chosen):
             chosen.append(candidate)

@@ -31,6 +31,8 @@ LABELS = [
     ("制发机关", "publisher"),
     ("发布单位", "publisher"),
     ("发布部门", "publisher"),
+    ("所属机构", "publisher"),
+    ("发布", "publisher"),
     ("信息来源", "publisher"),
     ("文章来源", "publisher"),
     ("来源", "publisher"),

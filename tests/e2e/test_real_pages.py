@@ -20,8 +20,6 @@ KNOWN_GAPS = {
     " notice's own title below it",
     "trs-fujian-01": "validation: the source shown only in brackets beside the date ([省发改委]), with no label, is not"
     " read as the publisher",
-    "other-zs-gaj-01": "validation: a value glued to the next label (来源：中山市公安局发布时间：) loses its last"
-    " character (中山市公安) to the rule that ends a value at the next label",
 }
 
 

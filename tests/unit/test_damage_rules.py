@@ -18,6 +18,7 @@ def test_a_lossy_one_character_utf8_as_gbk_run_is_flagged_and_left_as_it_was():
     ("damaged", "repaired"),
     [
         ("2.书籍、¿¯物二百五十册以上的；", "2.书籍、刊物二百五十册以上的；"),  # GBK read as Latin-1, no letter in it
+        ("重庆三峡银行股份有限¹«司首次公开发行", "重庆三峡银行股份有限公司首次公开发行"),  # a sign beside « is no sign
         (
             "强制穿戴宣扬恐怖主义、æž\ufffd端主义服饰、标志",
             "强制穿戴宣扬恐怖主义、\ufffd端主义服饰、标志",
@@ -94,3 +95,8 @@ def test_a_traditional_character_before_a_gap_can_be_the_head_of_a_utf8_characte
     doc = process_text("主任会议根据常务委" + "员".encode().decode("gbk", "replace") + "会会议审议的情况")
     assert "委鍛\ufffd会" in doc.text  # 员's first two bytes read as 鍛, its third lost: left as it was
     assert doc.flags == ["mojibake", "lost_chars"]
+
+
+def test_a_run_never_reaches_into_a_clean_neighbour_and_turns_it_into_gaps():
+    doc = process_text("公民户口鐧昏\ufffd\ufffd的姓名应当尊重社会公德")  # 登记 as UTF-8 read as GBK, bytes lost
+    assert doc.text == "公民户口登\ufffd的姓名应当尊重社会公德"  # 口 stays; 记 lost its bytes

@@ -125,3 +125,29 @@ def test_a_download_link_that_serves_the_page_or_an_app_is_no_attachment_and_a_p
     )
     assert [a["name"] for a in found.attachments] == ["关于做好政务公开工作的通知"]
     assert found.meta.best("publisher") is None
+
+
+def test_an_inline_element_that_opens_a_label_starts_a_field():
+    fields = (
+        "<p><font>所属主题：公安、安全、司法</font><font>发文日期：2016-02-03</font>"
+        "<font>所属机构：省人民政府办公厅</font></p>"
+    )
+    meta = page(fields + TEXT).meta.finish()
+    assert (meta["published"], meta["publisher"]) == ("2016-02-03", "省人民政府办公厅")
+
+
+def test_the_heading_over_the_label_lines_is_the_title_above_the_text_or_inside_its_container():
+    info = "<div><span>发布时间：[2017-10-18]</span>\n<span>浏览次数：8879</span></div>"
+    above = page(f"<div>变性人的婚姻问题研究</div>{info}<div class='show_con'><b>变性人的婚姻问题研究</b>{TEXT}</div>")
+    inside = page(
+        "<div id='content'><div>户籍登记性别变更更正业务</div>"
+        f"<div><b>发布：</b> <b>时间：</b>2012/10/25</div>{TEXT}</div>"
+    )
+    assert above.meta.best("title") == "变性人的婚姻问题研究"
+    assert inside.meta.best("title") == "户籍登记性别变更更正业务"
+    assert inside.meta.finish()["published"] == "2012-10-25"
+
+
+def test_a_question_mark_after_a_question_particle_is_no_lost_character():
+    assert process_text("法院应如何认定该婚姻的效力呢?有一种观点认为应是无效婚姻。").flags == []
+    assert process_text("法院应如何认定该婚姻的效?有一种观点").flags == ["lost_chars"]
