@@ -18,6 +18,8 @@ KNOWN_GAPS = {
     "trs-bj-tjj-01": "validation: publisher read as a footer link (关于我们) instead of the labelled 来源",
     "other-hbbidcloud-01": "validation: title taken from the heading with its 【region】 and [status] tags, not the"
     " notice's own title below it",
+    "other-gaizhou-01": "validation: the densest block takes the 信息公开 table's labels, the title twice and the empty"
+    " 附件：/视频： labels with the text (F1 0.82)",
     "trs-fujian-01": "validation: the source shown only in brackets beside the date ([省发改委]), with no label, is not"
     " read as the publisher",
 }
