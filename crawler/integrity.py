@@ -31,13 +31,13 @@ MIN_TONED_FOR_PLAIN = 2
 
 GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 # A '?' where a character stood: inside a word (Han or digits on both sides), a run of them beside Han, one
-# at a line start or after punctuation before Han, one before closing punctuation. A question mark ends a
-# question: after Han, before the line's end or a space.
-# A half-width ? after a question's closing particle (效力呢?有一种观点) is a question mark, not a lost character.
+# at a line start or after punctuation before Han, one before closing punctuation or a bracket (单?（元）). A
+# question mark ends a question: after Han, before the line's end or a space, or after a question's closing
+# particle (效力呢?有一种观点, 为什么?（笑）).
 QUESTION_PARTICLES = "呢吗么吧嘛"
 LOST_QMARK_RE = re.compile(
     rf"(?<=[{HAN}\d])(?<![{QUESTION_PARTICLES}])\?+(?=[{HAN}\d])|(?<=[{HAN}\d（(《“])\?{{2,}}|\?{{2,}}(?=[{HAN}\d》）)”，、；：。])"
-    rf"|^\?+(?=[{HAN}\d，。、])|(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])|(?<=[{HAN}])\?+(?=[》）)”，、；：])",
+    rf"|^\?+(?=[{HAN}\d，。、])|(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])|(?<=[{HAN}])(?<![{QUESTION_PARTICLES}])\?+(?=[》）)”，、；：（(])",
     re.M,
 )
 SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")

@@ -151,3 +151,5 @@ def test_the_heading_over_the_label_lines_is_the_title_above_the_text_or_inside_
 def test_a_question_mark_after_a_question_particle_is_no_lost_character():
     assert process_text("法院应如何认定该婚姻的效力呢?有一种观点认为应是无效婚姻。").flags == []
     assert process_text("法院应如何认定该婚姻的效?有一种观点").flags == ["lost_chars"]
+    assert process_text("这是为什么?（笑）").flags == []
+    assert process_text("序号 标项名称 数量 单?（元）").flags == ["lost_chars"]  # 价 lost before a bracket
