@@ -54,7 +54,10 @@ MASK_STAR_RE = re.compile(
 MASKED_DECIMAL_RE = re.compile(r"\d[.．]\*|\*[.．][\d*]")
 MIN_MASKS = 3
 # (略) with a character of the same word on either side (人民(略)办) stands for words, not for an omitted table.
-IN_WORD_OMITTED_RE = re.compile(rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d]|[(（]\s*略)")  # 人员(略)(略)
+# (略) inside a word (人员(略)(略)), or opening one (事项 (略)明), where an omitted table or figure never stands
+IN_WORD_OMITTED_RE = re.compile(
+    rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d]|[(（]\s*略)|[(（]\s*略\s*[)）](?=[{HAN}])(?![附图表])"
+)
 MIN_MASKS_IN_WORDS = 1  # none of 527 clean real texts holds (略) at all, let alone inside a word
 
 TRADITIONAL_SHARE = 0.08
