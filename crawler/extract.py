@@ -12,6 +12,7 @@ from lxml import etree
 
 from . import metadata
 from .chars import HAN_RE, to_simplified
+from .classify import TAG_RE
 from .clean import INFO_START_RE, split_lines
 
 SKIP_TAGS = {
@@ -130,7 +131,6 @@ IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
 ATTACHMENT_LIST_RE = re.compile(r"^(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?")
 WRITTEN_RE = re.compile(r"""document\.write(?:ln)?\(\s*(['"])(.*?)(?<!\\)\1\s*\)""", re.S)
-TAG_RE = re.compile(r"<[^<>]*>")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
@@ -182,8 +182,10 @@ def _flatten_deep(root):
 
 def _skipped(el) -> bool:
     """Comments, scripts and the like, and what the page hides. (libxml2's HTML parser lowercases tag names.)"""
-    if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
-        return True
+    return not isinstance(el.tag, str) or el.tag in SKIP_TAGS or _hidden(el)
+
+
+def _hidden(el) -> bool:
     style = el.get("style")
     return bool(style) and HIDDEN_RE.search(style) is not None
 
@@ -353,7 +355,7 @@ def _links(scope):
 
 def _scripted_links(scope):
     return [
-        (href.strip(), " ".join(re.sub(r"<[^>]+>", "", name).split()))
+        (href.strip(), " ".join(TAG_RE.sub("", name).split()))
         for script in scope.iter("script")
         for href, name in SCRIPTED_LINK_RE.findall(script.text or "")
     ]
@@ -433,7 +435,7 @@ def strip_site_name(title: str) -> str:
 
 def _hidden_texts(root) -> list[str]:
     """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there."""
-    return [" ".join(el.text_content().split()) for el in STYLED(root) if HIDDEN_RE.search(el.get("style"))]
+    return [" ".join(el.text_content().split()) for el in STYLED(root) if _hidden(el)]
 
 
 def _written_texts(root) -> list[str]:

@@ -36,8 +36,16 @@ GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 # particle (效力呢?有一种观点, 为什么?（笑）).
 QUESTION_PARTICLES = "呢吗么吧嘛"
 LOST_QMARK_RE = re.compile(
-    rf"(?<=[{HAN}\d])(?<![{QUESTION_PARTICLES}])\?+(?=[{HAN}\d])|(?<=[{HAN}\d（(《“])\?{{2,}}|\?{{2,}}(?=[{HAN}\d》）)”，、；：。])"
-    rf"|^\?+(?=[{HAN}\d，。、])|(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])|(?<=[{HAN}])(?<![{QUESTION_PARTICLES}])\?+(?=[》）)”，、；：（(])",
+    "|".join(
+        [
+            rf"(?<=[{HAN}\d])(?<![{QUESTION_PARTICLES}])\?+(?=[{HAN}\d])",  # inside a word
+            rf"(?<=[{HAN}\d（(《“])\?{{2,}}",  # a run after Han
+            rf"\?{{2,}}(?=[{HAN}\d》）)”，、；：。])",  # a run before Han or punctuation
+            rf"^\?+(?=[{HAN}\d，。、])",  # at a line start
+            rf"(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])",  # after punctuation, before Han
+            rf"(?<=[{HAN}])(?<![{QUESTION_PARTICLES}])\?+(?=[》）)”，、；：（(])",  # before closing marks or a bracket
+        ]
+    ),
     re.M,
 )
 SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")
@@ -131,6 +139,17 @@ def repair_wrong_codec(line: str, established: frozenset = frozenset()) -> tuple
 def reading_name(reading: tuple[str, str]) -> str:
     wrong, right = reading
     return f"{right} read as {wrong}"
+
+
+def _codec_repair(reading: tuple[str, str], before: str, rebuilt: Rebuilt, **where) -> dict:
+    """The repair record of a line or a field (`where`: line=N or field=NAME) read again with the right codec."""
+    return {
+        "flag": "mojibake",
+        **where,
+        "how": reading_name(reading),
+        "before": before[:80],
+        "after": rebuilt.text[:80],
+    }
 
 
 # A run of a few characters read with the wrong codec inside an otherwise clean line.
@@ -366,13 +385,7 @@ def fix_mojibake(report: Report) -> None:
         if whole:
             rebuilt, reading = whole
             report.lines[i] = rebuilt.text
-            repair = {
-                "flag": "mojibake",
-                "line": i + 1,
-                "how": reading_name(reading),
-                "before": line[:80],
-                "after": rebuilt.text[:80],
-            }
+            repair = _codec_repair(reading, line, rebuilt, line=i + 1)
             if rebuilt.suggestions:
                 repair["lost_could_be"] = ["".join(chars) for chars in rebuilt.suggestions]
             report.repairs.append(repair)
@@ -566,15 +579,7 @@ def check_fields(report: Report, fields: dict) -> dict:
         if whole := repair_wrong_codec(value):
             rebuilt, reading = whole
             checked[name] = rebuilt.text
-            report.repairs.append(
-                {
-                    "flag": "mojibake",
-                    "field": name,
-                    "how": reading_name(reading),
-                    "before": value[:80],
-                    "after": rebuilt.text[:80],
-                }
-            )
+            report.repairs.append(_codec_repair(reading, value, rebuilt, field=name))
             report.flag("mojibake")
         lost = _lost_in([value])
         if lost:

@@ -321,19 +321,23 @@ def wrong_characters(original: str, damaged: str, repaired: str) -> int:
                 1 for i, (a, b) in enumerate(zip(before, after)) if a != b and b != LOST and not (left and left[i] == b)
             )
             continue
-        written = Counter(c for c in after if c != LOST and not c.isspace())
-        wrong += sum((written - Counter(before) - Counter(damaged_line)).values())
+        wrong += _held_by_neither(after, before, damaged_line)
     return wrong
 
 
 def invented_characters(sample: Sample, repaired: str) -> int:
     """Characters of the repaired text that neither the original nor the damaged text holds (whole texts, as
     multisets): for damage that joins, splits or drops lines, where lines cannot be paired one to one."""
+    return _held_by_neither(repaired, sample.original, sample.damaged)
+
+
+def _held_by_neither(repaired: str, original: str, damaged: str) -> int:
+    """As multisets, gaps and whitespace aside: characters of `repaired` beyond those of the other two."""
 
     def chars(text: str) -> Counter:
         return Counter(c for c in text if c != LOST and not c.isspace())
 
-    return sum((chars(repaired) - chars(sample.original) - chars(sample.damaged)).values())
+    return sum((chars(repaired) - chars(original) - chars(damaged)).values())
 
 
 PAIRING_WINDOW = 4  # lines ahead where a repaired line's source may be, past lines the cleaner dropped
