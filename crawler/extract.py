@@ -7,7 +7,6 @@ from functools import lru_cache
 from itertools import takewhile
 from urllib.parse import urljoin
 
-import lxml.html
 from lxml import etree
 
 from . import metadata
@@ -67,6 +66,7 @@ BLOCK_TAGS = {
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 STYLED = etree.XPath("//*[@style]")
+STYLED_BELOW = etree.XPath(".//*[@style]")
 WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 
 
@@ -140,7 +140,10 @@ MAX_INFO_LINE = 160
 MIN_CONTAINER_HAN = 20
 MAX_DEPTH = 200
 MAX_DATA_CELL = 500
-HTML_PARSER = lxml.html.HTMLParser(huge_tree=True)  # libxml2 otherwise stops reading at 256 levels of nesting
+# Plain lxml elements (lxml.html's element classes cost a look-up per element reached from Python); huge_tree:
+# libxml2 otherwise stops reading at 256 levels of nesting.
+HTML_PARSER = etree.HTMLParser(huge_tree=True)
+text_of = etree.XPath("string()", smart_strings=False)  # an element's text, its descendants' included
 # 100 tags or more in a row (a literal '<' first, so that the regex engine skips ahead to each '<')
 OPEN_RUN_RE = re.compile(r"<[a-zA-Z][^<>]*>(?:\s*<[a-zA-Z][^<>]*>){99,}")
 CLOSE_RUN_RE = re.compile(r"</[a-zA-Z][^<>]*>(?:\s*</[a-zA-Z][^<>]*>){99,}")
@@ -161,9 +164,11 @@ def parse(html: str):
     # Thousands of wrappers in a row (a hostile page) would exceed libxml2's nesting limit and lose the text.
     html = OPEN_RUN_RE.sub("<div>", CLOSE_RUN_RE.sub("</div>", html))
     try:
-        root = lxml.html.document_fromstring(html or "<html></html>", parser=HTML_PARSER)
+        root = etree.fromstring(html or "<html></html>", HTML_PARSER)
     except (etree.ParserError, ValueError):
-        root = lxml.html.document_fromstring("<html><body><pre>" + html.replace("<", "&lt;") + "</pre></body></html>")
+        root = None
+    if root is None:
+        root = etree.fromstring("<html><body><pre>" + html.replace("<", "&lt;") + "</pre></body></html>", HTML_PARSER)
     return _flatten_deep(root)
 
 
@@ -180,9 +185,12 @@ def _flatten_deep(root):
     return root
 
 
-def _skipped(el) -> bool:
-    """Comments, scripts and the like, and what the page hides. (libxml2's HTML parser lowercases tag names.)"""
-    return not isinstance(el.tag, str) or el.tag in SKIP_TAGS or _hidden(el)
+def _skipped(el, hidden=None) -> bool:
+    """Comments, scripts and the like, and what the page hides (`hidden`: the hidden elements when known).
+    (libxml2's HTML parser lowercases tag names.)"""
+    if not isinstance(el.tag, str) or el.tag in SKIP_TAGS:
+        return True
+    return el in hidden if hidden is not None else _hidden(el)
 
 
 def _hidden(el) -> bool:
@@ -190,39 +198,69 @@ def _hidden(el) -> bool:
     return bool(style) and HIDDEN_RE.search(style) is not None
 
 
-def render_lines(el) -> list[str]:
+class Rendering:
     """Visible text with a line per block element and table row (cells kept apart by tabs). A row of a data
     table is one line however its cells break their text (比上期<p>价格涨跌（元）</p>, line breaks in the
-    markup): a reader reads a row."""
-    parts: list[str] = []
-    data_tables: dict = {}  # table -> is_data_table(table), judged once per rendering
+    markup): a reader reads a row.
 
-    def in_data_table(row) -> bool:
+    The page is walked once: `lines(el)` gives any element's own rendering (the same as rendering it alone)
+    from the stretch of the page's text it wrote, unless it stands in a data table's row, where it is
+    rendered alone."""
+
+    def __init__(self, top, hidden: set | None = None):
+        self.parts: list[str] = []
+        self.spans: dict = {}  # element -> (first, last) index into parts of what rendering it alone writes
+        self.data_tables: dict = {}  # table -> is_data_table(table), judged once
+        self.hidden = hidden if hidden is not None else {el for el in (top, *STYLED_BELOW(top)) if _hidden(el)}
+        self._all: list[str] | None = None
+        self._walk(top, False)
+
+    def lines(self, el=None) -> list[str]:
+        if el is None:
+            if self._all is None:
+                self._all = _split_lines(self.parts)
+            return self._all
+        if el in self.spans:
+            first, last = self.spans[el]
+            return _split_lines(self.parts[first:last])
+        return Rendering(el).lines()
+
+    def _in_data_table(self, row) -> bool:
         table = next(row.iterancestors("table"), None)
         if table is None:
             return False
-        if table not in data_tables:
-            data_tables[table] = is_data_table(table)
-        return data_tables[table]
+        if table not in self.data_tables:
+            self.data_tables[table] = is_data_table(table)
+        return self.data_tables[table]
 
-    def walk(node, in_row: bool):
-        if _skipped(node):
+    def _walk(self, node, in_row: bool) -> None:
+        parts = self.parts
+        if _skipped(node, self.hidden):
             parts.append(_flowed(node.tail, in_row))
             return
+        first = len(parts)
         tag = node.tag
-        inner = in_data_table(node) if tag == "tr" else in_row
+        inner = self._in_data_table(node) if tag == "tr" else in_row
         if tag in BLOCK_TAGS:
             parts.append(" " if in_row else "\n")
         elif tag in CELL_TAGS or (node.text and metadata.LABEL_RE.match(node.text.lstrip())):
             parts.append("\t")  # a cell, or an inline element that opens a field (<font>发文日期：…</font>)
         parts.append(_flowed(node.text, inner))
         for child in node:
-            walk(child, inner)
+            self._walk(child, inner)
         if tag in BLOCK_TAGS:
             parts.append(" " if in_row else "\n")
         parts.append(_flowed(node.tail, in_row))
+        if not in_row:
+            self.spans[node] = (first, len(parts))
 
-    walk(el, False)
+
+def render_lines(el) -> list[str]:
+    """The lines a reader sees in `el` (see Rendering)."""
+    return Rendering(el).lines()
+
+
+def _split_lines(parts: list[str]) -> list[str]:
     return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
 
 
@@ -241,7 +279,7 @@ def is_data_table(table) -> bool:
     widths = [len(row.xpath("./td|./th")) for row in table.iter("tr")]
     if not widths or max(widths) < 2 or sum(1 for width in widths if width < 2) > 1:
         return False
-    return all(len(cell.text_content()) <= MAX_DATA_CELL for cell in table.iter("td", "th"))
+    return all(len(text_of(cell)) <= MAX_DATA_CELL for cell in table.iter("td", "th"))
 
 
 def table_rows(root, body=None) -> list[list[str]]:
@@ -249,7 +287,7 @@ def table_rows(root, body=None) -> list[list[str]]:
     the document's content, not its metadata, and a layout row holding the body holds that text too."""
     body_rows = {*body.iter("tr"), *body.iterancestors("tr")} if body is not None else set()
     return [
-        [" ".join(cell.text_content().split()) for cell in row.xpath("./td|./th")]
+        [" ".join(text_of(cell).split()) for cell in row.xpath("./td|./th")]
         for row in root.iter("tr")
         if row not in body_rows
     ]
@@ -259,9 +297,9 @@ def _han_count(lines) -> int:
     return sum(len(HAN_RE.findall(line)) for line in lines)
 
 
-def find_container(root):
+def find_container(root, page: Rendering):
     for (kind, name), el in CONTENT_CONTAINERS.find(root):
-        lines = render_lines(el)
+        lines = page.lines(el)
         if _han_count(lines) >= MIN_CONTAINER_HAN:
             return el, lines, f"{kind}:{name}"
     return None, [], ""
@@ -273,8 +311,8 @@ def densest_block(root):
     for el in root.iter("div", "td", "article", "section", "font"):
         if _skipped(el):
             continue
-        text = el.text_content()
-        links = sum(len(HAN_RE.findall(a.text_content())) for a in el.iter("a"))
+        text = text_of(el)
+        links = sum(len(HAN_RE.findall(text_of(a))) for a in el.iter("a"))
         scored.append((len(HAN_RE.findall(text)) - 2 * links, len(text), el))
     if not scored:
         return None
@@ -287,7 +325,7 @@ def densest_block(root):
 def attachment_list_after(block) -> list[str]:
     """An attachment list standing right after the text's block (附件： and the files' links): the reader
     sees it as the end of the document, and the densest block leaves it out for being links."""
-    following = next((el for el in block.itersiblings() if not _skipped(el) and el.text_content().strip()), None)
+    following = next((el for el in block.itersiblings() if not _skipped(el) and text_of(el).strip()), None)
     if following is None:
         return []
     lines = render_lines(following)
@@ -311,17 +349,16 @@ def trafilatura_lines(html: str) -> list[str]:
     return [line.strip() for line in split_lines(text or "") if line.strip()]
 
 
-def main_text(root, html: str) -> tuple[list[str], object, str]:
-    el, lines, how = find_container(root)
+def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]:
+    el, lines, how = find_container(root, page)
     if el is not None:
         return lines, el, how
     block = densest_block(root)
     if block is not None:
-        return render_lines(block) + attachment_list_after(block), block, "density"
+        return page.lines(block) + attachment_list_after(block), block, "density"
     if (lines := trafilatura_lines(html)) and _han_count(lines) >= MIN_CONTAINER_HAN:
         return lines, None, "trafilatura"
-    body = root.find("body")
-    return render_lines(body if body is not None else root), None, "body"
+    return page.lines(), None, "body"
 
 
 def attachments(container, root, base_url: str) -> list[dict]:
@@ -350,7 +387,7 @@ def _is_attachment(href: str, name: str) -> bool:
 
 
 def _links(scope):
-    return [((a.get("href") or "").strip(), " ".join(a.text_content().split())) for a in scope.iter("a")]
+    return [((a.get("href") or "").strip(), " ".join(text_of(a).split())) for a in scope.iter("a")]
 
 
 def _scripted_links(scope):
@@ -371,7 +408,7 @@ def meta_tags(root) -> dict:
     return tags
 
 
-def page_title(root, found: metadata.Candidates, page_lines: list[str], body_lines: list[str]) -> str | None:
+def page_title(root, found: metadata.Candidates, page: Rendering, body_lines: list[str]) -> str | None:
     """A labelled 标题 or the CMS's ArticleTitle, else the heading line that the head <title> confirms, else the
     line standing above the info line over the text (标题 / 发布日期：… / text, when the head <title> names
     only the site), else the head <title> without the site's name."""
@@ -379,10 +416,10 @@ def page_title(root, found: metadata.Candidates, page_lines: list[str], body_lin
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
     for _, el in TITLE_CONTAINERS.find(root):
-        for text in [" ".join(line.split()) for line in render_lines(el)]:  # a byline may share the container
+        for text in [" ".join(line.split()) for line in page.lines(el)]:  # a byline may share the container
             if _is_heading(text) and (not head_title or text[:4] in head_title):
                 return text
-    return _heading_above_info(page_lines, body_lines) or strip_site_name(head_title) or None
+    return _heading_above_info(page.lines(), body_lines) or strip_site_name(head_title) or None
 
 
 def _is_heading(text: str) -> bool:
@@ -433,9 +470,14 @@ def strip_site_name(title: str) -> str:
     return "_".join(parts).strip()
 
 
-def _hidden_texts(root) -> list[str]:
+def hidden_elements(root) -> list:
+    """The elements a style hides, in document order."""
+    return [el for el in STYLED(root) if _hidden(el)]
+
+
+def _hidden_texts(hidden: list) -> list[str]:
     """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there."""
-    return [" ".join(el.text_content().split()) for el in STYLED(root) if _hidden(el)]
+    return [" ".join(text_of(el).split()) for el in hidden]
 
 
 def _written_texts(root) -> list[str]:
@@ -466,16 +508,17 @@ def _near_title(page_lines: list[str], body_lines: list[str], title: str | None)
     return page_lines[start:first_body] + body_lines[:3]
 
 
-def read_metadata(root, page_lines: list[str], body_lines: list[str], body=None) -> metadata.Candidates:
+def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: list) -> metadata.Candidates:
+    page_lines = page.lines()
     found = metadata.Candidates()
     metadata.from_meta_tags(meta_tags(root), found)
     metadata.from_cells(table_rows(root, body), found)
     in_body = set(body_lines)
     metadata.from_pairs(simplified_labels([line for line in page_lines if line not in in_body]), found)
     metadata.from_pairs(simplified_labels(_info_lines(body_lines)), found)
-    metadata.from_pairs(_hidden_texts(root), found)
+    metadata.from_pairs(_hidden_texts(hidden), found)
     metadata.from_pairs(_written_texts(root), found)
-    title = page_title(root, found, page_lines, body_lines)
+    title = page_title(root, found, page, body_lines)
     found.add("title", title, metadata.SHOWN)
     metadata.from_lone_date(simplified_labels(_near_title(page_lines, body_lines, title)), found)
     return found
@@ -510,7 +553,8 @@ def simplified_labels(lines: list[str]) -> list[str]:
 
 def extract(html: str, base_url: str = "") -> Extracted:
     root = parse(html)
-    lines, container, how = main_text(root, html)
-    page_lines = render_lines(root.find("body") if root.find("body") is not None else root)
-    found = read_metadata(root, page_lines, lines, container)
+    hidden = hidden_elements(root)
+    page = Rendering(root.find("body") if root.find("body") is not None else root, set(hidden))
+    lines, container, how = main_text(root, html, page)
+    found = read_metadata(root, page, lines, container, hidden)
     return Extracted(lines=lines, meta=found, attachments=attachments(container, root, base_url), method=how)

@@ -6,6 +6,7 @@ from urllib.parse import urljoin, urlsplit
 
 from crawler.dates import find_date
 from crawler.extract import parse as parse_html
+from crawler.extract import text_of
 
 DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 ITEM_XPATH = "//li[.//a[@href]] | //tr[.//a[@href]] | //dd[.//a[@href]]"
@@ -78,7 +79,7 @@ def _title(link) -> str | None:
 
 
 def _text(el) -> str:
-    return re.sub(r"\s+", " ", el.text_content()).strip()
+    return re.sub(r"\s+", " ", text_of(el)).strip()
 
 
 def compile_selector(selector: str):

@@ -7,6 +7,7 @@ from urllib.parse import urljoin
 from crawler import metadata
 from crawler.dates import find_date
 from crawler.extract import parse as parse_html
+from crawler.extract import text_of
 
 from .common import Entry, Fetch, Listing, Page, anchor_entries, select
 
@@ -29,7 +30,7 @@ def _next(page: Page, selectors: dict) -> Fetch | None:
     links = (
         select(root, selectors["next_page"])
         if selectors.get("next_page")
-        else [a for a in root.xpath("//a[@href]") if NEXT_RE.match(a.text_content())]
+        else [a for a in root.xpath("//a[@href]") if NEXT_RE.match(text_of(a))]
     )
     for link in links:
         href = (link.get("href") or "").strip()
@@ -46,7 +47,7 @@ def _catalogue(page: Page) -> list[Entry]:
         rows = table.xpath("./tr | ./tbody/tr | ./thead/tr")
         if not rows:
             continue
-        header = [metadata.label_field(cell.text_content()) or "" for cell in rows[0].xpath("./th | ./td")]
+        header = [metadata.label_field(text_of(cell)) or "" for cell in rows[0].xpath("./th | ./td")]
         if "title" not in header or not {"index_number", "doc_number"} & set(header):
             continue
         return [entry for row in rows[1:] if (entry := _row_entry(row, header, page.url))]
@@ -58,8 +59,8 @@ def _row_entry(row, header: list[str], base_url: str) -> Entry | None:
     link = next(iter(row.xpath(".//a[@href]")), None)
     if link is None:
         return None
-    values = {name: re.sub(r"\s+", " ", cell.text_content()).strip() for name, cell in zip(header, cells) if name}
+    values = {name: re.sub(r"\s+", " ", text_of(cell)).strip() for name, cell in zip(header, cells) if name}
     meta = {k: v for k, v in values.items() if k in ("index_number", "doc_number", "publisher") and v}
     date = find_date(values.get("published") or values.get("written") or "")
-    title = (link.get("title") or link.text_content()).strip() or values.get("title")
+    title = (link.get("title") or text_of(link)).strip() or values.get("title")
     return Entry(urljoin(base_url, link.get("href").strip()), title, date, meta)
