@@ -13,6 +13,7 @@ from . import metadata
 from .chars import HAN_RE, to_simplified
 from .classify import TAG_RE
 from .clean import INFO_START_RE, split_lines
+from .dates import DIGITS_DATE_RE
 
 SKIP_TAGS = {
     "script",
@@ -136,6 +137,7 @@ TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
 INFO_EDGE = 8
+DATELINE_RE = re.compile(rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*")
 MAX_INFO_LINE = 160
 MIN_CONTAINER_HAN = 20
 MAX_DEPTH = 200
@@ -149,6 +151,8 @@ OPEN_RUN_RE = re.compile(r"<[a-zA-Z][^<>]*>(?:\s*<[a-zA-Z][^<>]*>){99,}")
 CLOSE_RUN_RE = re.compile(r"</[a-zA-Z][^<>]*>(?:\s*</[a-zA-Z][^<>]*>){99,}")
 TOO_DEEP = etree.XPath("boolean(/" + "/*" * MAX_DEPTH + ")")  # an element MAX_DEPTH levels down
 DENSITY_SHARE = 0.85
+# A named container whose Chinese is half link text is a list of links (最新更新 beside the article), not the text.
+MAX_LINK_SHARE = 0.5
 
 
 @dataclass
@@ -300,9 +304,15 @@ def _han_count(lines) -> int:
 def find_container(root, page: Rendering):
     for (kind, name), el in CONTENT_CONTAINERS.find(root):
         lines = page.lines(el)
-        if _han_count(lines) >= MIN_CONTAINER_HAN:
+        han = _han_count(lines)
+        if han >= MIN_CONTAINER_HAN and _link_han(el) < MAX_LINK_SHARE * han:
             return el, lines, f"{kind}:{name}"
     return None, [], ""
+
+
+def _link_han(el) -> int:
+    """The Chinese characters of the links in `el`."""
+    return sum(len(HAN_RE.findall(text_of(a))) for a in el.iter("a"))
 
 
 def densest_block(root):
@@ -312,8 +322,7 @@ def densest_block(root):
         if _skipped(el):
             continue
         text = text_of(el)
-        links = sum(len(HAN_RE.findall(text_of(a))) for a in el.iter("a"))
-        scored.append((len(HAN_RE.findall(text)) - 2 * links, len(text), el))
+        scored.append((len(HAN_RE.findall(text)) - 2 * _link_han(el), len(text), el))
     if not scored:
         return None
     best = max(score for score, _, _ in scored)
@@ -491,9 +500,14 @@ def _written_texts(root) -> list[str]:
 
 
 def _info_lines(lines: list[str]) -> list[str]:
-    """The head and tail lines of the text that are `label：value` info lines (时间：… 来源：…)."""
+    """The head and tail lines of the text that are `label：value` info lines (时间：… 来源：…), also after the
+    date of a dateline (2016年06月14日 09:42:04 来源： 中安在线)."""
     edges = lines[:INFO_EDGE] + lines[-INFO_EDGE:]
-    return [line for line in edges if len(line) <= MAX_INFO_LINE and metadata.LABEL_RE.match(line.lstrip("【[（( "))]
+    return [
+        line
+        for line in edges
+        if len(line) <= MAX_INFO_LINE and metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
+    ]
 
 
 def _near_title(page_lines: list[str], body_lines: list[str], title: str | None) -> list[str]:

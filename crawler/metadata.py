@@ -101,8 +101,14 @@ DOC_NUMBER_RE = re.compile(
 )
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "未知来源", "admin"}  # and CMS placeholders
-# A value ends at a wide gap, a cell break or the next "标签:" of any kind (字体:, 点击数: ...).
-VALUE_END_RE = re.compile(r"\s{2,}|\t|[\u4e00-\u9fff]{2,5}\s*[:：]")
+# A value ends at a wide gap or a cell break; one read from a "label：value" pair also at the next "标签:" of any
+# kind (字体:, 点击数: ...). A value shown whole (a heading, a head <meta>) keeps its colons (…？ 律师：不太好…).
+VALUE_END_RE = re.compile(r"\s{2,}|\t")
+NEXT_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：]")
+# A pair written inside brackets ((来源：新华网)) leaves the closing bracket on its value.
+UNOPENED_CLOSE_RE = re.compile(r"^([^（(【\[]*)[）)】\]]$")
+# A source credited in brackets, as a contribution ((驻东盟使团供稿)): the body it names.
+CREDIT_RE = re.compile(r"^[（(]\s*(.+?)\s*(?:供稿)?\s*[）)]$|^(.+?)供稿$")
 # 作者 names a publisher only when it is an organisation, not a person.
 ORGANISATION_END = r"(?:局|委|办|厅|院|部|会|室|府|处|中心|网|所|站|队|社|行|署|司|馆|组|科|股|政府|办公室)"
 ORGANISATION_RE = re.compile(ORGANISATION_END + "$")
@@ -167,7 +173,12 @@ class Candidates:
 
 def _value(name: str, raw: str, label: str) -> str | None:
     raw = CO_ISSUER_GAP_RE.sub(" ", raw.strip()) if name == "publisher" else raw.strip()
-    value = VALUE_END_RE.split(raw)[0].strip(" 　|:：")
+    value = VALUE_END_RE.split(raw)[0]
+    if label:
+        value = UNOPENED_CLOSE_RE.sub(r"\1", NEXT_LABEL_RE.split(value)[0].strip())
+    value = value.strip(" 　|:：")
+    if name == "publisher" and (credit := CREDIT_RE.match(value)):
+        value = credit[1] or credit[2]
     if value in EMPTY_VALUES:
         return None
     if name in DATE_FIELDS:

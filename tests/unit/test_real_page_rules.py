@@ -153,3 +153,25 @@ def test_a_question_mark_after_a_question_particle_is_no_lost_character():
     assert process_text("法院应如何认定该婚姻的效?有一种观点").flags == ["lost_chars"]
     assert process_text("这是为什么?（笑）").flags == []
     assert process_text("序号 标项名称 数量 单?（元）").flags == ["lost_chars"]  # 价 lost before a bracket
+
+
+def test_a_named_container_of_links_is_a_list_beside_the_text_not_the_text():
+    links = "".join(f"<li><a href='/a/{i}.html'>【天津政法报】市二中院开展第{i}期业务培训</a></li>" for i in range(9))
+    found = page(f"<div class='content'><h3>最新更新</h3><ul>{links}</ul></div><div class='text'>{TEXT}</div>")
+    assert found.lines[0].startswith("各乡镇人民政府") and found.method == "density"
+
+
+def test_a_heading_keeps_its_colon_a_bracketed_pair_its_value_and_a_dateline_gives_its_source():
+    found = page(
+        "<div class='title'>变性女报警称遭“强奸”算不算强奸？ 律师：不太好定义为“妇女”</div>"
+        f"<div class='text'><p>2016年06月14日 09:42:04 来源： 中安在线</p>{TEXT}<p>（来源：新华网）</p></div>",
+        head="<title>变性女报警称遭“强奸”算不算强奸？ 律师：不太好定义为“妇女”-某某法院</title>",
+    )
+    assert found.meta.best("title") == "变性女报警称遭“强奸”算不算强奸？ 律师：不太好定义为“妇女”"
+    assert {value for *_, value in found.meta.found["publisher"]} == {"中安在线", "新华网"}
+    assert found.meta.best("publisher") == "中安在线"
+
+
+def test_a_source_credited_as_a_contribution_names_the_body():
+    found = page(f"<div class='time'>来源：<span>（驻东盟使团供稿）</span></div><div id='zoom'>{TEXT}</div>")
+    assert found.meta.best("publisher") == "驻东盟使团"
