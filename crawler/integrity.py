@@ -509,6 +509,8 @@ HEADING_STYLE_RES = (
     re.compile(rf"第({NUMERAL})条(?=[\s\u3000])"),  # an article, not a cross-reference (第六条规定)
 )
 SENTENCE_END = "。！？!?"
+ITEM_END = "；;"
+CLOSING_QUOTES = "”」』’"
 CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
 # An item of a numbered list of labelled values (一、项目编号：LKZX2025-CG013二、项目名称：…): no clause ends in it.
 LABEL_ITEM_RE = re.compile(rf"^\s*[{HAN}]{{2,8}}[:：][^。；，,;！？!?]{{1,120}}$")
@@ -517,18 +519,20 @@ MAX_HEADING = 40  # a heading line: this many characters at most, with no punctu
 MIN_BREAKS = 1  # calibrated on 517 clean real texts: none has a single in-sequence inline heading
 
 
-def _ends_paragraph_or_heading(before: str) -> bool:
-    """A lost break leaves the heading glued to what ended before it (。二、): paragraphs written apart by a
-    space on one line are a table cell's or an inline list's, not a lost break."""
+def _ends_paragraph_or_heading(before: str, in_sequence: bool) -> bool:
+    """A lost break leaves the heading glued to what ended before it (。二、, 。”二、): paragraphs written apart
+    by a space on one line are a table cell's or an inline list's, not a lost break. Glued to a heading, a
+    heading is its first sub-heading (一、总则（一）…) or the next of its own list (`in_sequence`): a
+    heading's words may end in a numeral and 、 (（四）东白湖镇里四、西丁片区)."""
     if not before or before[-1].isspace() or before == "?":  # a '?' alone: a lost character, not a question
         return False
-    if before[-1] in SENTENCE_END or LABEL_ITEM_RE.match(before):
+    if before.rstrip(CLOSING_QUOTES)[-1:] in tuple(SENTENCE_END) or LABEL_ITEM_RE.match(before):
         return True
     last = re.split(r"[。！？!?]", before)[-1]
     if chapter := CHAPTER_RE.match(last):  # 第三章  清扫、分类与处置: a chapter's name may list with 、
         return _is_heading_text(chapter[1].replace("、", ""))
     heading = re.match(rf"\s*{HEADING}(.*)", last)
-    return bool(heading) and _is_heading_text(heading[1])
+    return bool(heading) and _is_heading_text(heading[1]) and in_sequence
 
 
 def _is_heading_text(text: str) -> bool:
@@ -537,21 +541,34 @@ def _is_heading_text(text: str) -> bool:
 
 def sequence_breaks(line: str, strict: bool = True) -> list[int]:
     """Where a heading stands inside the line, next in its sequence (二、 after 一、, 第六条 after 第五条),
-    right after a sentence or a heading ended: the places where paragraph breaks were lost. An inline
-    enumeration ('之一的：（一）…；（二）…') ends its items with ；, and a cross-reference (依照第六条)
-    follows no sentence end, so neither counts. Not `strict` (the text is known to be flattened): every
+    right after a sentence or a heading ended, or after an item ended with ； when the list's items open
+    their paragraphs ((一)… at the line's start): the places where paragraph breaks were lost. An inline
+    enumeration inside a sentence ('之一的：（一）…；（二）…') and a cross-reference (依照第六条, which follows
+    no sentence end) do not count. Not `strict` (the text is known to be flattened): every
     heading of a sequence that starts at 一, whatever stands before it."""
     breaks = []
+    indent = len(line) - len(line.lstrip())
     for style in HEADING_STYLE_RES:
-        last, previous_end = None if strict else 0, 0
+        last, previous_end, item_opens_paragraph = None if strict else 0, 0, False
         for m in style.finditer(line):
             value = NUMERAL_VALUE.get(m.group(1))
             if value is None or (last is not None and value not in (last + 1, 1)):  # a new list starts at 一
                 continue
-            if m.start() > 0 and (not strict or _ends_paragraph_or_heading(line[previous_end : m.start()])):
+            before = line[previous_end : m.start()]
+            broken = m.start() > indent and (
+                not strict
+                or _ends_paragraph_or_heading(before, value == 1 or last is not None)
+                or (item_opens_paragraph and _ends_item(before))
+            )
+            if broken:
                 breaks.append(m.start())
-            last, previous_end = value, m.end()
+            last, previous_end, item_opens_paragraph = value, m.end(), broken or m.start() <= indent
     return sorted(set(breaks))
+
+
+def _ends_item(before: str) -> bool:
+    """An item of a list written a paragraph each ends with ；: the next item glued to it lost its break."""
+    return bool(before) and before[-1] in ITEM_END
 
 
 def detect_flattened(report: Report) -> None:

@@ -61,6 +61,12 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         # numbered items of labelled values run together, and an inline list that ends its items with a comma
         ("一、项目编号：LKZX2025-CG013二、项目名称：路灯采购三、中标信息", ["flattened"]),
         ("具体要求如下：一、严格执行预算，二、加强监督管理。", []),
+        # items that open their paragraphs ((一) at the line's start) run together after ；, and an article
+        # after a quoted sentence; an inline list inside a sentence, and a heading's words ending in 四、
+        ("（一）食品的名称、生产日期；（二）小作坊的名称、地址；（三）准许生产证编号。", ["flattened"]),
+        ("第一条 宪法第十一条增加规定：“国家保护私营经济。”第二条 宪法第十条第四款修改。", ["flattened"]),
+        ("晋级的条件:（一）执行国家的法律、法规和政策；（二）胜任本职工作；（三）作风正派。", []),
+        ("（四）诸暨市东白湖镇里四、西丁片区；", []),
     ],
 )
 def test_masking_and_flattening_signs(text, flags):
