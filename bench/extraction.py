@@ -44,8 +44,12 @@ def with_trafilatura(page) -> dict:
 
 def with_gne(page) -> dict:
     from gne import GeneralNewsExtractor
+    from gne.exceptions import NoContentException
 
-    found = GeneralNewsExtractor().extract(decode_file(page.raw))
+    try:
+        found = GeneralNewsExtractor().extract(decode_file(page.raw))
+    except NoContentException:  # gne gives up on a page: it found nothing
+        found = {}
     published = (found.get("publish_time") or "")[:10].replace("/", "-") or None
     return {
         "text": found.get("content") or "",
