@@ -57,3 +57,30 @@ def chinese_score(text: str) -> float:
     if not wide:
         return 1.0
     return sum(map(is_everyday, wide)) / len(wide)
+
+
+HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
+KANA = "\u3040-\u30ff"
+# The script a CJK codec is written for besides Han: its letters count as readable when a page is read with it.
+CODEC_LETTERS = {
+    "euc-kr": re.compile(f"[{HANGUL}]"),
+    "cp949": re.compile(f"[{HANGUL}]"),
+    "iso2022-kr": re.compile(f"[{HANGUL}]"),
+    "johab": re.compile(f"[{HANGUL}]"),
+    "shift-jis": re.compile(f"[{KANA}]"),
+    "cp932": re.compile(f"[{KANA}]"),
+    "euc-jp": re.compile(f"[{KANA}]"),
+    "iso2022-jp": re.compile(f"[{KANA}]"),
+}
+
+
+def script_score(text: str, codec: str) -> float:
+    """chinese_score, where a Korean or Japanese codec's own letters (Hangul, kana) count as readable too:
+    a Korean page read with EUC-KR is plausible text, not mojibake."""
+    letters = CODEC_LETTERS.get(codec)
+    if letters is None:
+        return chinese_score(text)
+    wide = WIDE_RE.findall(text)
+    if not wide:
+        return 1.0
+    return sum(1 for char in wide if is_everyday(char) or letters.match(char)) / len(wide)

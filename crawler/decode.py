@@ -4,7 +4,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
-from .chars import chinese_score
+from .chars import chinese_score, script_score
 
 # Pages declare gb2312/gbk and still use characters outside it (镕, 喆, 堃): GB18030 is their superset.
 ALIASES = {
@@ -66,7 +66,8 @@ def _try(body: bytes, codec: str) -> str | None:
         return None
 
 
-HIGH_RUN_RE = re.compile(rb"[\x80-\xff]+")
+HIGH_RUN_RE = re.compile(rb"(?:[\x80-\xff][\x40-\x7e]?)+")
+OTHER_CJK = ("euc-kr", "big5hkscs", "shift-jis")
 DETECT_WINDOW = 262144  # bytes of the page searched for non-ASCII runs
 DETECT_SAMPLE = 4096  # bytes of those runs handed to chardet: calibrated on the GBK/GB18030 pages of the corpus
 
@@ -81,19 +82,34 @@ def decode_bytes(body: bytes, content_type: str | None = None) -> Decoded:
         source = next((s for s, c in declared if c == "utf-8"), "detected")
         return Decoded(text, "utf-8", source, declared)
     for source, codec in declared:
-        text = _try(body, codec)
-        if text is not None and chinese_score(text) >= PLAUSIBLE:
+        if (text := _readable(body, codec)) is not None:
             return Decoded(text, codec, source, declared)
+    # The Chinese web's own codec before the detector, unless the bytes are also another CJK codec's: a Korean
+    # page read as GB18030 is all common Han (EUC-KR's Hangul rows are GB2312's level-1 rows), while no real
+    # GB18030 page of the corpus decodes as EUC-KR, Big5 or Shift-JIS.
+    if not _also_other_cjk(body) and (text := _readable(body, "gb18030")) is not None:
+        return Decoded(text, "gb18030", "detected", declared + [("detected", "gb18030")])
     detected = _detect(body)
     for codec in filter(None, (detected, "gb18030", "utf-8")):
-        if (text := _try(body, codec)) is not None and chinese_score(text) >= PLAUSIBLE:
+        if (text := _readable(body, codec)) is not None:
             return Decoded(text, codec, "detected", declared + [("detected", detected)])
     return _least_damaged(body, declared, detected)
 
 
+def _readable(body: bytes, codec: str) -> str | None:
+    """The text when `codec` decodes the bytes cleanly into plausible text of its script."""
+    text = _try(body, codec)
+    return text if text is not None and script_score(text, codec) >= PLAUSIBLE else None
+
+
+def _also_other_cjk(body: bytes) -> bool:
+    return any(_try(body, codec) is not None for codec in OTHER_CJK)
+
+
 def _detect(body: bytes) -> str | None:
     """chardet on the page's non-ASCII runs only (a few KB): the markup, scripts and styles around them
-    say nothing about the codec and cost most of chardet's time on a real page."""
+    say nothing about the codec and cost most of chardet's time on a real page. A run keeps the ASCII byte
+    after each high byte, the second byte of a Big5 or Shift-JIS character."""
     import chardet
 
     sample = b" ".join(HIGH_RUN_RE.findall(body, 0, DETECT_WINDOW))[:DETECT_SAMPLE]

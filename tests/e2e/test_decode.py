@@ -32,6 +32,27 @@ def test_declared_charsets_that_lie(codec, header, meta, expected, source):
     assert (decoded.encoding, decoded.source) == (expected, source)
 
 
+@pytest.mark.parametrize(
+    "text, codec",
+    [
+        ("關於進一步推進政務公開工作的通知：各縣市人民政府，請認真貫徹執行，確保各項措施落到實處。" * 3, "big5hkscs"),
+        (
+            "연변조선족자치주 인민정부 공고: 정부정보공개 사업을 강화하는 데 관한 통지입니다. 집행하십시오. " * 3,
+            "euc-kr",
+        ),
+    ],
+)
+@pytest.mark.parametrize("declared", [False, True])
+def test_another_cjk_codec_is_not_read_as_gb18030(text, codec, declared):
+    """GB18030 is tried before the detector, and must give way where the bytes are Big5 or EUC-KR; a Korean
+    page read with the codec it declares is Korean text, not implausible Chinese."""
+    meta = f'<meta charset="{codec}">' if declared else ""
+    body = f"<html><head>{meta}<title>x</title></head><body><p>{text}</p></body></html>".encode(codec)
+    decoded = decode_bytes(body)
+    assert (decoded.encoding, decoded.source) == (codec, "meta" if declared else "detected")
+    assert text in decoded.text
+
+
 def test_bom_wins():
     decoded = decode_bytes(codecs.BOM_UTF8 + page("gb2312").encode("utf-8"), "text/html; charset=gbk")
     assert (decoded.encoding, decoded.source) == ("utf-8", "bom")
