@@ -450,7 +450,8 @@ def strip_pinyin(report: Report) -> None:
 
 def _lost_in(lines: list[str]) -> int:
     text = "\n".join(lines)
-    return len(GARBLED_RE.findall(text)) + text.count(LOST) + sum(len(m) for m in LOST_QMARK_RE.findall(text))
+    lost = len(GARBLED_RE.findall(text)) + text.count(LOST)
+    return lost + sum(len(m) for m in LOST_QMARK_RE.findall(text)) if "?" in text else lost
 
 
 def count_lost(report: Report) -> None:
@@ -466,6 +467,8 @@ def count_lost(report: Report) -> None:
 
 def detect_masking(report: Report) -> None:
     text = "\n".join(report.lines)
+    if "略" not in text and "*" not in text:  # every sign of masking holds one or the other
+        return
     omitted = len(OMITTED_RE.findall(text)) - len(LEGIT_OMITTED_RE.findall(text))
     stars = len(MASK_STAR_RE.findall(text)) + len(MASKED_DECIMAL_RE.findall(text))
     in_words = len(IN_WORD_OMITTED_RE.findall(text))
