@@ -30,12 +30,14 @@ class Document:
     method: str = "text"
     decoded: Decoded | None = None
 
-    @property
-    def content_hash(self) -> str:
-        """What decides versions: the normalised text and key metadata, nothing a page changes by itself."""
+    # What decides versions: the normalised text and key metadata, nothing a page changes by itself. Hashed once,
+    # where the document is made (a text worker), from fields that are not changed afterwards.
+    content_hash: str = field(init=False, default="")
+
+    def __post_init__(self) -> None:
         fields = {f: normalise(getattr(self, f) or "") for f in HASHED_FIELDS}
         payload = json.dumps({"text": normalise(self.text), **fields}, ensure_ascii=False, sort_keys=True)
-        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+        self.content_hash = hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def normalise(text: str) -> str:
