@@ -24,24 +24,36 @@ import crawler.extract as extract  # noqa: E402
 import crawler.pipeline as pipeline  # noqa: E402
 from crawler.response import Response  # noqa: E402
 
-STAGES = {  # stage -> (module, function) wrapped; nested calls are charged to the innermost stage
+STAGES = {  # stage -> (module, function or class) wrapped where the text path calls it
     "decode": (pipeline, "decode_bytes"),
     "parse": (extract, "parse"),
+    "render (the page's lines, once)": (extract, "Rendering"),
     "extract (container, lines, attachments)": (extract, "main_text"),
     "metadata": (extract, "read_metadata"),
     "check (integrity)": (pipeline.integrity, "check_lines"),
     "clean": (pipeline, "clean_lines"),
+    "document (content hash)": (pipeline, "Document"),
 }
 spent: dict = defaultdict(float)
 
 
+running: list[str] = []  # the stages under way, innermost last
+
+
 def timed(stage: str, function):
+    """`function` with its time charged to `stage`, less what stages it calls spend (charged to theirs)."""
+
     def wrapper(*args, **kwargs):
         started = time.perf_counter()
+        running.append(stage)
         try:
             return function(*args, **kwargs)
         finally:
-            spent[stage] += time.perf_counter() - started
+            running.pop()
+            elapsed = time.perf_counter() - started
+            spent[stage] += elapsed
+            if running:
+                spent[running[-1]] -= elapsed
 
     return wrapper
 
