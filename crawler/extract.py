@@ -107,6 +107,7 @@ CONTENT_CONTAINERS = Named(
         ("class", "pages_content"),
         ("class", "news_content"),
         ("class", "detail-content"),
+        ("class", "vF_detail_content"),  # 中国政府采购网 and its provincial sites
         ("class", "wzy_text"),
         ("class", "zwnr"),
         ("class", "main-txt"),
@@ -500,12 +501,11 @@ def _written_texts(root) -> list[str]:
 
 
 def _info_lines(lines: list[str]) -> list[str]:
-    """The head and tail lines of the text that are `label：value` info lines (时间：… 来源：…), also after the
-    date of a dateline (2016年06月14日 09:42:04 来源： 中安在线)."""
-    edges = lines[:INFO_EDGE] + lines[-INFO_EDGE:]
+    """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
+    (2016年06月14日 09:42:04 来源： 中安在线)."""
     return [
         line
-        for line in edges
+        for line in lines
         if len(line) <= MAX_INFO_LINE and metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
     ]
 
@@ -529,7 +529,9 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     metadata.from_cells(table_rows(root, body), found)
     in_body = set(body_lines)
     metadata.from_pairs(simplified_labels([line for line in page_lines if line not in in_body]), found)
-    metadata.from_pairs(simplified_labels(_info_lines(body_lines)), found)
+    metadata.from_pairs(simplified_labels(_info_lines(body_lines[:INFO_EDGE])), found)
+    # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
+    metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
     metadata.from_pairs(_hidden_texts(hidden), found)
     metadata.from_pairs(_written_texts(root), found)
     title = page_title(root, found, page, body_lines)

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from .chars import HAN_RE
+from .clean import BUTTONS_ONLY_RE
 from .dates import find_date, is_date_line
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
@@ -179,7 +180,7 @@ def _value(name: str, raw: str, label: str) -> str | None:
     value = value.strip(" 　|:：")
     if name == "publisher" and (credit := CREDIT_RE.match(value)):
         value = credit[1] or credit[2]
-    if value in EMPTY_VALUES:
+    if value in EMPTY_VALUES or BUTTONS_ONLY_RE.match(value):  # 来源：【打印】: an empty label before a page tool
         return None
     if name in DATE_FIELDS:
         return find_date(value)
@@ -190,19 +191,22 @@ def _value(name: str, raw: str, label: str) -> str | None:
     return value[:200]
 
 
-def from_pairs(lines, into: Candidates, source: int = LABELLED) -> None:
-    """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value."""
+def from_pairs(lines, into: Candidates, source: int = LABELLED, skip: tuple = ()) -> None:
+    """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value;
+    the fields in `skip` are not taken from them."""
     lines = list(lines)
     for i, line in enumerate(lines):
         only_label = ONLY_LABEL_RE.match(line)
         if only_label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
             label = _clean_label(only_label.group(1))
-            into.add(LABEL_FIELD[label], lines[i + 1], source, label)
+            if LABEL_FIELD[label] not in skip:
+                into.add(LABEL_FIELD[label], lines[i + 1], source, label)
             continue
         matches = list(LABEL_RE.finditer(line))
         for m, following in zip(matches, matches[1:] + [None]):
             label = _clean_label(m.group(1))
-            into.add(LABEL_FIELD[label], line[m.end() : following.start() if following else None], source, label)
+            if LABEL_FIELD[label] not in skip:
+                into.add(LABEL_FIELD[label], line[m.end() : following.start() if following else None], source, label)
 
 
 def from_cells(rows, into: Candidates) -> None:

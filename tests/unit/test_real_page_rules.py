@@ -175,3 +175,15 @@ def test_a_heading_keeps_its_colon_a_bracketed_pair_its_value_and_a_dateline_giv
 def test_a_source_credited_as_a_contribution_names_the_body():
     found = page(f"<div class='time'>来源：<span>（驻东盟使团供稿）</span></div><div id='zoom'>{TEXT}</div>")
     assert found.meta.best("publisher") == "驻东盟使团"
+
+
+def test_a_page_tool_after_an_empty_label_is_no_value_and_the_texts_last_lines_give_no_title():
+    contact = "<p>2.采购代理机构信息</p><p>名 称：贵州某某工程咨询有限公司</p><p>联系方式：18585427887</p>"
+    found = page(
+        "<h2>某某乡太阳能路灯采购的中标结果公告</h2>"
+        "<p>2025年06月27日 17:52 来源：<span></span> 【<span>打印</span>】</p>"
+        f"<div class='vF_detail_content'>{TEXT * 8}{contact}</div>",
+        head="<title>某某乡太阳能路灯采购的中标结果公告</title>",
+    )
+    assert found.meta.best("publisher") is None
+    assert found.meta.best("title") == "某某乡太阳能路灯采购的中标结果公告"
