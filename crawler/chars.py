@@ -59,18 +59,12 @@ def chinese_score(text: str) -> float:
     return sum(map(is_everyday, wide)) / len(wide)
 
 
-HANGUL = "\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f"
-KANA = "\u3040-\u30ff"
+HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+KANA_RE = re.compile("[\u3040-\u30ff]")
 # The script a CJK codec is written for besides Han: its letters count as readable when a page is read with it.
 CODEC_LETTERS = {
-    "euc-kr": re.compile(f"[{HANGUL}]"),
-    "cp949": re.compile(f"[{HANGUL}]"),
-    "iso2022-kr": re.compile(f"[{HANGUL}]"),
-    "johab": re.compile(f"[{HANGUL}]"),
-    "shift-jis": re.compile(f"[{KANA}]"),
-    "cp932": re.compile(f"[{KANA}]"),
-    "euc-jp": re.compile(f"[{KANA}]"),
-    "iso2022-jp": re.compile(f"[{KANA}]"),
+    **dict.fromkeys(("euc-kr", "cp949", "iso2022-kr", "johab"), HANGUL_RE),
+    **dict.fromkeys(("shift-jis", "cp932", "euc-jp", "iso2022-jp"), KANA_RE),
 }
 
 

@@ -195,18 +195,19 @@ def from_pairs(lines, into: Candidates, source: int = LABELLED, skip: tuple = ()
     """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value;
     the fields in `skip` are not taken from them."""
     lines = list(lines)
+
+    def take(label: str, value: str) -> None:
+        if LABEL_FIELD[_clean_label(label)] not in skip:
+            into.add(LABEL_FIELD[_clean_label(label)], value, source, _clean_label(label))
+
     for i, line in enumerate(lines):
         only_label = ONLY_LABEL_RE.match(line)
         if only_label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
-            label = _clean_label(only_label.group(1))
-            if LABEL_FIELD[label] not in skip:
-                into.add(LABEL_FIELD[label], lines[i + 1], source, label)
+            take(only_label.group(1), lines[i + 1])
             continue
         matches = list(LABEL_RE.finditer(line))
         for m, following in zip(matches, matches[1:] + [None]):
-            label = _clean_label(m.group(1))
-            if LABEL_FIELD[label] not in skip:
-                into.add(LABEL_FIELD[label], line[m.end() : following.start() if following else None], source, label)
+            take(m.group(1), line[m.end() : following.start() if following else None])
 
 
 def from_cells(rows, into: Candidates) -> None:
