@@ -66,6 +66,8 @@ MIN_MASKS = 3
 IN_WORD_OMITTED_RE = re.compile(
     rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d]|[(（]\s*略)|[(（]\s*略\s*[)）](?=[{HAN}])(?![附图表])"
 )
+# Stars in place of a document number's serial (〔2022〕*号): no footnote stands there.
+MASKED_DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\*+\s*号")
 MIN_MASKS_IN_WORDS = 1  # none of 527 clean real texts holds (略) at all, let alone inside a word
 
 TRADITIONAL_SHARE = 0.08
@@ -471,7 +473,7 @@ def detect_masking(report: Report) -> None:
         return
     omitted = len(OMITTED_RE.findall(text)) - len(LEGIT_OMITTED_RE.findall(text))
     stars = len(MASK_STAR_RE.findall(text)) + len(MASKED_DECIMAL_RE.findall(text))
-    in_words = len(IN_WORD_OMITTED_RE.findall(text))
+    in_words = len(IN_WORD_OMITTED_RE.findall(text)) + len(MASKED_DOC_NUMBER_RE.findall(text))
     if omitted + stars >= MIN_MASKS or in_words >= MIN_MASKS_IN_WORDS:
         report.flag("masked")
         report.repairs.append(

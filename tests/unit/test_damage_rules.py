@@ -54,6 +54,8 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         ("（六）商场、集贸市场、娱乐场所等人员(略)(略)；", ["masked"]),
         ("附件：1. 名单(略)", []),  # an omitted attachment
         ("类别 事项 (略)明", ["masked"]),  # (略) opening a word after a space
+        ("(略)〔2022〕*号", ["masked"]),  # a document number's serial masked
+        ("注：带*的为初步数（2022年）。", []),
         ("?二、节?降耗、?源环境", ["lost_chars"]),  # a lost character before a heading is no sentence end
         # an article after a chapter's name that lists with 、 (the break before 第十七条 was lost)
         ("第十六条 加强管理。第三章  清扫、分类与处置第十七条 任何单位不得倾倒垃圾。", ["flattened"]),
