@@ -20,6 +20,8 @@ KNOWN_GAPS = {
     " 附件：/视频： labels with the text (F1 0.82)",
     "trs-fujian-01": "validation: the source shown only in brackets beside the date ([省发改委]), with no label, is not"
     " read as the publisher",
+    "trs-hbqj-01": "validation: a 名称 label alone on its line takes the next line once the text's lines are left out,"
+    " a footer link (联系我们), not the title the text repeats below it",
 }
 
 
