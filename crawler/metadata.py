@@ -191,9 +191,11 @@ def _value(name: str, raw: str, label: str) -> str | None:
     return value[:200]
 
 
-def from_pairs(lines, into: Candidates, source: int = LABELLED, skip: tuple = ()) -> None:
+def from_pairs(
+    lines, into: Candidates, source: int = LABELLED, skip: tuple = (), text_lines: frozenset | set = frozenset()
+) -> None:
     """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value;
-    the fields in `skip` are not taken from them."""
+    the fields in `skip` are not taken, and `text_lines` (the document's own) are read only as such a value."""
     lines = list(lines)
 
     def take(label: str, value: str) -> None:
@@ -201,6 +203,8 @@ def from_pairs(lines, into: Candidates, source: int = LABELLED, skip: tuple = ()
             into.add(LABEL_FIELD[_clean_label(label)], value, source, _clean_label(label))
 
     for i, line in enumerate(lines):
+        if line in text_lines:
+            continue
         only_label = ONLY_LABEL_RE.match(line)
         if only_label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
             take(only_label.group(1), lines[i + 1])

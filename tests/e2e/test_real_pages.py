@@ -13,15 +13,12 @@ MIN_F1 = 0.95
 # gaps stay here until a change made for other reasons mends them.
 KNOWN_GAPS = {
     "other-sz-01": "validation: 发布日期 taken from another date than the labelled 2025-06-04",
-    "trs-bj-tjj-01": "validation: publisher read as a footer link (关于我们) instead of the labelled 来源",
     "other-hbbidcloud-01": "validation: title taken from the heading with its 【region】 and [status] tags, not the"
     " notice's own title below it",
     "other-gaizhou-01": "validation: the densest block takes the 信息公开 table's labels, the title twice and the empty"
     " 附件：/视频： labels with the text (F1 0.82)",
     "trs-fujian-01": "validation: the source shown only in brackets beside the date ([省发改委]), with no label, is not"
     " read as the publisher",
-    "trs-hbqj-01": "validation: a 名称 label alone on its line takes the next line once the text's lines are left out,"
-    " a footer link (联系我们), not the title the text repeats below it",
 }
 
 

@@ -187,3 +187,12 @@ def test_a_page_tool_after_an_empty_label_is_no_value_and_the_texts_last_lines_g
     )
     assert found.meta.best("publisher") is None
     assert found.meta.best("title") == "某某乡太阳能路灯采购的中标结果公告"
+
+
+def test_a_label_alone_on_its_line_takes_the_line_below_it_also_when_that_opens_the_text():
+    title = "市人力资源和社会保障局局长就城乡居民基本医疗保险政策答记者问"
+    found = page(
+        f"<div><span>索引号：011396186/2020-76452</span>\n<span>名  称：\n    {title}</span></div>"
+        f"<div id='zoom'><p>{title}</p>{TEXT}</div><div><a href='/lxwm/'>联系我们</a></div>"
+    )
+    assert found.meta.best("title") == title
