@@ -19,6 +19,8 @@ KNOWN_GAPS = {
     " 附件：/视频： labels with the text (F1 0.82)",
     "trs-fujian-01": "validation: the source shown only in brackets beside the date ([省发改委]), with no label, is not"
     " read as the publisher",
+    "other-nanyang-ga-01": "validation: 发布日期 taken from the head's PubDate (2023-08-23), which the reader never"
+    " sees, over the date under the signature (2023-07-10), the only date the page shows",
 }
 
 
