@@ -529,7 +529,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     metadata.from_cells(table_rows(root, body), found)
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
-    metadata.from_pairs(simplified_labels(page_lines), found, text_lines=set(body_lines))
+    metadata.from_pairs(simplified_labels(page_lines), found, text_lines=set(simplified_labels(body_lines)))
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[:INFO_EDGE])), found)
     # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))

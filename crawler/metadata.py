@@ -199,8 +199,9 @@ def from_pairs(
     lines = list(lines)
 
     def take(label: str, value: str) -> None:
-        if LABEL_FIELD[_clean_label(label)] not in skip:
-            into.add(LABEL_FIELD[_clean_label(label)], value, source, _clean_label(label))
+        label = _clean_label(label)
+        if LABEL_FIELD[label] not in skip:
+            into.add(LABEL_FIELD[label], value, source, label)
 
     for i, line in enumerate(lines):
         if line in text_lines:
