@@ -166,15 +166,23 @@ class Extracted:
 
 def parse(html: str):
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-    # Thousands of wrappers in a row (a hostile page) would exceed libxml2's nesting limit and lose the text.
-    html = OPEN_RUN_RE.sub("<div>", CLOSE_RUN_RE.sub("</div>", html))
+    root = _parse_or_pre(html)
+    if TOO_DEEP(root):
+        # Thousands of wrappers in a row (a hostile page) would exceed libxml2's nesting limit and lose the text:
+        # runs of 100 tags become one, and the page is read again (real pages never nest this deep).
+        root = _parse_or_pre(OPEN_RUN_RE.sub("<div>", CLOSE_RUN_RE.sub("</div>", html)))
+    return _flatten_deep(root)
+
+
+def _parse_or_pre(html: str):
+    """The page's tree; what libxml2 cannot parse at all becomes preformatted text."""
     try:
         root = etree.fromstring(html or "<html></html>", HTML_PARSER)
     except (etree.ParserError, ValueError):
         root = None
     if root is None:
         root = etree.fromstring("<html><body><pre>" + html.replace("<", "&lt;") + "</pre></body></html>", HTML_PARSER)
-    return _flatten_deep(root)
+    return root
 
 
 def _flatten_deep(root):
