@@ -32,24 +32,22 @@ def test_declared_charsets_that_lie(codec, header, meta, expected, source):
     assert (decoded.encoding, decoded.source) == (expected, source)
 
 
+KOREAN = "연변조선족자치주 인민정부 공고: 정부정보공개 사업을 강화하는 데 관한 통지입니다. 집행하십시오. " * 3
+BIG5 = "關於進一步推進政務公開工作的通知：各縣市人民政府，請認真貫徹執行，確保各項措施落到實處。" * 3
+
+
 @pytest.mark.parametrize(
-    "text, codec",
-    [
-        ("關於進一步推進政務公開工作的通知：各縣市人民政府，請認真貫徹執行，確保各項措施落到實處。" * 3, "big5hkscs"),
-        (
-            "연변조선족자치주 인민정부 공고: 정부정보공개 사업을 강화하는 데 관한 통지입니다. 집행하십시오. " * 3,
-            "euc-kr",
-        ),
-    ],
+    "text, codec, family",  # family: the codec and the supersets a detector may name for it
+    [(BIG5, "big5hkscs", {"big5hkscs"}), (KOREAN, "euc-kr", {"euc-kr", "cp949"})],
 )
 @pytest.mark.parametrize("declared", [False, True])
-def test_another_cjk_codec_is_not_read_as_gb18030(text, codec, declared):
+def test_another_cjk_codec_is_not_read_as_gb18030(text, codec, family, declared):
     """GB18030 is tried before the detector, and must give way where the bytes are Big5 or EUC-KR; a Korean
     page read with the codec it declares is Korean text, not implausible Chinese."""
     meta = f'<meta charset="{codec}">' if declared else ""
     body = f"<html><head>{meta}<title>x</title></head><body><p>{text}</p></body></html>".encode(codec)
     decoded = decode_bytes(body)
-    assert (decoded.encoding, decoded.source) == (codec, "meta" if declared else "detected")
+    assert decoded.encoding in family and decoded.source == ("meta" if declared else "detected")
     assert text in decoded.text
 
 
