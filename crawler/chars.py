@@ -53,10 +53,13 @@ def chinese_score(text: str) -> float:
     character is judged once per process (is_everyday is cached), so scoring a line costs a lookup per
     character.
     """
+    return _share(text, is_everyday)
+
+
+def _share(text: str, readable) -> float:
+    """The share of the non-ASCII characters of `text` that are `readable` (1.0 when it has none)."""
     wide = WIDE_RE.findall(text)
-    if not wide:
-        return 1.0
-    return sum(map(is_everyday, wide)) / len(wide)
+    return sum(map(readable, wide)) / len(wide) if wide else 1.0
 
 
 HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -74,7 +77,4 @@ def script_score(text: str, codec: str) -> float:
     letters = CODEC_LETTERS.get(codec)
     if letters is None:
         return chinese_score(text)
-    wide = WIDE_RE.findall(text)
-    if not wide:
-        return 1.0
-    return sum(1 for char in wide if is_everyday(char) or letters.match(char)) / len(wide)
+    return _share(text, lambda char: is_everyday(char) or letters.match(char) is not None)

@@ -66,7 +66,6 @@ BLOCK_TAGS = {
 }
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-STYLED = etree.XPath("//*[@style]")
 STYLED_BELOW = etree.XPath(".//*[@style]")
 WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 
@@ -224,7 +223,7 @@ class Rendering:
         self.parts: list[str] = []
         self.spans: dict = {}  # element -> (first, last) index into parts of what rendering it alone writes
         self.data_tables: dict = {}  # table -> is_data_table(table), judged once
-        self.hidden = hidden if hidden is not None else {el for el in (top, *STYLED_BELOW(top)) if _hidden(el)}
+        self.hidden = hidden if hidden is not None else set(hidden_elements(top))
         self._all: list[str] | None = None
         self._walk(top, False)
 
@@ -488,9 +487,9 @@ def strip_site_name(title: str) -> str:
     return "_".join(parts).strip()
 
 
-def hidden_elements(root) -> list:
-    """The elements a style hides, in document order."""
-    return [el for el in STYLED(root) if _hidden(el)]
+def hidden_elements(top) -> list:
+    """The elements a style hides, `top` and those below it, in document order."""
+    return [el for el in (top, *STYLED_BELOW(top)) if _hidden(el)]
 
 
 def _hidden_texts(hidden: list) -> list[str]:

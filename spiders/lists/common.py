@@ -65,7 +65,9 @@ def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | N
         if url in seen or not _same_site(url, base_url) or (is_detail and not is_detail(url)):
             continue
         date_text = (
-            " ".join(_text(d) for d in select(item, selectors["date"])) if selectors.get("date") else _text(item)
+            " ".join(element_text(d) for d in select(item, selectors["date"]))
+            if selectors.get("date")
+            else element_text(item)
         )
         match = DATE_RE.search(date_text)
         seen.add(url)
@@ -74,11 +76,12 @@ def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | N
 
 
 def _title(link) -> str | None:
-    title = (link.get("title") or _text(link)).strip()
+    title = (link.get("title") or element_text(link)).strip()
     return title if len(title) >= MIN_TITLE and re.search(r"[\u4e00-\u9fff]", title) else None
 
 
-def _text(el) -> str:
+def element_text(el) -> str:
+    """An element's text, its runs of whitespace as one space."""
     return re.sub(r"\s+", " ", text_of(el)).strip()
 
 

@@ -9,7 +9,7 @@ from crawler.dates import find_date
 from crawler.extract import parse as parse_html
 from crawler.extract import text_of
 
-from .common import Entry, Fetch, Listing, Page, anchor_entries, select
+from .common import Entry, Fetch, Listing, Page, anchor_entries, element_text, select
 
 NEXT_RE = re.compile(r"^\s*(?:下一页|下页|后一页|next|›|>)\s*$", re.I)
 TOTAL_RE = re.compile(r"共\s*(\d+)\s*条")
@@ -59,7 +59,7 @@ def _row_entry(row, header: list[str], base_url: str) -> Entry | None:
     link = next(iter(row.xpath(".//a[@href]")), None)
     if link is None:
         return None
-    values = {name: re.sub(r"\s+", " ", text_of(cell)).strip() for name, cell in zip(header, cells) if name}
+    values = {name: element_text(cell) for name, cell in zip(header, cells) if name}
     meta = {k: v for k, v in values.items() if k in ("index_number", "doc_number", "publisher") and v}
     date = find_date(values.get("published") or values.get("written") or "")
     title = (link.get("title") or text_of(link)).strip() or values.get("title")
