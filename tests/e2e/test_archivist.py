@@ -285,8 +285,9 @@ def test_stored_page_links_lead_to_the_portal_and_its_meta_says_utf8(archive):
     section = archive["portal"].section("trs-tzgg")
     capture = rows(
         archive["db"],
-        "select c.id, c.url from captures c where c.url like ? and c.snapshot_digest is not null",
+        "select c.id, c.url from captures c where c.url like ? and c.outcome = 'new_version' and c.encoding = ?",
         f"%{section.root}%",
+        "gb18030",
     )[0]
     body = get(f"{archive['base']}/-/zwgk/capture/{capture['id']}/raw")
     assert f'<base href="{capture["url"]}">' in body
