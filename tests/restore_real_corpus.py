@@ -1,0 +1,92 @@
+"""Restore the parts of the real corpus that cannot be committed (data taken from repository snapshots)
+into `../shared/real/` beside the checkout: the pages' bytes, then the 500 clean texts.
+
+    python tests/restore_real_corpus.py [--mirrors /work/.mirror]
+
+A mirror is `<mirrors>/<owner>+<name>/repo`, as the search tool's fetch leaves it (fetch each repository
+of the manifests' snapshot rows, and those of fixtures/real/texts/README.md, first). Each page is
+`git show COMMIT:PATH` of its manifest row, cut out of the file that holds it (a JS template literal
+between backticks, a Python string between triple quotes) and checked against the digest recorded here.
+"""
+
+import argparse
+import csv
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+from realpages import CHECKOUT, REAL
+
+SHARED = CHECKOUT.parent / "shared" / "real"
+DELIMITERS = {".js": b"`", ".py": b'"""'}  # a page held in source code: the literal between the first two
+DIGESTS = {  # sha256 of each page as restored on 2026-12-02, when every page's gold test passed on it
+    "other-sh-wsjkw-01": "0f824d6f1fb5818735cc4614a883a4f23773b6d5c2c19d0872b7f9396fcea81a",
+    "trs-csrc-gd-01": "1c305d508e0d60325471795e6958772efaede82ee4f06f633c0d8a839e13726f",
+    "trs-saic-01": "988937d77e0844d6fbecaa8cad0d9a32167e59c6727761e6ea281624ef937100",
+    "other-zhecheng-01": "bff7a13ee84aef59f80e35bd912a2e644df2194cd55e97f3fd1fc2a08c81a03f",
+    "other-zhecheng-02": "12c81be4a006cf96aa94567a2192a32f228ae7862469f7af39072ea844a4fe2c",
+    "other-zhecheng-03": "876fc56d290482a640943c6606a60c390de4ea4f4ae878cc6d7c2a9d251d0147",
+    "other-zhecheng-04": "bae28123eafe00613c0d4326370b5c7079fef08d2b2b1e90304aa0baaf387689",
+    "other-zhecheng-05": "47e8955851faf789b5f3e8dbf6bedcabae8d0bff14b2086217c7a91d9969a28f",
+    "trs-wuhan-gsj-01": "80e5de13b97c44947020aed241c492cbdd0e7888974794700d5b8967c8b4ae52",
+    "trs-csrc-01": "7f4801adcd6e63077ff4587ffa9278f7fadf01d9131cf968971881750100c4d3",
+    "trs-saic-02": "7b9eaa18037bfbc6227c78ab9c7de01cd25870834b844a5ee041920040b21d13",
+    "other-jiayu-01": "12bb86dafb11dcaad71669c3ed0d13ef53c544716367f60c3f6810069ef6a023",
+    "other-jiayu-02": "c16861f6fb861b0733e47ff4f0910bfc2338ebc8ebf06c2ff0f01f40934bf0c1",
+    "other-jiayu-03": "2ece3784d0a825112bb1a8ee1c756ebbc836277cb4217270298afbd223e1c6c6",
+    "other-jiayu-04": "8c8ffa8638c5771048906511aec2fb8a18f4b508ef55242a60b55882d4428e6c",
+}
+
+
+def held_page(shown: bytes, suffix: str) -> bytes:
+    """The page inside a file that holds it as a string literal, or the file's bytes as they are."""
+    mark = DELIMITERS.get(suffix)
+    if mark is None:
+        return shown
+    start = shown.index(mark) + len(mark)
+    return shown[start : shown.index(mark, start)]
+
+
+def snapshot_rows() -> list[dict]:
+    """Manifest rows of the pages not committed here."""
+    committed = {p.stem for p in (REAL / "pages").glob("*.html")}
+    rows = []
+    for manifest in sorted((REAL / "manifest").glob("*.tsv")):
+        with manifest.open(encoding="utf-8") as f:
+            rows += [r for r in csv.DictReader(f, delimiter="\t") if r["id"] not in committed]
+    return rows
+
+
+def restore_page(row: dict, mirrors: Path) -> None:
+    git_dir = mirrors / row["repo"].replace("/", "+") / "repo"
+    shown = subprocess.run(
+        ["git", f"--git-dir={git_dir}", "show", f"{row['commit']}:{row['path']}"], capture_output=True, check=True
+    ).stdout
+    page = held_page(shown, Path(row["path"]).suffix)
+    if hashlib.sha256(page).hexdigest() != DIGESTS[row["id"]]:
+        raise ValueError("the bytes differ from the recorded digest")
+    (SHARED / "pages" / f"{row['id']}.html").write_bytes(page)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mirrors", type=Path, default=CHECKOUT.parent / ".mirror")
+    mirrors = parser.parse_args().mirrors
+    (SHARED / "pages").mkdir(parents=True, exist_ok=True)
+    failed = []
+    for row in snapshot_rows():
+        try:
+            restore_page(row, mirrors)
+        except (subprocess.CalledProcessError, ValueError, KeyError) as e:
+            failed.append(f"{row['id']}: {e}")
+    texts = subprocess.run(
+        [sys.executable, str(REAL / "texts" / "build_texts.py"), str(SHARED / "texts" / "texts.jsonl")]
+    )
+    for line in failed:
+        print(f"not restored: {line}", file=sys.stderr)
+    return 1 if failed or texts.returncode else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
