@@ -506,13 +506,15 @@ def _numerals(n: int) -> str:
 
 NUMERAL_VALUE = {_numerals(n): n for n in range(1, 200)}
 NUMERAL = "[一二三四五六七八九十百零]{1,5}"
+ARTICLE_RE = re.compile(rf"第({NUMERAL})条(?=[\s\u3000])")  # an article, not a cross-reference (第六条规定)
 # Heading numbering styles: 一、 (一) （一） 第一条, each with its numeral captured.
 HEADING_STYLE_RES = (
     re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}])"),
     re.compile(rf"(?<!第)\(({NUMERAL})\)(?=[{HAN}])"),
     re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}])"),
-    re.compile(rf"第({NUMERAL})条(?=[\s\u3000])"),  # an article, not a cross-reference (第六条规定)
+    ARTICLE_RE,
 )
+ANNOUNCING_COLONS = ("：", ":")
 SENTENCE_END = "。！？!?"
 ITEM_END = "；;"
 CLOSING_QUOTES = "”」』’"
@@ -552,31 +554,46 @@ def _is_heading_text(text: str) -> bool:
     return len(text.strip()) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(text)
 
 
-def sequence_breaks(line: str, strict: bool = True) -> list[int]:
+def sequence_breaks(line: str, strict: bool = True, next_line: str = "") -> list[int]:
     """Where a heading stands inside the line, next in its sequence (二、 after 一、, 第六条 after 第五条),
-    right after a sentence or a heading ended, or after an item ended with ； when the list's items open
-    their paragraphs ((一)… at the line's start): the places where paragraph breaks were lost. An inline
-    enumeration inside a sentence ('之一的：（一）…；（二）…') and a cross-reference (依照第六条, which follows
-    no sentence end) do not count. Not `strict` (the text is known to be flattened): every
-    heading of a sequence that starts at 一, whatever stands before it."""
+    right after a sentence or a heading ended (an article also after the colon that announces it:
+    解释如下：第一条), or after an item ended with ； when the list's items open their paragraphs ((一)… at
+    the line's start, or the line's last item ends with ； and the next item opens `next_line`): the places
+    where paragraph breaks were lost. An inline enumeration inside a sentence ('之一的：（一）…；（二）…。')
+    and a cross-reference (依照第六条, which follows no sentence end) do not count. Not `strict` (the text
+    is known to be flattened): every heading of a sequence that starts at 一, whatever stands before it."""
     breaks = []
     indent = len(line) - len(line.lstrip())
     for style in HEADING_STYLE_RES:
-        last, previous_end, item_opens_paragraph = None if strict else 0, 0, False
+        last, previous_end, item_opens_paragraph, inline = None if strict else 0, 0, False, []
         for m in style.finditer(line):
             value = NUMERAL_VALUE.get(m.group(1))
             if value is None or (last is not None and value not in (last + 1, 1)):  # a new list starts at 一
                 continue
+            if value == 1:
+                inline = []
             before = line[previous_end : m.start()]
             broken = m.start() > indent and (
                 not strict
                 or _ends_paragraph_or_heading(before, value == 1 or last is not None)
+                or (style is ARTICLE_RE and before.endswith(ANNOUNCING_COLONS))
                 or (item_opens_paragraph and _ends_item(before))
             )
             if broken:
                 breaks.append(m.start())
+            elif m.start() > indent and not before[-1:].isspace():  # set apart by a space: written so
+                inline.append(m.start())
             last, previous_end, item_opens_paragraph = value, m.end(), broken or m.start() <= indent
+        if inline and _list_goes_on(line, style, last, next_line):
+            breaks += inline
     return sorted(set(breaks))
+
+
+def _list_goes_on(line: str, style: re.Pattern, last: int, next_line: str) -> bool:
+    """The line's last item ends with ； and the next one opens the next line: the list's items open their
+    paragraphs, so the items inside the line lost their breaks."""
+    following = style.match(next_line.lstrip())
+    return _ends_item(line.rstrip()) and bool(following) and NUMERAL_VALUE.get(following.group(1)) == last + 1
 
 
 def _ends_item(before: str) -> bool:
@@ -585,8 +602,8 @@ def _ends_item(before: str) -> bool:
 
 
 def detect_flattened(report: Report) -> None:
-    for line in report.lines:
-        if len(line) >= VERY_LONG_LINE or len(sequence_breaks(line)) >= MIN_BREAKS:
+    for line, next_line in zip(report.lines, [*report.lines[1:], ""]):
+        if len(line) >= VERY_LONG_LINE or len(sequence_breaks(line, next_line=next_line)) >= MIN_BREAKS:
             report.flag("flattened")
             return
 
@@ -594,8 +611,9 @@ def detect_flattened(report: Report) -> None:
 def restore_breaks(lines: list[str]) -> list[str]:
     """Put paragraph breaks back where headings of a running sequence stand inside a line."""
     restored = []
-    for line in lines:
-        cuts = sorted({0, *sequence_breaks(line), *sequence_breaks(line, strict=False), len(line)})
+    for line, next_line in zip(lines, [*lines[1:], ""]):
+        strict = sequence_breaks(line, next_line=next_line)
+        cuts = sorted({0, *strict, *sequence_breaks(line, strict=False), len(line)})
         restored += [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
     return restored
 

@@ -69,6 +69,14 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         ("第一条 宪法第十一条增加规定：“国家保护私营经济。”第二条 宪法第十条第四款修改。", ["flattened"]),
         ("晋级的条件:（一）执行国家的法律、法规和政策；（二）胜任本职工作；（三）作风正派。", []),
         ("（四）诸暨市东白湖镇里四、西丁片区；", []),
+        # a list whose next item opens the next line: the items inside this line lost their breaks; not when
+        # the items stand a space apart, or the list ends in the line
+        ("第八条 禁止下列行为：（一）垦造耕地；（二）全垦造林；\n（三）新建养殖场。", ["flattened"]),
+        ("（一）垦造耕地； （二）全垦造林；\n（三）新建养殖场。", []),
+        ("第八条 禁止下列行为：（一）垦造耕地；（二）全垦造林。\n（三）新建养殖场。", []),
+        # an article announced by a colon, and a cross-reference after one
+        ("现就有关问题解释如下：第一条 国家机关工作人员滥用职权的，依法处理。", ["flattened"]),
+        ("适用以下规定：第一条规定的情形除外。", []),
     ],
 )
 def test_masking_and_flattening_signs(text, flags):
