@@ -94,6 +94,7 @@ CONTENT_CONTAINERS = Named(
         ("class", "TRS_Editor"),
         ("class", "TRS_UEDITOR"),
         ("id", "UCAP-CONTENT"),
+        ("id", "ivs_content"),  # the id government sites mark their text with for the national site checks
         ("id", "zoom"),
         ("id", "Zoom"),
         ("class", "trs_editor_view"),
@@ -120,7 +121,14 @@ CONTENT_CONTAINERS = Named(
     ]
 )
 TITLE_CONTAINERS = Named(
-    [("class", "title"), ("class", "article-title"), ("id", "title"), ("class", "bt"), ("class", "tit")]
+    [
+        ("id", "ivs_title"),
+        ("class", "title"),
+        ("class", "article-title"),
+        ("id", "title"),
+        ("class", "bt"),
+        ("class", "tit"),
+    ]
 )
 FILE_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])", re.I)
 ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I)
@@ -136,6 +144,8 @@ SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["']
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
+# Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
+EDGE_TAGS_RE = re.compile(r"^(?:【[^】]{1,12}】)?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
 INFO_EDGE = 8
 DATELINE_RE = re.compile(rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*")
 MAX_INFO_LINE = 160
@@ -432,11 +442,22 @@ def page_title(root, found: metadata.Candidates, page: Rendering, body_lines: li
     if labelled := found.best("title"):
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
-    for _, el in TITLE_CONTAINERS.find(root):
-        for text in [" ".join(line.split()) for line in page.lines(el)]:  # a byline may share the container
-            if _is_heading(text) and (not head_title or text[:4] in head_title):
-                return text
-    return _heading_above_info(page.lines(), body_lines) or strip_site_name(head_title) or None
+    confirmed = (
+        text
+        for _, el in TITLE_CONTAINERS.find(root)
+        for text in [" ".join(line.split()) for line in page.lines(el)]  # a byline may share the container
+        if _is_heading(text) and (not head_title or text[:4] in head_title)
+    )
+    if heading := next(confirmed, None) or _heading_above_info(page.lines(), body_lines):
+        return _without_edge_tags(heading, page.lines())
+    return strip_site_name(head_title) or None
+
+
+def _without_edge_tags(heading: str, page_lines: list[str]) -> str:
+    """A heading that a platform framed with tags (`【湖北省中心】标题[文件获取中]`: region, status) is the title
+    without them, when the page shows the title so elsewhere."""
+    core = EDGE_TAGS_RE.match(heading)[1].strip()
+    return core if core != heading and core in page_lines else heading
 
 
 def _is_heading(text: str) -> bool:

@@ -17,10 +17,11 @@ import re
 from dataclasses import dataclass, field
 
 from .chars import HAN_RE
-from .clean import BUTTONS_ONLY_RE
+from .clean import BUTTONS_ONLY_RE, is_furniture
 from .dates import find_date, is_date_line
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
+DATE_SOURCE_ORDER = (LABELLED, LISTED, SHOWN, TEXT, GENERATED)  # what the reader sees, then what the CMS wrote
 # label -> field, most specific label first within each field.
 LABELS = [
     ("标题", "title"),
@@ -45,6 +46,10 @@ LABELS = [
     ("发布日期", "published"),
     ("发布时间", "published"),
     ("公开日期", "published"),
+    ("公布日期", "published"),
+    ("发表时间", "published"),
+    ("发表日期", "published"),
+    ("信息提供日期", "published"),
     ("发布日期时间", "published"),
     ("时间", "published"),
     ("日期", "published"),
@@ -113,6 +118,7 @@ CREDIT_RE = re.compile(r"^[（(]\s*(.+?)\s*(?:供稿)?\s*[）)]$|^(.+?)供稿$")
 # 作者 names a publisher only when it is an organisation, not a person.
 ORGANISATION_END = r"(?:局|委|办|厅|院|部|会|室|府|处|中心|网|所|站|队|社|行|署|司|馆|组|科|股|政府|办公室)"
 ORGANISATION_RE = re.compile(ORGANISATION_END + "$")
+BRACKETED_SOURCE_RE = re.compile(rf"^[\[【［]\s*([\u4e00-\u9fff]{{2,20}}{ORGANISATION_END})\s*[\]】］]$")
 # Bodies issuing a document together are written apart by a wide gap ("湖北省统计局  国家统计局湖北调查总队"):
 # a gap between two organisation names does not end the value.
 CO_ISSUER_GAP_RE = re.compile(
@@ -161,10 +167,11 @@ class Candidates:
 
     def finish(self) -> dict:
         """Every field present. 发布日期: a labelled one, else a labelled 成文日期, else a date shown with the
-        title, else the CMS's date, else the date under the signature, as the contract says."""
+        title, else the date under the signature (发布日期, else 成文日期, as the contract says), and the CMS's
+        date only when the page shows none: a generated date is never preferred to one the reader sees."""
         out = {name: self.best(name) for name in FIELDS}
         dates = [
-            (s, name == "written", rank, order, value)
+            (DATE_SOURCE_ORDER.index(s), name == "written", rank, order, value)
             for name in DATE_FIELDS
             for s, rank, order, value in self.found.get(name, [])
         ]
@@ -232,15 +239,20 @@ def from_meta_tags(tags: dict, into: Candidates) -> None:
 
 
 def from_lone_date(lines: list[str], into: Candidates) -> None:
-    """A date near the title in a short line: alone, or among info labels (`2012-02-02 来源：…`)."""
-    for line in lines:
+    """A date near the title in a short line: alone, beside page tools, or among info labels (`2012-02-02
+    来源：…`); an organisation named in brackets before it, on its line or the line above (`[省发改委] 2016-04-01
+    字号：T|T`), is its source."""
+    for previous, line in zip(["", *lines], lines):
         m = DATE_IN_LINE_RE.search(line)
         if len(line) > MAX_DATE_LINE or not m:
             continue
-        rest = line[m.end() :].strip()
-        alone = not line[: m.start()].strip(" (（") and not HAN_RE.search(rest)
+        before, rest = line[: m.start()].strip(), line[m.end() :].strip()
+        source = BRACKETED_SOURCE_RE.match(before or previous.strip())
+        alone = (source or not before.strip("(（")) and (not HAN_RE.search(rest) or is_furniture(rest, True))
         if alone or LABEL_RE.search(rest):
             into.add("published", m.group(0), SHOWN)
+            if source:
+                into.add("publisher", source[1], SHOWN)
             return
 
 

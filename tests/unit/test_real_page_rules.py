@@ -3,7 +3,8 @@
 from crawler import integrity
 from crawler.clean import clean_lines
 from crawler.extract import extract, parse, render_lines
-from crawler.pipeline import process_text
+from crawler.pipeline import process_page, process_text
+from crawler.response import Response
 
 TEXT = (
     "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，"
@@ -196,3 +197,41 @@ def test_a_label_alone_on_its_line_takes_the_line_below_it_also_when_that_opens_
         f"<div id='zoom'><p>{title}</p>{TEXT}</div><div><a href='/lxwm/'>联系我们</a></div>"
     )
     assert found.meta.best("title") == title
+
+
+def test_the_date_a_reader_sees_beats_the_head_pubdate():
+    def published(body: str) -> str | None:
+        head = "<title>某某市公安局</title><meta name='PubDate' content='2023-08-23 10:00'>"
+        html = f"<html><head>{head}</head><body>{body}</body></html>"
+        return process_page(Response("http://x.gov.cn/a.html", 200, html.encode())).published
+
+    signed = f"<div class='zoom'>{TEXT * 9}<p>某某市公安局</p><p>2023年7月10日</p></div>"
+    assert published(signed) == "2023-07-10"  # the only date shown: under the signature
+    assert published(
+        f"<div class='tit'><h1>某某市统计公报</h1><span>信息提供日期：2025-06-04</span></div>{signed}"
+    ) == ("2025-06-04")
+    assert published(f"<div class='zoom'>{TEXT * 9}</div>") == "2023-08-23"  # none shown: the CMS's
+
+
+def test_an_organisation_in_brackets_on_the_dateline_is_the_source():
+    dateline = "<h3>我省生态补偿资金规模增加</h3><h5><span>[省发改委]</span>&nbsp;2016-04-01&nbsp;字号：T | T</h5>"
+    found = page(f"{dateline}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert (found["publisher"], found["published"]) == ("省发改委", "2016-04-01")
+    found = page(f"<h3>某某标题的通知</h3><h5>[重要] 2016-04-01</h5><div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["publisher"] is None  # a tag in brackets is no organisation
+
+
+def test_a_heading_framed_by_a_platforms_tags_is_the_title_the_page_shows_without_them():
+    title = "某某工程施工总价承包招标资格预审公告"
+    body = f"<h3>【湖北省中心】{title}<font>[文件获取中]</font></h3><p>发布时间：2020-07-16</p>"
+    assert page(f"{body}<div class='zoom'><p>{title}</p>{TEXT}</div>").meta.finish()["title"] == title
+    alone = page(f"{body}<div class='zoom'>{TEXT}</div>").meta.finish()["title"]
+    assert alone == f"【湖北省中心】{title}[文件获取中]"  # not shown without them: the heading as it stands
+
+
+def test_the_national_checks_ids_name_the_title_and_the_text():
+    info = "<div class='info'><p>发布机构：某某市</p><p>体裁分类：其他</p><p>公开类型：主动公开</p></div>"
+    article = f"<h3 id='ivs_title'>关于某某事项的批复</h3><p>发布时间：2021-11-16</p><div id='ivs_content'>{TEXT}</div>"
+    got = page(f"<div>{info}{article}<p>附件：</p><p>视频：</p></div>", "<title>关于某某事项的批复_某某市</title>")
+    assert len(got.lines) == 1 and got.lines[0].startswith("各乡镇人民政府")  # no labels of the info list
+    assert got.meta.finish()["title"] == "关于某某事项的批复"
