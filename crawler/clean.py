@@ -267,8 +267,7 @@ def clean_lines(lines: list[str]) -> list[str]:
         if is_furniture(cleaned, near_edge):
             continue
         kept.append(cleaned)
-    kept = _cut_tail_sections(kept)
-    return [line for i, line in enumerate(kept) if i == 0 or line != kept[i - 1]]
+    return _cut_tail_sections(kept)
 
 
 def clean_text(text: str) -> str:

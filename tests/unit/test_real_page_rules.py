@@ -235,3 +235,8 @@ def test_the_national_checks_ids_name_the_title_and_the_text():
     got = page(f"<div>{info}{article}<p>附件：</p><p>视频：</p></div>", "<title>关于某某事项的批复_某某市</title>")
     assert len(got.lines) == 1 and got.lines[0].startswith("各乡镇人民政府")  # no labels of the info list
     assert got.meta.finish()["title"] == "关于某某事项的批复"
+
+
+def test_a_line_the_same_as_the_one_before_is_kept():
+    # two cells of a 办事指南 table's row name the same matter: the text holds both, as the page does
+    assert clean_lines(["性别变更", "性别变更", "（实施变性手术后）"]) == ["性别变更", "性别变更", "（实施变性手术后）"]
