@@ -612,8 +612,8 @@ def restore_breaks(lines: list[str]) -> list[str]:
     """Put paragraph breaks back where headings of a running sequence stand inside a line."""
     restored = []
     for line, next_line in zip(lines, [*lines[1:], ""]):
-        strict = sequence_breaks(line, next_line=next_line)
-        cuts = sorted({0, *strict, *sequence_breaks(line, strict=False), len(line)})
+        lost = {*sequence_breaks(line, next_line=next_line), *sequence_breaks(line, strict=False)}
+        cuts = sorted({0, *lost, len(line)})
         restored += [line[a:b].strip() for a, b in zip(cuts, cuts[1:]) if line[a:b].strip()]
     return restored
 
