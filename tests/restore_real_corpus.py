@@ -12,6 +12,7 @@ between backticks, a Python string between triple quotes) and checked against th
 import argparse
 import csv
 import hashlib
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,8 +20,9 @@ from pathlib import Path
 from realpages import CHECKOUT, REAL
 
 SHARED = CHECKOUT.parent / "shared" / "real"
-DELIMITERS = {".js": b"`", ".py": b'"""'}  # a page held in source code: the literal between the first two
-DIGESTS = {  # sha256 of each page as restored on 2026-12-02, when every page's gold test passed on it
+DELIMITERS = {".js": b"`", ".py": b'"""'}  # a page held in source code as a string literal
+PAGE_TAG_RE = re.compile(rb"<(?:html|body)[\s>]", re.I)
+DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against the gold tests)
     "other-sh-wsjkw-01": "0f824d6f1fb5818735cc4614a883a4f23773b6d5c2c19d0872b7f9396fcea81a",
     "trs-csrc-gd-01": "1c305d508e0d60325471795e6958772efaede82ee4f06f633c0d8a839e13726f",
     "trs-saic-01": "988937d77e0844d6fbecaa8cad0d9a32167e59c6727761e6ea281624ef937100",
@@ -36,16 +38,19 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02, when every page's 
     "other-jiayu-02": "c16861f6fb861b0733e47ff4f0910bfc2338ebc8ebf06c2ff0f01f40934bf0c1",
     "other-jiayu-03": "2ece3784d0a825112bb1a8ee1c756ebbc836277cb4217270298afbd223e1c6c6",
     "other-jiayu-04": "8c8ffa8638c5771048906511aec2fb8a18f4b508ef55242a60b55882d4428e6c",
+    "trs-cqcs-01": "6a94c8202a4bfbf38d306855da4fc43a3607f62a15f7144063d8b2b9ee242b6c",
+    "trs-yuhang-01": "278a4701bce788bcd9b82d38cf3a2f36a247d0ca2f2da6fab791873adcc0b04b",
 }
 
 
 def held_page(shown: bytes, suffix: str) -> bytes:
-    """The page inside a file that holds it as a string literal, or the file's bytes as they are."""
+    """The page inside a file that holds it as a string literal (the first literal holding a page's tag), or
+    the file's bytes as they are."""
     mark = DELIMITERS.get(suffix)
     if mark is None:
         return shown
-    start = shown.index(mark) + len(mark)
-    return shown[start : shown.index(mark, start)]
+    literals = shown.split(mark)[1::2]
+    return next(literal for literal in literals if PAGE_TAG_RE.search(literal))
 
 
 def snapshot_rows() -> list[dict]:
@@ -60,6 +65,8 @@ def snapshot_rows() -> list[dict]:
 
 def restore_page(row: dict, mirrors: Path) -> None:
     git_dir = mirrors / row["repo"].replace("/", "+") / "repo"
+    if (git_dir / ".git").is_dir():  # a mirror with a work tree
+        git_dir /= ".git"
     shown = subprocess.run(
         ["git", f"--git-dir={git_dir}", "show", f"{row['commit']}:{row['path']}"], capture_output=True, check=True
     ).stdout
