@@ -36,6 +36,32 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+@lru_cache(maxsize=1)
+def _traditional_forms() -> dict[str, str]:
+    """Each simplified character's traditional forms (发: 發髮), read off the t2s table once: loading OpenCC's
+    s2t table as well would cost every process about 27 MiB, for a few hundred words of page furniture."""
+    han = [chr(cp) for cp in range(0x4E00, 0xA000)]
+    simplified = to_simplified("\n".join(han)).split("\n")
+    forms: dict[str, str] = {}
+    for traditional, simple in zip(han, simplified, strict=True):
+        if simple != traditional and len(simple) == 1:
+            forms[simple] = forms.get(simple, "") + traditional
+    return forms
+
+
+def traditional_forms(char: str) -> str:
+    return _traditional_forms().get(to_simplified(char), "")
+
+
+def in_either_script(word: str) -> str:
+    """A pattern for `word` in simplified or traditional script, character by character (关闭, 關閉)."""
+    parts = []
+    for char in word:
+        chars = "".join(dict.fromkeys(char + to_simplified(char) + traditional_forms(char)))
+        parts.append(re.escape(char) if len(chars) == 1 else f"[{chars}]")
+    return "".join(parts)
+
+
 @lru_cache(maxsize=65536)
 def is_everyday(char: str) -> bool:
     """Common Han (in either script), CJK punctuation or a sign of measure: what a clean Chinese text is

@@ -8,7 +8,7 @@ so body sentences that merely mention 打印 or 点击 stay.
 import re
 from functools import cache
 
-from .chars import HAN, to_simplified
+from .chars import HAN, in_either_script
 
 # Simplified spellings; the traditional spellings mirrors use are added by `_both_scripts`.
 COUNTER_LABELS = [
@@ -153,16 +153,8 @@ MAX_TAIL_LINE = 80
 
 
 @cache
-def _s2t():
-    import opencc
-
-    return opencc.OpenCC("s2t")
-
-
-@cache
 def _both_scripts(words: tuple[str, ...]) -> str:
-    forms = {w for word in words for w in (word, _s2t().convert(word), to_simplified(word))}
-    return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return "|".join(in_either_script(word) for word in sorted(set(words), key=len, reverse=True))
 
 
 def _alt(words) -> str:

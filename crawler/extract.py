@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from . import metadata
-from .chars import HAN_RE, to_simplified
+from .chars import HAN_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
 from .clean import INFO_START_RE, split_lines
 from .dates import DIGITS_DATE_RE
@@ -573,10 +573,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
 def traditional_label_chars():
     """The traditional forms of the characters labels are made of (來, 發, 機…): only lines holding one
     are worth converting."""
-    import opencc
-
-    simple = "".join(sorted({c for label, _ in metadata.LABELS for c in label}))
-    traditional = set(opencc.OpenCC("s2t").convert(simple) + opencc.OpenCC("s2tw").convert(simple)) - set(simple)
+    traditional = {t for label, _ in metadata.LABELS for c in label for t in traditional_forms(c)}
     return re.compile("[" + "".join(sorted(traditional)) + "]") if traditional else re.compile("(?!)")
 
 
