@@ -1,7 +1,11 @@
 """Page furniture goes; the document's own sentences that mention the same words stay."""
 
+import re
+
+import opencc
 import pytest
 
+from crawler import clean
 from crawler.clean import clean_lines
 
 BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，点击率不作为考核依据，浏览器兼容性问题由技术部门负责。"
@@ -105,3 +109,15 @@ def test_c1_characters_are_not_line_breaks():
 
     text = "ÕþÎñ\x85¹«¿ª\nÕþÎñ\x1c¹«¿ª"
     assert len(process_text(text).text.split("\n")) == 2
+
+
+def test_furniture_words_match_in_either_script():
+    """The patterns hold every word as OpenCC writes it in traditional script (s2t, s2tw), read off the t2s
+    table rather than loading the s2t one in every process."""
+    converters = [opencc.OpenCC("s2t"), opencc.OpenCC("s2tw")]
+    lists = (clean.BUTTONS, clean.COUNTER_LABELS, clean.INFO_LABELS, clean.LINE_STARTS, clean.FOOTER_LINKS)
+    for words in lists:
+        pattern = re.compile(f"^(?:{clean._alt(words)})$")
+        for word in words:
+            for converter in converters:
+                assert pattern.match(converter.convert(word)), word
