@@ -1,5 +1,6 @@
 """Generic lists: ul/li or a 信息公开目录 table, with 下一页 links or ?page=N."""
 
+import functools
 import html
 
 from opencc import OpenCC
@@ -7,6 +8,11 @@ from opencc import OpenCC
 from ..content import SampleDoc
 from .base import Section
 from .faults import MASKS_RE, NOT_FOUND
+
+
+@functools.cache
+def _s2t() -> OpenCC:
+    return OpenCC("s2t")  # built once: each OpenCC("s2t") loads its dictionaries again
 
 
 class GenericSection(Section):
@@ -63,7 +69,7 @@ class GenericSection(Section):
 
     def damaged(self, doc: SampleDoc, paragraphs: list[str]) -> list[str]:
         if doc.damage == "traditional":
-            return [OpenCC("s2t").convert(p) for p in paragraphs]
+            return [_s2t().convert(p) for p in paragraphs]
         if doc.damage == "masked":
             return [MASKS_RE.sub("(略)", p) for p in paragraphs]
         return paragraphs
