@@ -6,7 +6,8 @@ into `../shared/real/` beside the checkout: the pages' bytes, then the 500 clean
 A mirror is `<mirrors>/<owner>+<name>/repo`, as the search tool's fetch leaves it (fetch each repository
 of the manifests' snapshot rows, and those of fixtures/real/texts/README.md, first). Each page is
 `git show COMMIT:PATH` of its manifest row, cut out of the file that holds it (a JS template literal
-between backticks, a Python string between triple quotes) and checked against the digest recorded here.
+between backticks, a Python string between triple quotes, Java string literals joined by `+`, their escapes
+decoded) and checked against the digest recorded here.
 """
 
 import argparse
@@ -22,6 +23,9 @@ from realpages import CHECKOUT, REAL
 SHARED = CHECKOUT.parent / "shared" / "real"
 DELIMITERS = {".js": b"`", ".py": b'"""'}  # a page held in source code as a string literal
 PAGE_TAG_RE = re.compile(rb"<(?:html|body)[\s>]", re.I)
+JAVA_LITERAL = rb'"(?:[^"\\\n]|\\.)*"'
+JAVA_JOINED_RE = re.compile(JAVA_LITERAL + rb"(?:\s*\+\s*" + JAVA_LITERAL + rb")*")  # "<html>\n" + "<head>…"
+JAVA_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b'"': b'"', b"'": b"'", b"\\": b"\\"}
 DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against the gold tests)
     "other-sh-wsjkw-01": "0f824d6f1fb5818735cc4614a883a4f23773b6d5c2c19d0872b7f9396fcea81a",
     "trs-csrc-gd-01": "1c305d508e0d60325471795e6958772efaede82ee4f06f633c0d8a839e13726f",
@@ -40,12 +44,24 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "other-jiayu-04": "8c8ffa8638c5771048906511aec2fb8a18f4b508ef55242a60b55882d4428e6c",
     "trs-cqcs-01": "6a94c8202a4bfbf38d306855da4fc43a3607f62a15f7144063d8b2b9ee242b6c",
     "trs-yuhang-01": "278a4701bce788bcd9b82d38cf3a2f36a247d0ca2f2da6fab791873adcc0b04b",
+    "other-chinatax-01": "56df13534c93b42500a7292427af8a4e57037abab6104bb1ead977f03d5f1469",
+    "other-sxtax-01": "e4f9d092958de223f1b571646eda5cc5878af490a3d37a1fa2a88037468671cf",
 }
+
+
+def java_page(shown: bytes) -> bytes:
+    """The first run of Java string literals joined by `+` that holds a page's tag, joined and unescaped (an
+    escape other than those of JAVA_ESCAPES raises KeyError: the page is then not restored)."""
+    joined = next(m.group() for m in JAVA_JOINED_RE.finditer(shown) if PAGE_TAG_RE.search(m.group()))
+    literals = b"".join(m.group()[1:-1] for m in re.finditer(JAVA_LITERAL, joined))
+    return re.sub(rb"\\(.)", lambda m: JAVA_ESCAPES[m.group(1)], literals)
 
 
 def held_page(shown: bytes, suffix: str) -> bytes:
     """The page inside a file that holds it as a string literal (the first literal holding a page's tag), or
     the file's bytes as they are."""
+    if suffix == ".java":
+        return java_page(shown)
     mark = DELIMITERS.get(suffix)
     if mark is None:
         return shown

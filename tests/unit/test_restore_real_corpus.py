@@ -15,10 +15,18 @@ PAGE = "<html><body><p>索引号：11440300</p></body></html>".encode()
         (".js", b"export default `" + PAGE + b"`;\n"),
         (".py", b'aaa = """' + PAGE + b'"""\nprint(aaa)\n'),
         (".html", PAGE),
+        (".java", b'String a = "x";\nparse("' + PAGE[:20] + b'" +\n  "' + PAGE[20:] + b'");\n'),
     ],
 )
 def test_a_page_is_cut_from_the_literal_that_holds_it(suffix, held):
     assert restore.held_page(held, suffix) == PAGE
+
+
+def test_a_page_in_java_literals_has_its_escapes_decoded_and_no_other():
+    held = b'parse("<html>\\n<body class=\\"a\\">" + "</body></html>");'
+    assert restore.held_page(held, ".java") == b'<html>\n<body class="a"></body></html>'
+    with pytest.raises(KeyError):  # \u: not among the escapes the corpus's pages hold; not guessed
+        restore.held_page(b'parse("<html><body>\\u7d22</body></html>");', ".java")
 
 
 def test_a_page_whose_bytes_differ_from_the_recorded_digest_is_not_written(tmp_path, monkeypatch):
