@@ -3,7 +3,8 @@
 import re
 from functools import lru_cache
 
-HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+HAN = "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN}]")
 WIDE_RE = re.compile(r"[^\x00-\x7f\s]")
 
@@ -62,30 +63,60 @@ def in_either_script(word: str) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=65536)
+EVERYDAY_RANGES = (("\u3000", "\u303f"), ("\uff00", "\uffef"))  # CJK punctuation, full-width forms
+
+
+@lru_cache(maxsize=1)
+def _everyday_chars() -> frozenset:
+    """Common Han in either script (a Han character whose simplified form is common, read off the t2s table
+    once), and the marks of measure Chinese text writes."""
+    han = [chr(cp) for start, end in HAN_RANGES for cp in range(start, end + 1)]
+    simplified = to_simplified("\n".join(han)).split("\n")
+    common = (char for char, simple in zip(han, simplified, strict=True) if simple in COMMON_HAN)
+    return frozenset(common) | COMMON_HAN | TEXT_MARKS
+
+
+@lru_cache(maxsize=1)
+def _unusual_re() -> re.Pattern:
+    """A non-ASCII, non-space character that is not everyday Chinese: one class, so that a line is judged in
+    one scan of the regex engine rather than a Python call per character."""
+    ranges = "".join(f"{low}-{high}" for low, high in EVERYDAY_RANGES)
+    everyday = re.escape("".join(sorted(_everyday_chars())))
+    return re.compile(f"[^\\x00-\\x7f\\s{ranges}{everyday}]")
+
+
 def is_everyday(char: str) -> bool:
     """Common Han (in either script), CJK punctuation or a sign of measure: what a clean Chinese text is
     mostly made of."""
-    if char in COMMON_HAN or char in TEXT_MARKS or "\u3000" <= char <= "\u303f" or "\uff00" <= char <= "\uffef":
-        return True
-    return HAN_RE.match(char) is not None and to_simplified(char) in COMMON_HAN
+    return char in _everyday_chars() or any(low <= char <= high for low, high in EVERYDAY_RANGES)
+
+
+def unusual_chars(text: str) -> list[str]:
+    """The characters of `text` that are neither ASCII, space nor everyday Chinese."""
+    return _unusual_re().findall(text)
+
+
+def unusual_positions(text: str) -> list[int]:
+    """Where `text` has a character that is neither ASCII, space nor everyday Chinese."""
+    return [match.start() for match in _unusual_re().finditer(text)]
 
 
 def chinese_score(text: str) -> float:
     """Share of the non-ASCII characters that are everyday Chinese (common Han or CJK punctuation).
 
     Traditional characters count through their simplified form, so a traditional page scores like
-    the simplified one; mojibake (rare Han, Latin-1 letters, box drawing, PUA) scores low. Each
-    character is judged once per process (is_everyday is cached), so scoring a line costs a lookup per
-    character.
+    the simplified one; mojibake (rare Han, Latin-1 letters, box drawing, PUA) scores low. The everyday
+    characters are one compiled class, so scoring a line is two scans of the regex engine.
     """
-    return _share(text, is_everyday)
+    return _share(text, unusual_chars(text))
 
 
-def _share(text: str, readable) -> float:
-    """The share of the non-ASCII characters of `text` that are `readable` (1.0 when it has none)."""
-    wide = WIDE_RE.findall(text)
-    return sum(map(readable, wide)) / len(wide) if wide else 1.0
+def _share(text: str, unusual: list[str]) -> float:
+    """The share of the non-ASCII characters of `text` that are not among `unusual` (1.0 when it has none)."""
+    if text.isascii():
+        return 1.0
+    wide = len(WIDE_RE.findall(text))
+    return 1 - len(unusual) / wide if wide else 1.0
 
 
 HANGUL_RE = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
@@ -103,4 +134,4 @@ def script_score(text: str, codec: str) -> float:
     letters = CODEC_LETTERS.get(codec)
     if letters is None:
         return chinese_score(text)
-    return _share(text, lambda char: is_everyday(char) or letters.match(char) is not None)
+    return _share(text, [char for char in unusual_chars(text) if letters.match(char) is None])

@@ -566,6 +566,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     title = page_title(root, found, page, body_lines)
     found.add("title", title, metadata.SHOWN)
     metadata.from_lone_date(simplified_labels(_near_title(page_lines, body_lines, title)), found)
+    metadata.from_heading(page_lines[: _first_body_line(page_lines, body_lines)], title, found)
     return found
 
 

@@ -7,7 +7,17 @@ flattened. Repairs work line by line, so one bad line never blocks the rest, and
 import re
 from dataclasses import dataclass, field
 
-from .chars import COMMON_HAN, GBK_SYMBOL_ROWS, HAN, HAN_RE, WIDE_RE, chinese_score, is_everyday, to_simplified
+from .chars import (
+    COMMON_HAN,
+    GBK_SYMBOL_ROWS,
+    HAN,
+    HAN_RE,
+    chinese_score,
+    is_everyday,
+    to_simplified,
+    unusual_chars,
+    unusual_positions,
+)
 from .lostbytes import LOST, Rebuilt, decode_with_gaps, tokens_of
 
 FLAGS = ("mojibake", "lost_chars", "pinyin_annotations", "masked", "traditional_converted", "flattened")
@@ -168,12 +178,6 @@ MAX_SUSPICIOUS = 16
 RUN_SCORE = 0.95
 
 
-def _suspicious(char: str) -> bool:
-    if char.isascii() or char.isspace():
-        return False
-    return not is_everyday(char)
-
-
 def _accept_run(window: str, rebuilt: Rebuilt | None) -> bool:
     """A re-reading of a short run that is shorter (a wrong reading widens text) and reads as everyday Chinese."""
     if rebuilt is None or not HAN_RE.search(rebuilt.text) or rebuilt.lost > window.count(LOST) + 1:
@@ -186,9 +190,7 @@ def _accept_run(window: str, rebuilt: Rebuilt | None) -> bool:
 def _gbk_windows(line: str):
     """Windows around characters that do not read as everyday Chinese: where UTF-8 read as GBK may hide."""
     seen = set()
-    for i, char in enumerate(line):
-        if not _suspicious(char):
-            continue
+    for i in unusual_positions(line):
         for start in range(max(0, i - 2), i + 1):
             for end in range(i + 1, min(len(line), start + MAX_RUN) + 1):
                 if (start, end) not in seen and not any(c.isascii() for c in line[start:end]):
@@ -313,7 +315,7 @@ def _plausible(window: str, rebuilt: Rebuilt | None) -> bool:
 
 def repair_runs(line: str) -> tuple[str, list[dict]]:
     """Short runs read with a wrong codec inside a clean line, each replaced by what its bytes justify."""
-    if sum(map(_suspicious, line)) > MAX_SUSPICIOUS:
+    if len(unusual_chars(line)) > MAX_SUSPICIOUS:
         return line, []
     chosen: list[tuple] = []
 
@@ -375,7 +377,7 @@ def repair_shifted_runs(line: str) -> tuple[str, list[str]]:
 def plainly_clean(line: str) -> bool:
     """Every character ASCII or everyday Chinese, no ? and no U+FFFD: nothing for the mojibake machinery,
     which most lines of most pages skip this way."""
-    return "?" not in line and LOST not in line and all(map(is_everyday, WIDE_RE.findall(line)))
+    return "?" not in line and LOST not in line and not unusual_chars(line)
 
 
 def fix_mojibake(report: Report) -> None:

@@ -59,6 +59,7 @@ LABELS = [
     ("印发日期", "written"),
     ("主题分类", "topic"),
     ("有效性", "validity"),
+    ("是否有效", "validity"),
     ("时效", "validity"),
     ("效力状态", "validity"),
 ]
@@ -100,12 +101,14 @@ GAP = r"[\s\u3000\u00a0]*"
 LABEL_ALT = "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(LABELS, key=lambda lf: -len(lf[0])))
 # The characters labels are made of: where a traditional page's label is read in simplified script.
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
-LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}[:：]")
+# A label ends at a colon, or at the bracket that closes it (【文　　号】 晋医保发〔2021〕14号).
+LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}(?:[:：]|[\]】］]{GAP}[:：]?)")
 # A label alone on its line, maybe bracketed ([ 索引号 ], 【发布机构】), its value on the next line.
 ONLY_LABEL_RE = re.compile(rf"^{GAP}[\[【［]?{GAP}({LABEL_ALT}){GAP}[\]】］]?{GAP}[:：]?{GAP}$")
 DOC_NUMBER_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$"
 )
+MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "未知来源", "admin"}  # and CMS placeholders
 # A value ends at a wide gap or a cell break; one read from a "label：value" pair also at the next "标签:" of any
@@ -255,6 +258,22 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
             if source:
                 into.add("publisher", source[1], SHOWN)
             return
+
+
+def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
+    """A 文号 printed after the title on the heading's line (`标题 财税〔2013〕81号`), or alone on the line under it;
+    `lines` are the page's lines above the text."""
+    squeezed = re.sub(r"\s+", "", title or "")
+    if not squeezed:
+        return
+    for previous, line in zip(["", *lines], lines):
+        parts = line.split()
+        for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
+            before, number = "".join(parts[:-k]), " ".join(parts[-k:])
+            under_title = not before and re.sub(r"\s+", "", previous) == squeezed
+            if DOC_NUMBER_RE.match(number) and (before == squeezed or under_title):
+                into.add("doc_number", number, SHOWN)
+                return
 
 
 def from_text(lines: list[str], into: Candidates) -> None:

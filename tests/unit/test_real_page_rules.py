@@ -240,3 +240,24 @@ def test_the_national_checks_ids_name_the_title_and_the_text():
 def test_a_line_the_same_as_the_one_before_is_kept():
     # two cells of a 办事指南 table's row name the same matter: the text holds both, as the page does
     assert clean_lines(["性别变更", "性别变更", "（实施变性手术后）"]) == ["性别变更", "性别变更", "（实施变性手术后）"]
+
+
+def test_a_label_in_brackets_ends_at_its_closing_bracket():
+    block = "<p>【文&ensp;&ensp;号】 晋医保发〔2021〕14号</p><p>【成文日期】 2021-07-28</p><p>【是否有效】 全文有效</p>"
+    found = page(f"<h1>关于做好城乡居民医疗保障工作的通知</h1>{block}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert (found["doc_number"], found["written"], found["validity"]) == ("晋医保发〔2021〕14号", "2021-07-28", "全文有效")
+
+
+def test_a_doc_number_printed_after_the_title_on_its_heading_or_under_it():
+    title = "财政部 国家税务总局关于保险保障基金有关税收政策继续执行的通知"
+    head = f"<title>{title}</title><meta name='ArticleTitle' content='{title}'>"
+    beside = f"<div><span>{title}</span> <span>财税〔2013〕81号</span></div><div class='zoom'>{TEXT}</div>"
+    assert page(beside, head).meta.finish()["doc_number"] == "财税〔2013〕81号"
+    under = f"<h1>{title}</h1><p>财税〔2013〕 81号</p><div class='zoom'>{TEXT}</div>"
+    assert page(under, head).meta.finish()["doc_number"] == "财税〔2013〕 81号"
+    other = f"<h1>{title}</h1><p>另见 财税〔2010〕77号</p><div class='zoom'>{TEXT}</div>"
+    assert page(other, head).meta.finish()["doc_number"] is None  # a number after other words is not the 文号
+
+
+def test_the_site_error_report_link_is_furniture():
+    assert clean_lines(["2013年10月28日", "网站纠错"]) == ["2013年10月28日"]
