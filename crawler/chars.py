@@ -6,7 +6,7 @@ from functools import lru_cache
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 HAN = "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN}]")
-WIDE_RE = re.compile(r"[^\x00-\x7f\s]")
+NARROW_RE = re.compile(r"[\x00-\x7f\s]+")  # ASCII and spaces: removing them leaves the wide characters to count
 
 
 def _gb2312_rows(first_row: int, last_row: int) -> frozenset:
@@ -115,7 +115,7 @@ def _share(text: str, unusual: list[str]) -> float:
     """The share of the non-ASCII characters of `text` that are not among `unusual` (1.0 when it has none)."""
     if text.isascii():
         return 1.0
-    wide = len(WIDE_RE.findall(text))
+    wide = len(NARROW_RE.sub("", text))
     return 1 - len(unusual) / wide if wide else 1.0
 
 
