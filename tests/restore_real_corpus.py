@@ -46,6 +46,13 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "trs-yuhang-01": "278a4701bce788bcd9b82d38cf3a2f36a247d0ca2f2da6fab791873adcc0b04b",
     "other-chinatax-01": "56df13534c93b42500a7292427af8a4e57037abab6104bb1ead977f03d5f1469",
     "other-sxtax-01": "e4f9d092958de223f1b571646eda5cc5878af490a3d37a1fa2a88037468671cf",
+    "trs-jlxxgk-01": "7f8127f9180c109e67369a0cc926a76df4e7683cfe5f7234788e3831e88c53af",
+    "trs-bynr-01": "6df122f28a9dcc7dad8663b0c062343bc0080979afc13cee6761671466737ed5",
+    "trs-nmg-01": "3da6b6429d131b8ce233db8077f722fc94cd864c92213ea15608e5e075608324",
+    "trs-kaili-01": "f016b560800f1228f3d4807517de4d3d72e5290781b78ebacf0f46332d9ade10",
+    "other-kepu-01": "530e116717e6ad84ae3656e1cf98efe0cbffe51cc641162efe14473b999fb8ae",
+    "trs-ccgp-hebei-01": "2c27e3735d60a4ee49f04ac5da8e16d80f625ba09afbb76f6abf35db9f781917",
+    "ucap-chinatax-02": "6ed50d326d719172b47108af161496053eeae900295d9d543efa71f6f393cd00",
 }
 
 
