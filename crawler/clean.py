@@ -87,6 +87,10 @@ BUTTONS = [
     "返回",
     "顶部",
     "保存本页",
+    "pdf下载",  # the document again as a file: a page tool, not an attachment
+    "PDF下载",
+    "word下载",
+    "Word下载",
     "纠错",
     "我要纠错",
     "网站纠错",

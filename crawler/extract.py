@@ -93,6 +93,7 @@ CONTENT_CONTAINERS = Named(
     [
         ("class", "TRS_Editor"),
         ("class", "TRS_UEDITOR"),
+        ("class", "Custom_UnionStyle"),  # TRS WCM's wrapper of a document pasted from Word
         ("id", "UCAP-CONTENT"),
         ("id", "ivs_content"),  # the id government sites mark their text with for the national site checks
         ("id", "zoom"),
@@ -430,8 +431,8 @@ def meta_tags(root) -> dict:
     a name with another page's values (ArticleTitle of a year-old report)."""
     tags: dict = {}
     for m in root.iter("meta"):
-        if m.get("name") and m.get("content"):
-            tags.setdefault(m.get("name"), m.get("content"))
+        if m.get("name") and m.get("content"):  # markup a CMS left in a value is not text (标题<div>——副题</div>)
+            tags.setdefault(m.get("name"), TAG_RE.sub("", m.get("content")))
     return tags
 
 
@@ -442,15 +443,16 @@ def page_title(root, found: metadata.Candidates, page: Rendering, body_lines: li
     if labelled := found.best("title"):
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
+    document_title = strip_site_name(head_title)  # the site's name in <title> confirms no heading (a logo's)
     confirmed = (
         text
         for _, el in TITLE_CONTAINERS.find(root)
         for text in [" ".join(line.split()) for line in page.lines(el)]  # a byline may share the container
-        if _is_heading(text) and (not head_title or text[:4] in head_title)
+        if _is_heading(text) and (not document_title or text[:4] in document_title)
     )
     if heading := next(confirmed, None) or _heading_above_info(page.lines(), body_lines):
         return _without_edge_tags(heading, page.lines())
-    return strip_site_name(head_title) or None
+    return document_title or None
 
 
 def _without_edge_tags(heading: str, page_lines: list[str]) -> str:

@@ -8,8 +8,8 @@ Sources, most trusted first (calibrated on the tuning part of the real-page corp
 2. LISTED: what the list page showed beside the link (信息公开目录 columns), handed over as hints.
 3. SHOWN: a date standing alone beside the title (`2012-02-02  来源：…`), with the organisation a dateline
    names in brackets (`[省发改委]`).
-4. GENERATED: head `<meta>` tags (ArticleTitle, PubDate, ContentSource): written by the CMS, often the
-   page's generation time, so any date the reader sees beats them (DATE_SOURCE_ORDER).
+4. GENERATED: head `<meta>` tags (ArticleTitle, PubDate): written by the CMS, often the page's generation
+   time, so any date the reader sees beats them (DATE_SOURCE_ORDER).
 5. TEXT: the body itself: a 文号 line under the heading, the date under the signature (成文日期).
 Within one source, a field's labels rank as LABELS lists them (发布机构 before 来源 before 作者).
 """
@@ -39,6 +39,8 @@ LABELS = [
     ("信息来源", "publisher"),
     ("文章来源", "publisher"),
     ("来源", "publisher"),
+    ("答复单位", "publisher"),  # a 留言 page's answer: who answered, and when
+    ("回复单位", "publisher"),
     ("作者", "publisher"),
     ("发文字号", "doc_number"),
     ("发文文号", "doc_number"),
@@ -51,6 +53,10 @@ LABELS = [
     ("发表时间", "published"),
     ("发表日期", "published"),
     ("信息提供日期", "published"),
+    ("答复时间", "published"),
+    ("答复日期", "published"),
+    ("回复时间", "published"),
+    ("回复日期", "published"),
     ("发布日期时间", "published"),
     ("时间", "published"),
     ("日期", "published"),
@@ -88,10 +94,11 @@ OTHER_LABELS = {
     "相关信息",
 }
 LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS)}
+# The head's ContentSource is not read: a publisher the reader cannot see is none (the gold's rule), and portals
+# fill it with their own name (中国河北政府采购网) or a channel (国家税务总局微信).
 META_TAGS = {
     "articletitle": "title",
     "pubdate": "published",
-    "contentsource": "publisher",
     "firstpublishedtime": "published",
 }
 FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")

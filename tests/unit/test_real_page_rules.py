@@ -245,7 +245,11 @@ def test_a_line_the_same_as_the_one_before_is_kept():
 def test_a_label_in_brackets_ends_at_its_closing_bracket():
     block = "<p>【文&ensp;&ensp;号】 晋医保发〔2021〕14号</p><p>【成文日期】 2021-07-28</p><p>【是否有效】 全文有效</p>"
     found = page(f"<h1>关于做好城乡居民医疗保障工作的通知</h1>{block}<div class='zoom'>{TEXT}</div>").meta.finish()
-    assert (found["doc_number"], found["written"], found["validity"]) == ("晋医保发〔2021〕14号", "2021-07-28", "全文有效")
+    assert (found["doc_number"], found["written"], found["validity"]) == (
+        "晋医保发〔2021〕14号",
+        "2021-07-28",
+        "全文有效",
+    )
 
 
 def test_a_doc_number_printed_after_the_title_on_its_heading_or_under_it():
@@ -261,3 +265,36 @@ def test_a_doc_number_printed_after_the_title_on_its_heading_or_under_it():
 
 def test_the_site_error_report_link_is_furniture():
     assert clean_lines(["2013年10月28日", "网站纠错"]) == ["2013年10月28日"]
+
+
+def test_trs_word_wrapper_is_the_text_not_the_metadata_table_beside_it():
+    table = (
+        "<table><tr><td>索 引 号：</td><td>11220000013544357T/2022-00426</td>"
+        "<td>发文机关：</td><td>某某省人民政府</td></tr></table>"
+    )
+    tools = "<a href='a.pdf'>pdf下载</a> <a>word下载</a>"
+    got = page(f"<div>{table}<div class='Custom_UnionStyle'>{TEXT}</div>{tools}</div>")
+    assert got.lines == [TEXT[3:-4]]
+    assert clean_lines([TEXT[3:-4], "pdf下载 word下载"]) == [TEXT[3:-4]]
+
+
+def test_the_heads_markup_is_no_part_of_a_value_and_its_contentsource_names_no_publisher():
+    head = (
+        "<meta name='ArticleTitle' content='为现代化建设凝聚力量<div>——热烈祝贺会议开幕</div>'>"
+        "<meta name='ContentSource' content='某某政府采购网'>"
+    )
+    found = page(f"<div class='zoom'>{TEXT}</div>", head).meta.finish()
+    assert (found["title"], found["publisher"]) == ("为现代化建设凝聚力量——热烈祝贺会议开幕", None)
+
+
+def test_the_sites_name_in_the_head_title_confirms_no_heading():
+    head = "<title>关于某某事项的座谈会召开-中国某某网</title>"
+    body = "<div class='title'>中国某某网</div><div><div>关于某某事项的座谈会召开</div><ul><li>来源：新华社</li></ul>"
+    found = page(f"{body}</div><div class='zoom'>{TEXT}</div>", head).meta.finish()
+    assert found["title"] == "关于某某事项的座谈会召开"
+
+
+def test_a_message_boards_answer_names_who_answered_and_when():
+    info = "<p>留言时间:1573582167000 答复时间:2019年11月14日 答复单位：国家税务总局网站</p>"
+    found = page(f"<h1>个人独资企业缴个税吗？</h1>{info}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert (found["publisher"], found["published"]) == ("国家税务总局网站", "2019-11-14")
