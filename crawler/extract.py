@@ -266,7 +266,7 @@ class Rendering:
         inner = self._in_data_table(node) if tag == "tr" else in_row
         if tag in BLOCK_TAGS:
             parts.append(" " if in_row else "\n")
-        elif tag in CELL_TAGS or (node.text and metadata.LABEL_RE.match(node.text.lstrip())):
+        elif tag in CELL_TAGS or _opens_a_label(node.text):
             parts.append("\t")  # a cell, or an inline element that opens a field (<font>发文日期：…</font>)
         parts.append(_flowed(node.text, inner))
         for child in node:
@@ -276,6 +276,11 @@ class Rendering:
         parts.append(_flowed(node.tail, in_row))
         if not in_row:
             self.spans[node] = (first, len(parts))
+
+
+def _opens_a_label(text: str | None) -> bool:
+    text = (text or "").lstrip()
+    return text[:1] in metadata.LABEL_FIRST_CHARS and metadata.LABEL_RE.match(text) is not None
 
 
 def render_lines(el) -> list[str]:

@@ -487,7 +487,7 @@ def detect_traditional(report: Report) -> None:
     # Lines still garbled by a wrong codec are full of traditional-looking characters: leave them out.
     readable = [line for line in report.lines if chinese_score(line) >= GARBLED_SCORE]
     han = "".join(HAN_RE.findall("\n".join(readable)))
-    changed = sum(1 for a, b in zip(han, to_simplified(han)) if a != b)
+    changed = sum(map(str.__ne__, han, to_simplified(han)))
     if changed >= MIN_TRADITIONAL and changed / max(len(han), 1) >= TRADITIONAL_SHARE:
         report.flag("traditional_converted")
 

@@ -108,6 +108,7 @@ GAP = r"[\s\u3000\u00a0]*"
 LABEL_ALT = "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(LABELS, key=lambda lf: -len(lf[0])))
 # The characters labels are made of: where a traditional page's label is read in simplified script.
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
+LABEL_FIRST_CHARS = frozenset(label[0] for label, _ in LABELS)  # no text opens with a label without one
 # A label ends at a colon, or at the bracket that closes it (【文　　号】 晋医保发〔2021〕14号).
 LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}(?:[:：]|[\]】］]{GAP}[:：]?)")
 # A label alone on its line, maybe bracketed ([ 索引号 ], 【发布机构】), its value on the next line.
