@@ -190,12 +190,24 @@ def _accept_run(window: str, rebuilt: Rebuilt | None) -> bool:
 def _gbk_windows(line: str):
     """Windows around characters that do not read as everyday Chinese: where UTF-8 read as GBK may hide."""
     seen = set()
-    for i in unusual_positions(line):
+    positions = unusual_positions(line)
+    ascii_after = _next_ascii(line) if positions else []
+    for i in positions:
         for start in range(max(0, i - 2), i + 1):
-            for end in range(i + 1, min(len(line), start + MAX_RUN) + 1):
-                if (start, end) not in seen and not any(c.isascii() for c in line[start:end]):
+            for end in range(i + 1, min(len(line), start + MAX_RUN, ascii_after[start]) + 1):  # no ASCII inside
+                if (start, end) not in seen:
                     seen.add((start, end))
                     yield start, end
+
+
+def _next_ascii(line: str) -> list[int]:
+    """For each position of `line`, where its next ASCII character is (at it or after it; len(line) if none)."""
+    after, next_at = [0] * len(line), len(line)
+    for k in range(len(line) - 1, -1, -1):
+        if line[k].isascii():
+            next_at = k
+        after[k] = next_at
+    return after
 
 
 def _latin_windows(line: str):
