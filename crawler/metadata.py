@@ -7,7 +7,7 @@ Sources, most trusted first (calibrated on the tuning part of the real-page corp
    Labels are matched whatever spaces a page puts inside them (`索  引  号`, `发 布 日 期`).
 2. LISTED: what the list page showed beside the link (信息公开目录 columns), handed over as hints.
 3. SHOWN: a date standing alone beside the title (`2012-02-02  来源：…`), with the organisation a dateline
-   names in brackets (`[省发改委]`).
+   names in brackets (`[省发改委]`); a 文号 printed after the title on its heading, or alone under it.
 4. GENERATED: head `<meta>` tags (ArticleTitle, PubDate): written by the CMS, often the page's generation
    time, so any date the reader sees beats them (DATE_SOURCE_ORDER).
 5. TEXT: the body itself: a 文号 line under the heading, the date under the signature (成文日期).
