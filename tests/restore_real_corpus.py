@@ -52,6 +52,7 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "trs-kaili-01": "f016b560800f1228f3d4807517de4d3d72e5290781b78ebacf0f46332d9ade10",
     "other-kepu-01": "530e116717e6ad84ae3656e1cf98efe0cbffe51cc641162efe14473b999fb8ae",
     "trs-ccgp-hebei-01": "2c27e3735d60a4ee49f04ac5da8e16d80f625ba09afbb76f6abf35db9f781917",
+    "other-pbc-01": "79fbf1f2e9ff8db44f5293065272efe39c991250d5c56082950537100b9affe7",
     "ucap-chinatax-02": "6ed50d326d719172b47108af161496053eeae900295d9d543efa71f6f393cd00",
 }
 
