@@ -203,11 +203,18 @@ def _value(name: str, raw: str, label: str) -> str | None:
         return None
     if name in DATE_FIELDS:
         return find_date(value)
+    if name == "publisher" and _only_a_date(value):  # an empty 来源 label, the date line after it taken as its value
+        return None
     if _clean_label(label) == "作者" and not ORGANISATION_RE.search(value):
         return None
     if name == "title" and len(value) < MIN_TITLE:  # 标题 beside a search box's 全文 option is no title
         return None
     return value[:200]
+
+
+def _only_a_date(value: str) -> bool:
+    date = DATE_IN_LINE_RE.match(value)
+    return date is not None and not HAN_RE.search(value[date.end() :])
 
 
 def from_pairs(

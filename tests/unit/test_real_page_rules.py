@@ -298,3 +298,9 @@ def test_a_message_boards_answer_names_who_answered_and_when():
     info = "<p>留言时间:1573582167000 答复时间:2019年11月14日 答复单位：国家税务总局网站</p>"
     found = page(f"<h1>个人独资企业缴个税吗？</h1>{info}<div class='zoom'>{TEXT}</div>").meta.finish()
     assert (found["publisher"], found["published"]) == ("国家税务总局网站", "2019-11-14")
+
+
+def test_a_date_after_an_empty_source_label_is_no_publisher():
+    info = "<div><span>2026-01-15 14:59:40</span></div><div><span>文章来源：</span></div><div>2026-01-15 14:59:40</div>"
+    found = page(f"<h1>2025年金融统计数据报告</h1>{info}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["publisher"] is None
