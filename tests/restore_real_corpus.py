@@ -53,6 +53,9 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "other-kepu-01": "530e116717e6ad84ae3656e1cf98efe0cbffe51cc641162efe14473b999fb8ae",
     "trs-ccgp-hebei-01": "2c27e3735d60a4ee49f04ac5da8e16d80f625ba09afbb76f6abf35db9f781917",
     "other-pbc-01": "79fbf1f2e9ff8db44f5293065272efe39c991250d5c56082950537100b9affe7",
+    "trs-most-01": "59ae13f2b88b97c7847a39b8ccfd6f98697e4a6edafd06f38d8581743a10af91",
+    "trs-ndrc-01": "5e1eb436b4bb9e0fc3066345d254b14b5f822f7e984ed2a713872a151961e4aa",
+    "other-sasac-01": "c0a8a428a0c17584c9e7015d1335f1439929ae28729cf1ebfc2151ec77f82fbb",
     "ucap-chinatax-02": "6ed50d326d719172b47108af161496053eeae900295d9d543efa71f6f393cd00",
 }
 
