@@ -31,6 +31,7 @@ LABELS = [
     ("发布机构", "publisher"),
     ("发文机关", "publisher"),
     ("发文单位", "publisher"),
+    ("发文机构", "publisher"),
     ("制发机关", "publisher"),
     ("发布单位", "publisher"),
     ("发布部门", "publisher"),
@@ -117,6 +118,7 @@ DOC_NUMBER_RE = re.compile(
     r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$"
 )
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
+BREADCRUMB_STEP_RE = re.compile(r"^[>＞»›]")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "未知来源", "admin"}  # and CMS placeholders
 # A value ends at a wide gap or a cell break; one read from a "label：value" pair also at the next "标签:" of any
@@ -197,6 +199,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if label:
         value = UNOPENED_CLOSE_RE.sub(r"\1", NEXT_LABEL_RE.split(value)[0].strip())
     value = value.strip(" 　|:：")
+    if BREADCRUMB_STEP_RE.match(value):  # 首页 > 政策 > 发布 > 正文: a breadcrumb's next step follows a column name
+        return None
     if name == "publisher" and (credit := CREDIT_RE.match(value)):
         value = credit[1] or credit[2]
     if value in EMPTY_VALUES or BUTTONS_ONLY_RE.match(value):  # 来源：【打印】: an empty label before a page tool

@@ -304,3 +304,11 @@ def test_a_date_after_an_empty_source_label_is_no_publisher():
     info = "<div><span>2026-01-15 14:59:40</span></div><div><span>文章来源：</span></div><div>2026-01-15 14:59:40</div>"
     found = page(f"<h1>2025年金融统计数据报告</h1>{info}<div class='zoom'>{TEXT}</div>").meta.finish()
     assert found["publisher"] is None
+
+
+def test_a_breadcrumbs_column_named_like_a_label_takes_no_value_and_发文机构_names_the_publisher():
+    crumbs = "<div>首页\n&gt;&nbsp;<a>政策</a>\n&gt;&nbsp;<a>发布</a>\n&gt;&nbsp;正文\n</div>"
+    found = page(f"{crumbs}<h1>关于某某工作的若干意见</h1><div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["publisher"] is None
+    table = "<table><tr><td><b>发文机构：</b></td><td>科技部 金融监管总局</td></tr></table>"
+    assert page(f"{table}<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "科技部 金融监管总局"
