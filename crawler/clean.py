@@ -56,6 +56,10 @@ INFO_LABELS = [
     "主题分类",
     "成文日期",
     "发文机关",
+    "发布文号",  # a law database's record: 【发布文号】 【效力级别】 【时效状态】 【实施日期】
+    "效力级别",
+    "时效状态",
+    "实施日期",
 ] + COUNTER_LABELS
 # Labels that on their own never start a body line: safe to drop anywhere, not only in the head and tail.
 ANYWHERE_LABELS = [
@@ -125,6 +129,7 @@ LINE_STARTS = [
     "网站标识码",
     "建议使用",
     "推荐分辨率",
+    "免责声明",
 ]
 FOOTER_LINKS = [
     "联系我们",
@@ -181,9 +186,11 @@ PHRASES_RE = re.compile(
 )
 # © only beside a year or 版权 (a Latin-1 misreading of GBK is full of ©: Ò© is 药).
 FOOTER_RE = re.compile(r"ICP\s*备|ICP证|公网安备|网站标识码|Copyright|©\s*(?:19|20)\d{2}|版权所有\s*©|^\s*©", re.I)
-INFO_START_RE = re.compile(rf"^[-·•*]?\s*(?:{_alt(INFO_LABELS)}){COLON}")
+# An info label ends at a colon or at the bracket that closes it (【发布部门】全国人大常委会 【效力级别】法律).
+INFO_LABEL = rf"(?:(?:{_alt(INFO_LABELS)}){COLON}|[【\[]\s*(?:{_alt(INFO_LABELS)})\s*[】\]]\s*[:：]?\s*)"
+INFO_START_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}")
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
-INFO_PAIR_RE = re.compile(rf"(?:{_alt(INFO_LABELS)}){COLON}(?:(?!(?:{_alt(INFO_LABELS)}){COLON}).)*")
+INFO_PAIR_RE = re.compile(rf"{INFO_LABEL}(?:(?!{INFO_LABEL}).)*")
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")

@@ -570,7 +570,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
     metadata.from_pairs(_hidden_texts(hidden), found)
     metadata.from_pairs(_written_texts(root), found)
-    title = page_title(root, found, page, body_lines)
+    title = metadata.title_without_number(page_title(root, found, page, body_lines), found)
     found.add("title", title, metadata.SHOWN)
     metadata.from_lone_date(simplified_labels(_near_title(page_lines, body_lines, title)), found)
     metadata.from_heading(page_lines[: _first_body_line(page_lines, body_lines)], title, found)

@@ -45,6 +45,7 @@ LABELS = [
     ("作者", "publisher"),
     ("发文字号", "doc_number"),
     ("发文文号", "doc_number"),
+    ("发布文号", "doc_number"),
     ("文号", "doc_number"),
     ("索引号", "index_number"),
     ("发布日期", "published"),
@@ -114,9 +115,11 @@ LABEL_FIRST_CHARS = frozenset(label[0] for label, _ in LABELS)  # no text opens 
 LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}(?:[:：]|[\]】］]{GAP}[:：]?)")
 # A label alone on its line, maybe bracketed ([ 索引号 ], 【发布机构】), its value on the next line.
 ONLY_LABEL_RE = re.compile(rf"^{GAP}[\[【［]?{GAP}({LABEL_ALT}){GAP}[\]】］]?{GAP}[:：]?{GAP}$")
-DOC_NUMBER_RE = re.compile(
-    r"^[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号$"
-)
+DOC_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号"
+DOC_NUMBER_RE = re.compile(f"^{DOC_NUMBER}$")
+ORDER_NUMBER = r"[\u4e00-\u9fff]{2,20}令\s*第?\s*\d{1,5}\s*号"  # 中华人民共和国主席令 第68号
+# A title a CMS wrote with the number after it in brackets: 中华人民共和国政府采购法(中华人民共和国主席令 第68号).
+TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC_NUMBER})\s*[)）]$")
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 BREADCRUMB_STEP_RE = re.compile(r"^[>＞»›]")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
@@ -293,6 +296,15 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
             if DOC_NUMBER_RE.match(number) and (before == squeezed or under_title):
                 into.add("doc_number", number, SHOWN)
                 return
+
+
+def title_without_number(title: str | None, into: Candidates) -> str | None:
+    """The title without the number a CMS appended in brackets; the number is the 文号 shown with it."""
+    m = TITLE_WITH_NUMBER_RE.match(title or "")
+    if not m:
+        return title
+    into.add("doc_number", m[2], SHOWN)
+    return m[1]
 
 
 def from_text(lines: list[str], into: Candidates) -> None:

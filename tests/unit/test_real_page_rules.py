@@ -312,3 +312,21 @@ def test_a_breadcrumbs_column_named_like_a_label_takes_no_value_and_发文机构
     assert found["publisher"] is None
     table = "<table><tr><td><b>发文机构：</b></td><td>科技部 金融监管总局</td></tr></table>"
     assert page(f"{table}<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "科技部 金融监管总局"
+
+
+def test_a_law_databases_bracketed_record_is_metadata_and_its_disclaimer_furniture():
+    lines = ["【发布部门】全国人大常委会 【发布文号】中华人民共和国主席令第24号", "【效力级别】法律"]
+    record = "".join(f"<p>{line}</p>" for line in lines)
+    found = page(f"<h2>中华人民共和国劳动法（2018修正）</h2>{record}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["doc_number"] == "中华人民共和国主席令第24号"
+    disclaimer = "免责声明：本网站提供的法规来源于数据提供单位或网络，请务必与正式文本核对后使用。"
+    assert clean_lines([*lines, TEXT[3:-4], disclaimer]) == [TEXT[3:-4]]
+    assert clean_lines(["【字體：大 中 小】", TEXT[3:-4]]) == [TEXT[3:-4]]  # a page tool, as before
+
+
+def test_a_number_the_cms_appended_to_the_title_in_brackets_is_the_文号():
+    head = "<meta name='ArticleTitle' content='中华人民共和国政府采购法(中华人民共和国主席令 第68号)'>"
+    found = page(f"<div class='zoom'>{TEXT}</div>", head).meta.finish()
+    assert (found["title"], found["doc_number"]) == ("中华人民共和国政府采购法", "中华人民共和国主席令 第68号")
+    head = "<meta name='ArticleTitle' content='关于印发《某某办法》的通知(试行)'>"
+    assert page(f"<div class='zoom'>{TEXT}</div>", head).meta.finish()["title"] == "关于印发《某某办法》的通知(试行)"
