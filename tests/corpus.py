@@ -346,6 +346,10 @@ def _held_by_neither(repaired: str, original: str, damaged: str) -> int:
     return sum((chars(repaired) - chars(original) - chars(damaged)).values())
 
 
+def _visible(text: str) -> Counter:
+    return Counter(c for c in text if not c.isspace())
+
+
 PAIRING_WINDOW = 4  # lines ahead where a repaired line's source may be, past lines the cleaner dropped
 
 
@@ -360,8 +364,8 @@ def _paired_lines(original: list[str], damaged: list[str], repaired: list[str]):
         window = range(i, min(i + PAIRING_WINDOW, len(original)))
         if not window:
             return
-        shared = Counter(line)
-        best = max(window, key=lambda k: (sum((shared & Counter(original[k] + damaged[k])).values()), -k))
+        shared = _visible(line)  # spaces aside, as compared: the cleaner writes 　 as a space
+        best = max(window, key=lambda k: (sum((shared & _visible(original[k] + damaged[k])).values()), -k))
         yield original[best], damaged[best], line
         i = best + 1
 
