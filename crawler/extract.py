@@ -545,16 +545,13 @@ def _info_lines(lines: list[str]) -> list[str]:
     ]
 
 
-def _near_title(page_lines: list[str], body_lines: list[str], title: str | None) -> list[str]:
-    """Lines between the title heading and the text, and the text's first lines: where a page shows its date."""
-    first_body = _first_body_line(page_lines, body_lines)
-    first_body = len(page_lines) if first_body is None else first_body
+def _near_title(above_text: list[str], body_lines: list[str], title: str | None) -> list[str]:
+    """Lines between the title heading and the text, and the text's first lines: where a page shows its date.
+    `above_text`: the page's lines above the text."""
     squeezed = re.sub(r"\s+", "", title or "")
-    heading = next(
-        (i for i, line in enumerate(page_lines[:first_body]) if squeezed and re.sub(r"\s+", "", line) == squeezed), None
-    )
-    start = heading + 1 if heading is not None else max(0, first_body - INFO_EDGE)
-    return page_lines[start:first_body] + body_lines[:3]
+    heading = next((i for i, line in enumerate(above_text) if squeezed and re.sub(r"\s+", "", line) == squeezed), None)
+    start = heading + 1 if heading is not None else max(0, len(above_text) - INFO_EDGE)
+    return above_text[start:] + body_lines[:3]
 
 
 def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: list) -> metadata.Candidates:
@@ -572,8 +569,9 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     metadata.from_pairs(_written_texts(root), found)
     title = metadata.title_without_number(page_title(root, found, page, body_lines), found)
     found.add("title", title, metadata.SHOWN)
-    metadata.from_lone_date(simplified_labels(_near_title(page_lines, body_lines, title)), found)
-    metadata.from_heading(page_lines[: _first_body_line(page_lines, body_lines)], title, found)
+    above_text = page_lines[: _first_body_line(page_lines, body_lines)]  # all of them when the text is not found
+    metadata.from_lone_date(simplified_labels(_near_title(above_text, body_lines, title)), found)
+    metadata.from_heading(above_text, title, found)
     return found
 
 

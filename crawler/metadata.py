@@ -290,10 +290,10 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
         return
     for previous, line in zip(["", *lines], lines):
         parts = line.split()
+        follows_title = "".join(previous.split()) == squeezed
         for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
             before, number = "".join(parts[:-k]), " ".join(parts[-k:])
-            under_title = not before and re.sub(r"\s+", "", previous) == squeezed
-            if DOC_NUMBER_RE.match(number) and (before == squeezed or under_title):
+            if DOC_NUMBER_RE.match(number) and (before == squeezed or not before and follows_title):
                 into.add("doc_number", number, SHOWN)
                 return
 

@@ -341,7 +341,7 @@ def _held_by_neither(repaired: str, original: str, damaged: str) -> int:
     """As multisets, gaps and whitespace aside: characters of `repaired` beyond those of the other two."""
 
     def chars(text: str) -> Counter:
-        return Counter(c for c in text if c != LOST and not c.isspace())
+        return _visible(text.replace(LOST, ""))
 
     return sum((chars(repaired) - chars(original) - chars(damaged)).values())
 
