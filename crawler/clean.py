@@ -60,6 +60,8 @@ INFO_LABELS = [
     "效力级别",
     "时效状态",
     "实施日期",
+    "公开事项名称",  # a 信息公开 catalogue entry's table: 公开事项名称 / 索引号 / 主办单位 / 制发日期
+    "制发日期",
 ] + COUNTER_LABELS
 # Labels that on their own never start a body line: safe to drop anywhere, not only in the head and tail.
 ANYWHERE_LABELS = [
@@ -78,6 +80,7 @@ BUTTONS = [
     "打印本页",
     "打印文章",
     "打印此页",
+    "打印文档",
     "打印",
     "关闭窗口",
     "关闭本页",
@@ -151,6 +154,7 @@ TAIL_HEADINGS = [
     "相关新闻",
     "相关信息",
     "相关文件",
+    "相关导读",
     "最近搜索",
     "热门搜索",
     "热点推荐",
@@ -196,6 +200,11 @@ LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")
 FOOTER_LINKS_RE = re.compile(rf"^(?:(?:{_alt(FOOTER_LINKS)})[\s|｜·]*)+$")
 TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?$")
+# The heading of a list of attachments (附件：, 相关附件, 附件下载); alone as the text's last line, its list is empty.
+ATTACHMENT_HEADING = r"(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?"
+ATTACHMENT_HEADING_RE = re.compile(ATTACHMENT_HEADING)
+# The caption over a 信息公开 catalogue entry's table (目录项的基本信息), its labelled lines taken as metadata.
+CATALOGUE_CAPTION_RE = re.compile(r"^(?:信息公开)?目录项?的?(?:基本)?信息$")
 EDITOR_RE = re.compile(
     rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$"
 )
@@ -239,7 +248,8 @@ def is_furniture(line: str, near_edge: bool) -> bool:
     if (FOOTER_RE.search(line) and len(line) < 160) or FOOTER_LINKS_RE.match(line):
         return True
     if near_edge and (
-        EDITOR_RE.match(line)
+        CATALOGUE_CAPTION_RE.match(line)
+        or EDITOR_RE.match(line)
         or BYLINE_RE.match(line)
         or SITE_LINE_RE.match(line)
         or BUTTONS_ONLY_RE.match(line)
@@ -250,10 +260,12 @@ def is_furniture(line: str, near_edge: bool) -> bool:
 
 
 def _cut_tail_sections(lines: list[str]) -> list[str]:
+    """Related-links sections after the text, and an attachment list's heading with no attachment under it."""
     for i, line in enumerate(lines):
         if TAIL_HEADING_RE.match(line) and all(len(rest) <= MAX_TAIL_LINE for rest in lines[i + 1 :]):
-            return lines[:i]
-    return lines
+            lines = lines[:i]
+            break
+    return lines[:-1] if lines and ATTACHMENT_HEADING_RE.fullmatch(lines[-1]) else lines
 
 
 def clean_lines(lines: list[str]) -> list[str]:

@@ -12,7 +12,7 @@ from lxml import etree
 from . import metadata
 from .chars import HAN_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
-from .clean import INFO_START_RE, split_lines
+from .clean import ATTACHMENT_HEADING, INFO_START_RE, split_lines
 from .dates import DIGITS_DATE_RE
 
 SKIP_TAGS = {
@@ -139,7 +139,7 @@ PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
-ATTACHMENT_LIST_RE = re.compile(r"^(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?")
+ATTACHMENT_LIST_RE = re.compile("^" + ATTACHMENT_HEADING)
 WRITTEN_RE = re.compile(r"""document\.write(?:ln)?\(\s*(['"])(.*?)(?<!\\)\1\s*\)""", re.S)
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
@@ -562,7 +562,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
     metadata.from_pairs(simplified_labels(page_lines), found, text_lines=set(simplified_labels(body_lines)))
-    metadata.from_pairs(simplified_labels(_info_lines(body_lines[:INFO_EDGE])), found)
+    metadata.from_pairs(simplified_labels(_info_lines(body_lines[:INFO_EDGE])), found, labels=metadata.HEAD_LABEL_RE)
     # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
     metadata.from_pairs(_hidden_texts(hidden), found)

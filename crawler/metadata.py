@@ -28,6 +28,7 @@ LABELS = [
     ("标题", "title"),
     ("名称", "title"),
     ("文件名称", "title"),
+    ("公开事项名称", "title"),  # a 信息公开 catalogue entry: 公开事项名称 / 索引号 / 主办单位 / 制发日期
     ("发布机构", "publisher"),
     ("发文机关", "publisher"),
     ("发文单位", "publisher"),
@@ -65,13 +66,17 @@ LABELS = [
     ("成文日期", "written"),
     ("发文日期", "written"),
     ("印发日期", "written"),
+    ("制发日期", "written"),
     ("主题分类", "topic"),
     ("有效性", "validity"),
     ("是否有效", "validity"),
     ("时效", "validity"),
     ("效力状态", "validity"),
 ]
-LABEL_FIELD = dict(LABELS)
+# A label naming the publisher in a 信息公开 table or above the text (索引号：… 主办单位：国家能源局), and the site's
+# owner in a footer's line: not read in the page's lines at large.
+OWNER_LABELS = [("主办单位", "publisher")]
+LABEL_FIELD = dict(LABELS + OWNER_LABELS)
 # Labels of 信息公开 tables for what the archive does not keep: never a value of the label before them.
 OTHER_LABELS = {
     "关键词",
@@ -95,7 +100,7 @@ OTHER_LABELS = {
     "字体",
     "相关信息",
 }
-LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS)}
+LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS + OWNER_LABELS)}
 # The head's ContentSource is not read: a publisher the reader cannot see is none (the gold's rule), and portals
 # fill it with their own name (中国河北政府采购网) or a channel (国家税务总局微信).
 META_TAGS = {
@@ -106,13 +111,21 @@ META_TAGS = {
 FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 DATE_FIELDS = {"published", "written"}
 GAP = r"[\s\u3000\u00a0]*"
-# A label as pages write it: any spacing between its characters.
-LABEL_ALT = "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(LABELS, key=lambda lf: -len(lf[0])))
+
+
+def _label_alt(labels) -> str:
+    """Labels as pages write them: any spacing between their characters, longest first."""
+    return "|".join(GAP.join(map(re.escape, label)) for label, _ in sorted(labels, key=lambda lf: -len(lf[0])))
+
+
+LABEL_ALT = _label_alt(LABELS)
 # The characters labels are made of: where a traditional page's label is read in simplified script.
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
 LABEL_FIRST_CHARS = frozenset(label[0] for label, _ in LABELS)  # no text opens with a label without one
 # A label ends at a colon, or at the bracket that closes it (【文　　号】 晋医保发〔2021〕14号).
-LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){GAP}(?:[:：]|[\]】］]{GAP}[:：]?)")
+LABEL_END = rf"{GAP}(?:[:：]|[\]】］]{GAP}[:：]?)"
+LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){LABEL_END}")
+HEAD_LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_label_alt(LABELS + OWNER_LABELS)}){LABEL_END}")
 # A label alone on its line, maybe bracketed ([ 索引号 ], 【发布机构】), its value on the next line.
 ONLY_LABEL_RE = re.compile(rf"^{GAP}[\[【［]?{GAP}({LABEL_ALT}){GAP}[\]】］]?{GAP}[:：]?{GAP}$")
 DOC_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号"
@@ -225,10 +238,16 @@ def _only_a_date(value: str) -> bool:
 
 
 def from_pairs(
-    lines, into: Candidates, source: int = LABELLED, skip: tuple = (), text_lines: frozenset | set = frozenset()
+    lines,
+    into: Candidates,
+    source: int = LABELLED,
+    skip: tuple = (),
+    text_lines: frozenset | set = frozenset(),
+    labels: re.Pattern = LABEL_RE,
 ) -> None:
     """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value;
-    the fields in `skip` are not taken, and `text_lines` (the document's own) are read only as such a value."""
+    the fields in `skip` are not taken, `text_lines` (the document's own) are read only as such a value, and
+    `labels` are the labels read (HEAD_LABEL_RE above the text)."""
     lines = list(lines)
 
     def take(label: str, value: str) -> None:
@@ -243,7 +262,7 @@ def from_pairs(
         if only_label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
             take(only_label.group(1), lines[i + 1])
             continue
-        matches = list(LABEL_RE.finditer(line))
+        matches = list(labels.finditer(line))
         for m, following in zip(matches, matches[1:] + [None]):
             take(m.group(1), line[m.end() : following.start() if following else None])
 

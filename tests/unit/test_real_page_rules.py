@@ -330,3 +330,27 @@ def test_a_number_the_cms_appended_to_the_title_in_brackets_is_the_文号():
     assert (found["title"], found["doc_number"]) == ("中华人民共和国政府采购法", "中华人民共和国主席令 第68号")
     head = "<meta name='ArticleTitle' content='关于印发《某某办法》的通知(试行)'>"
     assert page(f"<div class='zoom'>{TEXT}</div>", head).meta.finish()["title"] == "关于印发《某某办法》的通知(试行)"
+
+
+def test_a_catalogue_entrys_table_above_the_text_names_its_publisher_and_dates():
+    entry = (
+        "<table><tr><td>目录项的基本信息</td></tr></table><table>"
+        "<tr><td>公开事项名称:</td><td>关于印发《某某规则》的通知</td></tr>"
+        "<tr><td>索引号:</td><td>000019705/2024-00241</td><td>主办单位:</td><td>国家能源局</td></tr>"
+        "<tr><td>制发日期:</td><td>2024-09-13</td></tr></table>"
+    )
+    found = page(f"<div class='article-content'>{entry}<div>{TEXT * 3}</div></div>")
+    meta = found.meta.finish()
+    assert (meta["title"], meta["publisher"], meta["published"]) == (
+        "关于印发《某某规则》的通知",
+        "国家能源局",
+        "2024-09-13",
+    )
+    assert clean_lines(found.lines) == [TEXT[3:-4]] * 3
+    footer = "<div>主办单位：某某市人民政府办公室</div>"
+    assert page(f"<div class='zoom'>{TEXT * 3}</div>{footer}").meta.finish()["publisher"] is None  # the site's owner
+
+
+def test_an_empty_attachment_list_and_a_related_reading_heading_end_no_text():
+    assert clean_lines([TEXT[3:-4], "相关附件：", "相关导读:", "打印文档"]) == [TEXT[3:-4]]
+    assert clean_lines([TEXT[3:-4], "附件：", "某某名单.pdf"]) == [TEXT[3:-4], "附件：", "某某名单.pdf"]
