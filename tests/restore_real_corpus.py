@@ -57,6 +57,10 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "trs-ndrc-01": "5e1eb436b4bb9e0fc3066345d254b14b5f822f7e984ed2a713872a151961e4aa",
     "other-sasac-01": "c0a8a428a0c17584c9e7015d1335f1439929ae28729cf1ebfc2151ec77f82fbb",
     "ucap-chinatax-02": "6ed50d326d719172b47108af161496053eeae900295d9d543efa71f6f393cd00",
+    "trs-most-02": "ebdc542b0250bb1ef14a4fe342631e69a0a7f32f3a3410da67fa329cc085f03a",
+    "trs-most-03": "c64ee09673da42e347c0bdf93277324cb89678aa78176227f4e6521d1a9bc0e4",
+    "other-sasac-02": "df40925a4d7b666eb86129a1f9b5d100ec03cf75968901235d91f7490a31f910",
+    "other-pbc-02": "70c5ab9964b77639efc57b0810017b4f935d1a8eb98a894a18abeeae1e779239",
 }
 
 
