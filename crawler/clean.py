@@ -62,6 +62,13 @@ INFO_LABELS = [
     "实施日期",
     "公开事项名称",  # a 信息公开 catalogue entry's table: 公开事项名称 / 索引号 / 主办单位 / 制发日期
     "制发日期",
+    "颁布单位",  # a law database's record
+    "颁布机关",
+    "颁布日期",
+    "时效性",
+    "法规层次",
+    "首选类别",
+    "关键字",
 ] + COUNTER_LABELS
 # Labels that on their own never start a body line: safe to drop anywhere, not only in the head and tail.
 ANYWHERE_LABELS = [
@@ -81,6 +88,7 @@ BUTTONS = [
     "打印文章",
     "打印此页",
     "打印文档",
+    "全文打印",
     "打印",
     "关闭窗口",
     "关闭本页",
@@ -98,6 +106,8 @@ BUTTONS = [
     "PDF下载",
     "word下载",
     "Word下载",
+    "导出WORD",
+    "导出Word",
     "纠错",
     "我要纠错",
     "网站纠错",
@@ -178,7 +188,7 @@ def _alt(words) -> str:
 COLON = r"\s*[:：]\s*"
 BUTTON_RE = re.compile(rf"[【\[［]\s*(?:{_alt(BUTTONS)})\s*[】\]］]")
 FONT_RE = re.compile(
-    rf"(?:{_alt(['字体', '字号', '文字'])})\s*[:：]?\s*(?:[【\[［(（]?\s*[大中小]\s*[】\]］)）]?\s*){{2,3}}"
+    rf"[【\[［]?\s*(?:{_alt(['字体', '字号', '文字'])})\s*[:：]?\s*(?:[【\[［(（]?\s*[大中小]\s*[】\]］)）]?\s*){{2,3}}"
 )
 COUNTER_RE = re.compile(
     rf"(?:{_alt(COUNTER_LABELS)})\s*[:：]?\s*[\[【(（]?\s*\d+\s*[\]】)）]?\s*次?"

@@ -12,7 +12,7 @@ from lxml import etree
 from . import metadata
 from .chars import HAN_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
-from .clean import ATTACHMENT_HEADING, INFO_START_RE, split_lines
+from .clean import ATTACHMENT_HEADING, INFO_START_RE, is_furniture, split_lines, strip_inline_furniture
 from .dates import DIGITS_DATE_RE
 
 SKIP_TAGS = {
@@ -68,6 +68,7 @@ CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 STYLED_BELOW = etree.XPath(".//*[@style]")
 WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+PRINT_MARKS = etree.XPath("//comment()[contains(translate(., 'STARTPRINT', 'startprint'), 'startprint')]")
 
 
 class Named:
@@ -326,12 +327,30 @@ def _han_count(lines) -> int:
 
 
 def find_container(root, page: Rendering):
-    for (kind, name), el in CONTENT_CONTAINERS.find(root):
+    named = [(el, f"{kind}:{name}") for (kind, name), el in CONTENT_CONTAINERS.find(root)]
+    for el, how in [*named, (print_region(root), "print region")]:
+        if el is None:
+            continue
         lines = page.lines(el)
         han = _han_count(lines)
         if han >= MIN_CONTAINER_HAN and _link_han(el) < MAX_LINK_SHARE * han:
-            return el, lines, f"{kind}:{name}"
+            return el, lines, how
     return None, [], ""
+
+
+def print_region(root):
+    """The one element between <!--startprint--> and <!--endprint-->: what the page's own print button prints
+    (a convention of the portals' print scripts), the text as a named container names it."""
+    for mark in PRINT_MARKS(root):
+        if mark.text.strip().lower() != "startprint":
+            continue
+        between = []
+        for sibling in mark.itersiblings():
+            if sibling.tag is etree.Comment and (sibling.text or "").strip().lower() == "endprint":
+                return between[0] if len(between) == 1 else None
+            if isinstance(sibling.tag, str):
+                between.append(sibling)
+    return None
 
 
 def _link_han(el) -> int:
@@ -492,12 +511,18 @@ def _heading_above_info(page_lines: list[str], body_lines: list[str]) -> str | N
 
 
 def _heading_over_labels(lines: list[str]) -> str | None:
-    """`lines` end with label lines: the line above them, when it reads as a heading."""
+    """`lines` end with label lines (maybe page tools under them): the line above them, when it reads as a
+    heading; a 文号 printed under the heading (（财库〔2021〕22号）) stands between them."""
     top = len(lines)
+    while top and is_furniture(strip_inline_furniture(lines[top - 1]), True) and not _is_label_line(lines[top - 1]):
+        top -= 1
+    labels_end = top
     while top and _is_label_line(lines[top - 1]):
         top -= 1
-    if top == len(lines) or top == 0:
+    if top == labels_end or top == 0:
         return None
+    if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip("（()）")):
+        top -= 1
     return lines[top - 1] if _is_heading(lines[top - 1]) else None
 
 

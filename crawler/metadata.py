@@ -37,6 +37,8 @@ LABELS = [
     ("发布单位", "publisher"),
     ("发布部门", "publisher"),
     ("所属机构", "publisher"),
+    ("颁布单位", "publisher"),  # a law database's record: 颁布单位 / 颁布日期 / 实施日期 / 时效性 / 法规层次
+    ("颁布机关", "publisher"),
     ("发布", "publisher"),
     ("信息来源", "publisher"),
     ("文章来源", "publisher"),
@@ -61,6 +63,7 @@ LABELS = [
     ("回复时间", "published"),
     ("回复日期", "published"),
     ("发布日期时间", "published"),
+    ("颁布日期", "published"),
     ("时间", "published"),
     ("日期", "published"),
     ("成文日期", "written"),
@@ -70,6 +73,7 @@ LABELS = [
     ("主题分类", "topic"),
     ("有效性", "validity"),
     ("是否有效", "validity"),
+    ("时效性", "validity"),
     ("时效", "validity"),
     ("效力状态", "validity"),
 ]
@@ -99,6 +103,9 @@ OTHER_LABELS = {
     "字号",
     "字体",
     "相关信息",
+    "实施日期",
+    "法规层次",
+    "首选类别",
 }
 LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS + OWNER_LABELS)}
 # The head's ContentSource is not read: a publisher the reader cannot see is none (the gold's rule), and portals

@@ -354,3 +354,24 @@ def test_a_catalogue_entrys_table_above_the_text_names_its_publisher_and_dates()
 def test_an_empty_attachment_list_and_a_related_reading_heading_end_no_text():
     assert clean_lines([TEXT[3:-4], "相关附件：", "相关导读:", "打印文档"]) == [TEXT[3:-4]]
     assert clean_lines([TEXT[3:-4], "附件：", "某某名单.pdf"]) == [TEXT[3:-4], "附件：", "某某名单.pdf"]
+
+
+def test_the_print_region_names_the_text_and_the_heading_stands_over_its_number_labels_and_tools():
+    record = (
+        "<table><tr><td>【时 效 性】</td><td>有效</td><td>【颁布日期】</td><td>2021年04月30日</td></tr>"
+        "<tr><td>【颁布单位】</td><td>财政部</td><td>【文　　号】</td><td>财库〔2021〕22号</td></tr></table>"
+    )
+    tools = "<i>全文打印</i><i>导出WORD</i><i>关闭</i>【字体：<span>大</span><span>中</span><span>小</span>】"
+    body = (
+        f"<div><p class='x_title'>关于印发《某某管理办法》的通知</p><p>（财库〔2021〕22号）</p>{record}"
+        f"<div>{tools}</div><!--startprint--><div class='x_text'><p>{TEXT[3:40]}</p></div><!--endprint--></div>"
+    )
+    found = page(body, "<title>财政法规管理系统</title>")
+    meta = found.meta.finish()
+    assert found.lines == [TEXT[3:40]] and found.method == "print region"
+    assert (meta["title"], meta["publisher"], meta["published"], meta["doc_number"]) == (
+        "关于印发《某某管理办法》的通知",
+        "财政部",
+        "2021-04-30",
+        "财库〔2021〕22号",
+    )
