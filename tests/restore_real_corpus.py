@@ -61,6 +61,7 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "trs-most-03": "c64ee09673da42e347c0bdf93277324cb89678aa78176227f4e6521d1a9bc0e4",
     "other-sasac-02": "df40925a4d7b666eb86129a1f9b5d100ec03cf75968901235d91f7490a31f910",
     "other-pbc-02": "70c5ab9964b77639efc57b0810017b4f935d1a8eb98a894a18abeeae1e779239",
+    "jpaas-samr-01": "3271e8f1ba1b2977cafbfed3c682c657a4ffcf6cea345f85a04b9da52bae9fa6",
 }
 
 
