@@ -531,8 +531,9 @@ def _is_label_line(line: str) -> bool:
 
 
 def strip_site_name(title: str) -> str:
-    """`某某市人民政府--标题`, `标题_某某网`, `标题 | 某某网`, `标题_2019年第5号国务院公报` to `标题`."""
-    parts = [p for p in TITLE_SEPARATORS_RE.split(ISSUE_SUFFIX_RE.sub("", title)) if p]
+    """`某某市人民政府--标题`, `标题_某某网`, `标题 | 某某网`, `标题_2019年第5号国务院公报` to `标题`; a separator
+    left at an end with nothing beyond it (`标题-`: a site's name left empty) goes too."""
+    parts = [p for p in TITLE_SEPARATORS_RE.split(ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")) if p]
     while len(parts) > 1 and (SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= 6):
         parts.pop()
     while len(parts) > 1 and SITE_SUFFIX_RE.search(parts[0]) and len(parts[0]) < len(parts[-1]):

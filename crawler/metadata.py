@@ -51,6 +51,7 @@ LABELS = [
     ("发布文号", "doc_number"),
     ("文号", "doc_number"),
     ("索引号", "index_number"),
+    ("信息索引", "index_number"),
     ("发布日期", "published"),
     ("发布时间", "published"),
     ("公开日期", "published"),

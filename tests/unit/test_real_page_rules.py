@@ -375,3 +375,11 @@ def test_the_print_region_names_the_text_and_the_heading_stands_over_its_number_
         "2021-04-30",
         "财库〔2021〕22号",
     )
+
+
+def test_信息索引_names_the_index_number_and_an_empty_site_name_leaves_no_separator_on_the_title():
+    table = "<table><tr><td>信息索引：</td><td>360A06-05-2012-0024-1</td></tr></table>"
+    assert page(f"{table}<div class='zoom'>{TEXT}</div>").meta.finish()["index_number"] == "360A06-05-2012-0024-1"
+    found = page(f"<div class='zoom'>{TEXT}</div>", "<title>中华人民共和国劳动争议调解仲裁法-</title>").meta.finish()
+    assert found["title"] == "中华人民共和国劳动争议调解仲裁法"
+    assert clean_lines(["字体：大 中 小 【打印本稿】 【关闭】", TEXT[3:-4]]) == [TEXT[3:-4]]
