@@ -546,8 +546,12 @@ def hidden_elements(top) -> list:
     return [el for el in (top, *STYLED_BELOW(top)) if _hidden(el)]
 
 
+# What hidden text is not read for: a date, a title or a publisher the reader cannot see is none (the gold's rule).
+SEEN_FIELDS = tuple(name for name in metadata.FIELDS if name not in ("doc_number", "index_number"))
+
+
 def _hidden_texts(hidden: list) -> list[str]:
-    """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there."""
+    """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there, the only fields read from it."""
     return [" ".join(text_of(el).split()) for el in hidden]
 
 
@@ -591,7 +595,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[:INFO_EDGE])), found, labels=metadata.HEAD_LABEL_RE)
     # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
-    metadata.from_pairs(_hidden_texts(hidden), found)
+    metadata.from_pairs(_hidden_texts(hidden), found, skip=SEEN_FIELDS)
     metadata.from_pairs(_written_texts(root), found)
     title = metadata.title_without_number(page_title(root, found, page, body_lines), found)
     found.add("title", title, metadata.SHOWN)

@@ -141,6 +141,10 @@ DOC_NUMBER_RE = re.compile(f"^{DOC_NUMBER}$")
 ORDER_NUMBER = r"[\u4e00-\u9fff]{2,20}令\s*第?\s*\d{1,5}\s*号"  # 中华人民共和国主席令 第68号
 # A title a CMS wrote with the number after it in brackets: 中华人民共和国政府采购法(中华人民共和国主席令 第68号).
 TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC_NUMBER})\s*[)）]$")
+# A title opening with the order that issues it: 科学技术部令第23号 科技部关于…的决定, 商务部、中国证监会…令2024年第3号
+# 某某办法 (several issuers, the order's year).
+ISSUING_ORDER = r"[\u4e00-\u9fff、]{2,60}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第?\s*\d{1,5}\s*号"
+ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 BREADCRUMB_STEP_RE = re.compile(r"^[>＞»›]")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
@@ -326,7 +330,10 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
 
 
 def title_without_number(title: str | None, into: Candidates) -> str | None:
-    """The title without the number a CMS appended in brackets; the number is the 文号 shown with it."""
+    """The title without the number a CMS appended in brackets; the number is the 文号 shown with it, as is the
+    order a title opens with (the title keeps that one: the order's name is part of it)."""
+    if opening := ISSUING_ORDER_RE.match(title or ""):
+        into.add("doc_number", opening[1], SHOWN)
     m = TITLE_WITH_NUMBER_RE.match(title or "")
     if not m:
         return title

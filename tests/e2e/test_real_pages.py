@@ -22,10 +22,6 @@ KNOWN_GAPS: dict[str, str] = {
         "财政部's 政策发布 page (validation, unseen): the 文号 is the decree's header the text opens with, over two"
         " lines (中华人民共和国国务院令 / 第　658　号), which no rule reads as one number"
     ),
-    "other-sasac-02": (
-        "国资委: the 文号 opens the title (商务部、中国证监会…令2024年第3号 外国投资者对上市公司战略投资管理办法):"
-        " an order number of several issuers with its year is not read off a title"
-    ),
     "jpaas-samr-01": (
         "市场监管总局's 规章库: the only date the reader sees is in the 题注 (2011年1月17日卫生部令第79号公布);"
         " a hidden 发布时间 (2021-06-29) is taken, and the 规章库's caption (国家市场监督管理总局规章)"

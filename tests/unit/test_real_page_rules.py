@@ -383,3 +383,13 @@ def test_信息索引_names_the_index_number_and_an_empty_site_name_leaves_no_se
     found = page(f"<div class='zoom'>{TEXT}</div>", "<title>中华人民共和国劳动争议调解仲裁法-</title>").meta.finish()
     assert found["title"] == "中华人民共和国劳动争议调解仲裁法"
     assert clean_lines(["字体：大 中 小 【打印本稿】 【关闭】", TEXT[3:-4]]) == [TEXT[3:-4]]
+
+
+def test_an_order_opening_the_title_is_the_文号_and_hidden_text_gives_no_date():
+    head = "<meta name='ArticleTitle' content='商务部、中国证监会令2024年第3号 外国投资者对上市公司战略投资管理办法'>"
+    found = page(f"<div class='zoom'>{TEXT}</div>", head).meta.finish()
+    assert found["doc_number"] == "商务部、中国证监会令2024年第3号"
+    assert found["title"] == "商务部、中国证监会令2024年第3号 外国投资者对上市公司战略投资管理办法"
+    hidden = "<div style='display:none'>发布时间：2021-06-29 文号：卫生部令第79号</div>"
+    found = page(f"{hidden}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert (found["published"], found["doc_number"]) == (None, "卫生部令第79号")
