@@ -6,6 +6,7 @@ stand for gives the same character; otherwise the character stays one U+FFFD, an
 have been are kept as a suggestion, never written into the text.
 """
 
+import codecs
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ GBK_READERS = ("gbk", "gb18030")  # both Python readers: a byte either of them r
 MAX_CHAR_BYTES = 4
 MAX_COMBINATIONS = 4096
 MAX_SUGGESTIONS = 12
-TOO_OPEN = frozenset({LOST, LOST * 2})  # more combinations than that: as undecided as two candidates
+TOO_OPEN = frozenset({LOST, LOST * 2})  # more byte strings than that: as undecided as two candidates
 
 
 @dataclass
@@ -57,28 +58,39 @@ def _choices(token) -> tuple:
     return tuple(token) if isinstance(token, frozenset) else (token,)
 
 
-def _readings(tokens: list, start: int, length: int, codec: str) -> set[str]:
-    """Every single character that tokens[start:start+length] can decode to."""
-    window = tokens[start : start + length]
-    if len(window) < length:
-        return set()
-    combos = 1
+def _readings(tokens: list, start: int, length: int, codec: str) -> frozenset[str]:
+    """Every single character that tokens[start:start+length] can decode to. The byte strings are grown a
+    token at a time and only those that can still begin a character go on, so a window no byte string
+    decodes is told apart from one with too many that do (the first is no character at all)."""
+    window = tuple(tokens[start : start + length])
+    return _window_readings(window, codec) if len(window) == length else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _window_readings(window: tuple, codec: str) -> frozenset[str]:
+    prefixes = [b""]
     for token in window:
-        combos *= len(_choices(token))
-    if combos > MAX_COMBINATIONS:
-        return TOO_OPEN
+        prefixes = [raw for p in prefixes for b in _choices(token) if _begins_a_character(raw := p + bytes([b]), codec)]
+        if len(prefixes) > MAX_COMBINATIONS:
+            return TOO_OPEN
     found = set()
-    stack = [b""]
-    for token in window:
-        stack = [prefix + bytes([b]) for prefix in stack for b in _choices(token)]
-    for raw in stack:
+    for raw in prefixes:
         try:
             char = raw.decode(codec)
         except UnicodeDecodeError:
             continue
         if len(char) == 1:
             found.add(char)
-    return found
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def _begins_a_character(raw: bytes, codec: str) -> bool:
+    """Whether `raw` is one character or the first bytes of one in `codec`."""
+    try:
+        return len(codecs.getincrementaldecoder(codec)().decode(raw, final=False)) <= 1
+    except UnicodeDecodeError:
+        return False
 
 
 def decode_with_gaps(tokens: list, codec: str) -> Rebuilt:

@@ -4,7 +4,14 @@ import pytest
 
 from crawler.lostbytes import LOST, decode_with_gaps, tokens_of
 
-TEXTS = ["政务公开工作要点", "办公室", "2024年3月1日", "《通知》", "关于印发青岚县2021年政务公开工作要点的通知"]
+TEXTS = [
+    "政务公开工作要点",
+    "办公室",
+    "2024年3月1日",
+    "《通知》",
+    "关于印发青岚县2021年政务公开工作要点的通知",
+    "国务院令第654号公布",  # 第's last two bytes read as two U+FFFD: a digit after them is no byte of 第
+]
 
 
 def reread(text: str, wrong: str) -> str:
