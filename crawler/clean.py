@@ -200,6 +200,12 @@ TODAY_RE = re.compile(r"今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\
 PHRASES_RE = re.compile(
     rf"(?:{_alt(['扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面', '在手机打开当前页', '手机扫一扫'])})"
 )
+# A share popup's lines: 分享到微信 / 用微信“扫一扫”，点击右上角分享按钮， / 即可将网页分享给您的微信好友或朋友圈。
+SHARE_PROMPT_RE = re.compile(
+    r"^(?:分享到(?:微信|微博|新浪微博|QQ空间|QQ)(?:朋友圈)?"
+    r"|(?:用|打开)微信\s*[“\"]?扫一扫[”\"]?[，,].{0,20}"
+    r"|即可将?(?:网页|本页|页面|文章)?分享给?您?的?(?:微信)?(?:好友|朋友圈).{0,12})$"
+)
 # © only beside a year or 版权 (a Latin-1 misreading of GBK is full of ©: Ò© is 药).
 FOOTER_RE = re.compile(r"ICP\s*备|ICP证|公网安备|网站标识码|Copyright|©\s*(?:19|20)\d{2}|版权所有\s*©|^\s*©", re.I)
 # An info label ends at a colon or at the bracket that closes it (【发布部门】全国人大常委会 【效力级别】法律).
@@ -257,7 +263,7 @@ def is_furniture(line: str, near_edge: bool) -> bool:
         return True
     if LINE_START_RE.match(line) and (near_edge or len(line) < 60):
         return True
-    if (FOOTER_RE.search(line) and len(line) < 160) or FOOTER_LINKS_RE.match(line):
+    if (FOOTER_RE.search(line) and len(line) < 160) or FOOTER_LINKS_RE.match(line) or SHARE_PROMPT_RE.match(line):
         return True
     if near_edge and (
         CATALOGUE_CAPTION_RE.match(line)

@@ -110,6 +110,7 @@ CONTENT_CONTAINERS = Named(
         ("class", "news_content"),
         ("class", "detail-content"),
         ("class", "vF_detail_content"),  # 中国政府采购网 and its provincial sites
+        ("class", "wrapper_detail_text"),  # 国家能源局's regional offices (TRS): a short text under a long footer
         ("class", "wzy_text"),
         ("class", "zwnr"),
         ("class", "main-txt"),
@@ -122,6 +123,8 @@ CONTENT_CONTAINERS = Named(
         ("class", "content"),
     ]
 )
+# Names as often given to a wrapper of the title, dateline, page tools and text as to the text itself.
+WRAPPER_NAMES = {"content"}
 TITLE_CONTAINERS = Named(
     [
         ("id", "ivs_title"),
@@ -133,6 +136,7 @@ TITLE_CONTAINERS = Named(
     ]
 )
 FILE_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])", re.I)
+QUOTED_RE = re.compile(r"""['"]([^'"]+)['"]""")
 ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I)
 # A download endpoint (no file name in the link) that serves the page itself: a tool, not a file. One whose link
 # has no text (an icon) names no file either.
@@ -182,7 +186,19 @@ def parse(html: str):
         # Thousands of wrappers in a row (a hostile page) would exceed libxml2's nesting limit and lose the text:
         # runs of 100 tags become one, and the page is read again (real pages never nest this deep).
         root = _parse_or_pre(OPEN_RUN_RE.sub("<div>", CLOSE_RUN_RE.sub("</div>", html)))
-    return _flatten_deep(root)
+    return _flatten_deep(_late_content_into_body(root))
+
+
+def _late_content_into_body(root):
+    """What follows a </html> that a template's included header closed too early (中国政府网's policy library:
+    the header's own </html>, then the document) is the body's, as a browser reads it; libxml2 makes it a
+    second document root beside the first."""
+    body = root.find("body")
+    if body is None:
+        return root
+    for late_root in [el for el in root.itersiblings() if isinstance(el.tag, str)]:
+        body.extend(late_root.find("body") if late_root.find("body") is not None else late_root)
+    return root
 
 
 def _parse_or_pre(html: str):
@@ -338,6 +354,21 @@ def find_container(root, page: Rendering):
     return None, [], ""
 
 
+def text_in_wrapper(lines: list[str], container, how: str, page: Rendering):
+    """A container named as page-wide wrappers are (content) holds the title, dateline and page tools over the
+    text: the text is its densest block. Its metadata is read in the whole wrapper first."""
+    if how.split(":")[-1] not in WRAPPER_NAMES or (block := densest_block(container)) in (None, container):
+        return lines, container, how
+    return page.lines(block), block, f"{how} > density"
+
+
+def read_wrapper_head(head: list[str], found: metadata.Candidates) -> None:
+    """The wrapper's lines over its text block are read as the text's first lines would be: a 文号 line and a
+    date alone on its line (日期：\n2014-05-12) under the title."""
+    metadata.from_text(head, found)
+    metadata.from_heading(head, found.best("title"), found)
+
+
 def print_region(root):
     """The one element between <!--startprint--> and <!--endprint-->: what the page's own print button prints
     (a convention of the portals' print scripts), the text as a named container names it."""
@@ -404,7 +435,7 @@ def trafilatura_lines(html: str) -> list[str]:
 def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]:
     el, lines, how = find_container(root, page)
     if el is not None:
-        return lines, el, how
+        return lines + attachment_list_after(el), el, how
     block = densest_block(root)
     if block is not None:
         return page.lines(block) + attachment_list_after(block), block, "density"
@@ -439,7 +470,17 @@ def _is_attachment(href: str, name: str) -> bool:
 
 
 def _links(scope):
-    return [((a.get("href") or "").strip(), " ".join(text_of(a).split())) for a in scope.iter("a")]
+    return [(_href(a), " ".join(text_of(a).split())) for a in scope.iter("a")]
+
+
+def _href(a) -> str:
+    """Where a link leads: its href, or for a link a click handler opens (downloadFj('名称.doc','./W0….doc'),
+    no href) the last file path quoted in the handler."""
+    href = (a.get("href") or "").strip()
+    if href and href != "#" and not href.lower().startswith("javascript:"):
+        return href
+    quoted = [path for path in QUOTED_RE.findall(a.get("onclick") or "") if FILE_RE.search(path)]
+    return quoted[-1] if quoted else href
 
 
 def _scripted_links(scope):
@@ -565,6 +606,27 @@ def _written_texts(root) -> list[str]:
     ]
 
 
+LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")
+
+
+def _label_element_pairs(page: Rendering, body) -> list[str]:
+    """A label in an element of its own with no colon, its value the rest of its parent (`<div><span>索 引 号
+    </span>000014672/2014-01328</div>`, a value over lines under 发布机关): as `label：value`. Outside the text."""
+    pairs = []
+    for el in page.spans:
+        if el.tag not in LABEL_HOLDERS or (body is not None and body in el.iterancestors()):
+            continue
+        label = " ".join(text_of(el).split())
+        if not metadata.is_label(label) or metadata.LABEL_RE.search(label) or el.getparent() not in page.spans:
+            continue
+        first, *more = page.lines(el.getparent())
+        if first.startswith(label):
+            value = " ".join(metadata.closed_up(line) for line in [first[len(label) :].strip(), *more])
+            if value.strip():
+                pairs.append(f"{label}：{value.strip()}")
+    return pairs
+
+
 def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
     (2016年06月14日 09:42:04 来源： 中安在线)."""
@@ -589,6 +651,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     found = metadata.Candidates()
     metadata.from_meta_tags(meta_tags(root), found)
     metadata.from_cells(table_rows(root, body), found)
+    metadata.from_pairs(_label_element_pairs(page, body), found)  # before the lines: a value over lines is whole
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
     metadata.from_pairs(simplified_labels(page_lines), found, text_lines=set(simplified_labels(body_lines)))
@@ -635,4 +698,8 @@ def extract(html: str, base_url: str = "") -> Extracted:
     page = Rendering(root.find("body") if root.find("body") is not None else root, set(hidden))
     lines, container, how = main_text(root, html, page)
     found = read_metadata(root, page, lines, container, hidden)
+    text_lines, block, how = text_in_wrapper(lines, container, how, page)
+    if block is not container:
+        read_wrapper_head(lines[: lines.index(text_lines[0]) if text_lines[0] in lines else 0], found)
+    lines, container = text_lines, block
     return Extracted(lines=lines, meta=found, attachments=attachments(container, root, base_url), method=how)

@@ -31,6 +31,7 @@ LABELS = [
     ("公开事项名称", "title"),  # a 信息公开 catalogue entry: 公开事项名称 / 索引号 / 主办单位 / 制发日期
     ("发布机构", "publisher"),
     ("发文机关", "publisher"),
+    ("发布机关", "publisher"),
     ("发文单位", "publisher"),
     ("发文机构", "publisher"),
     ("制发机关", "publisher"),
@@ -127,6 +128,8 @@ def _label_alt(labels) -> str:
 
 
 LABEL_ALT = _label_alt(LABELS)
+# A label the page knows right before a colon: where a value glued to the next label ends.
+KNOWN_LABEL_END_RE = re.compile(rf"(?:{_label_alt(LABELS + [(label, None) for label in OTHER_LABELS])}){GAP}[:：]$")
 # The characters labels are made of: where a traditional page's label is read in simplified script.
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
 LABEL_FIRST_CHARS = frozenset(label[0] for label, _ in LABELS)  # no text opens with a label without one
@@ -138,6 +141,9 @@ HEAD_LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_label_alt(LABELS + OWNER_LA
 ONLY_LABEL_RE = re.compile(rf"^{GAP}[\[【［]?{GAP}({LABEL_ALT}){GAP}[\]】］]?{GAP}[:：]?{GAP}$")
 DOC_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号"
 DOC_NUMBER_RE = re.compile(f"^{DOC_NUMBER}$")
+# An announcement's number, its issuers before it or not: 财政部 税务总局 民政部公告2020年第27号, 2025年第1号.
+ANNOUNCEMENT_NUMBER = r"(?:[\u4e00-\u9fff、 ]{2,40}(?:公告|通告))?\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号"
+HEADING_NUMBER_RE = re.compile(f"^(?:{DOC_NUMBER}|{ANNOUNCEMENT_NUMBER})$")
 ORDER_NUMBER = r"[\u4e00-\u9fff]{2,20}令\s*第?\s*\d{1,5}\s*号"  # 中华人民共和国主席令 第68号
 # A title a CMS wrote with the number after it in brackets: 中华人民共和国政府采购法(中华人民共和国主席令 第68号).
 TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC_NUMBER})\s*[)）]$")
@@ -145,6 +151,9 @@ TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC
 # 某某办法 (several issuers, the order's year).
 ISSUING_ORDER = r"[\u4e00-\u9fff、]{2,60}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第?\s*\d{1,5}\s*号"
 ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
+# Where a text's own 文号 line may stand: under a red head of several issuers (five, one a line) and a title
+# over two lines. A number alone on its line is never a cited one.
+RED_HEAD_LINES = 10
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 BREADCRUMB_STEP_RE = re.compile(r"^[>＞»›]")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
@@ -165,6 +174,10 @@ BRACKETED_SOURCE_RE = re.compile(rf"^[\[【［]\s*([\u4e00-\u9fff]{{2,20}}{ORGAN
 # a gap between two organisation names does not end the value.
 CO_ISSUER_GAP_RE = re.compile(
     rf"(?<=[局委办厅院部会室府处心网所站队社行署司馆组科股])\s{{2,}}(?=[\u4e00-\u9fff]{{2,30}}{ORGANISATION_END}(?![\u4e00-\u9fff]))"
+)
+# A name spread over a cell's width, one character at a time (商　　务　　部, 环 境 保 护 部).
+SPREAD_NAME_RE = re.compile(
+    r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff](?![\u4e00-\u9fff]))+"
 )
 DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 MAX_DATE_LINE = 80
@@ -221,11 +234,16 @@ class Candidates:
         return out
 
 
+def closed_up(text: str) -> str:
+    """Names spread over a cell's width one character at a time written as words: 商　　务　　部 → 商务部."""
+    return SPREAD_NAME_RE.sub(lambda m: "".join(m.group().split()), text)
+
+
 def _value(name: str, raw: str, label: str) -> str | None:
-    raw = CO_ISSUER_GAP_RE.sub(" ", raw.strip()) if name == "publisher" else raw.strip()
+    raw = CO_ISSUER_GAP_RE.sub(" ", closed_up(raw.strip())) if name == "publisher" else raw.strip()
     value = VALUE_END_RE.split(raw)[0]
     if label:
-        value = UNOPENED_CLOSE_RE.sub(r"\1", NEXT_LABEL_RE.split(value)[0].strip())
+        value = UNOPENED_CLOSE_RE.sub(r"\1", _before_next_label(value).strip())
     value = value.strip(" 　|:：")
     if BREADCRUMB_STEP_RE.match(value):  # 首页 > 政策 > 发布 > 正文: a breadcrumb's next step follows a column name
         return None
@@ -242,6 +260,16 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if name == "title" and len(value) < MIN_TITLE:  # 标题 beside a search box's 全文 option is no title
         return None
     return value[:200]
+
+
+def _before_next_label(value: str) -> str:
+    """The value up to the label that follows it, glued or not: 中国政府网字号：[大] ends before 字号, the label
+    the page knows, not before 政府网字号, the most characters a label may have."""
+    m = NEXT_LABEL_RE.search(value)
+    if not m:
+        return value
+    known = KNOWN_LABEL_END_RE.search(m.group())
+    return value[: m.start() + (known.start() if known else 0)]
 
 
 def _only_a_date(value: str) -> bool:
@@ -314,8 +342,8 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
 
 
 def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
-    """A 文号 printed after the title on the heading's line (`标题 财税〔2013〕81号`), or alone on the line under it;
-    `lines` are the page's lines above the text."""
+    """A 文号 printed after the title on the heading's line (`标题 财税〔2013〕81号`), or alone on the line under it
+    (there an announcement's number too: 2025年第1号); `lines` are the page's lines above the text."""
     squeezed = re.sub(r"\s+", "", title or "")
     if not squeezed:
         return
@@ -324,7 +352,13 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
         follows_title = "".join(previous.split()) == squeezed
         for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
             before, number = "".join(parts[:-k]), " ".join(parts[-k:])
-            if DOC_NUMBER_RE.match(number) and (before == squeezed or not before and follows_title):
+            if (
+                DOC_NUMBER_RE.match(number)
+                and before == squeezed
+                or HEADING_NUMBER_RE.match(number)
+                and not before
+                and follows_title
+            ):
                 into.add("doc_number", number, SHOWN)
                 return
 
@@ -343,7 +377,7 @@ def title_without_number(title: str | None, into: Candidates) -> str | None:
 
 def from_text(lines: list[str], into: Candidates) -> None:
     """A 文号 line under the title, and the date under the signature as 成文日期."""
-    for line in lines[:6]:
+    for line in lines[:RED_HEAD_LINES]:
         if DOC_NUMBER_RE.match(line):
             into.add("doc_number", line, TEXT)
             break

@@ -27,6 +27,11 @@ KNOWN_GAPS: dict[str, str] = {
         " a hidden 发布时间 (2021-06-29) is taken, and the 规章库's caption (国家市场监督管理总局规章)"
         " is left over the text"
     ),
+    "trs-jjxxw-cq-01": (
+        "重庆市经信委's 规范性文件库: the title is printed only as the text's red head (five issuers a line each,"
+        " the title over two lines); the head's ArticleTitle, taken instead, is the CMS's copy of it without 《》"
+        " and with a character lost (商用产业 for 商用车产业)"
+    ),
 }
 
 

@@ -393,3 +393,85 @@ def test_an_order_opening_the_title_is_the_文号_and_hidden_text_gives_no_date(
     hidden = "<div style='display:none'>发布时间：2021-06-29 文号：卫生部令第79号</div>"
     found = page(f"{hidden}<div class='zoom'>{TEXT}</div>").meta.finish()
     assert (found["published"], found["doc_number"]) == (None, "卫生部令第79号")
+
+
+def test_what_follows_a_stray_closing_html_tag_is_the_pages_body():
+    html = (
+        "<html><head><title>某某办法_国务院部门文件_中国政府网</title></head><body><div>网站导航</div></body></html>"
+        "<!--end header--><div><table><tr><td>标　题：</td><td>某某管理办法</td><td>发文机关：</td>"
+        "<td>某某总局</td></tr><tr><td>发文字号：</td><td>某某总局令第52号</td><td>成文日期：</td>"
+        f"<td>2022年03月01日</td></tr></table><div id='UCAP-CONTENT'>{TEXT}</div></div>"
+    )
+    meta = extract(html, "http://x.gov.cn/a.html").meta.finish()
+    assert (meta["title"], meta["publisher"], meta["doc_number"], meta["published"]) == (
+        "某某管理办法",
+        "某某总局",
+        "某某总局令第52号",
+        "2022-03-01",
+    )
+
+
+def test_a_label_in_an_element_of_its_own_takes_the_rest_of_its_parent():
+    record = (
+        "<ul><li><div><span>索 引 号</span>000014672/2014-01328</div></li>"
+        "<li><div><span>发布机关</span><div>商　　务　　部<br>环 境 保 护 部<br>工业和信息化部</div></div></li>"
+        "<li><div><span>文　　号</span></div><div><span>主 题 词</span></div></li></ul>"
+    )
+    meta = page(f"{record}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert (meta["index_number"], meta["publisher"], meta["doc_number"]) == (
+        "000014672/2014-01328",
+        "商务部 环境保护部 工业和信息化部",
+        None,
+    )
+
+
+def test_a_value_glued_to_the_next_label_ends_where_the_known_label_begins():
+    meta = page(f"<div>发布时间：2021-08-24\t来源：中国政府网字号：[大][中][小]</div><div class='zoom'>{TEXT}</div>")
+    assert meta.meta.finish()["publisher"] == "中国政府网"
+
+
+def test_an_announcements_number_under_the_title_is_its_文号():
+    body = (
+        "<div class='article_title'>福建省某某局关于发布典型案例的通告</div><div>2025年第1号</div>"
+        f"<div class='zoom'>{TEXT}</div>"
+    )
+    found = page(body, "<title>福建省某某局关于发布典型案例的通告</title>").meta.finish()
+    assert found["doc_number"] == "2025年第1号"
+    body = body.replace("<div>2025年第1号</div>", f"<div>{TEXT}</div><div>2025年第1号</div>")
+    assert page(body, "<title>福建省某某局关于发布典型案例的通告</title>").meta.finish()["doc_number"] is None
+
+
+def test_an_attachment_list_after_a_named_container_and_a_link_a_click_handler_opens():
+    after = (
+        "<div><p>附件下载：</p><p><a onclick=\"downloadFj('操作规范.doc','./W020250217.doc')\">"
+        "操作规范.doc</a></p></div>"
+    )
+    found = page(f"<div><div class='TRS_Editor'>{TEXT}</div>{after}</div>")
+    assert found.lines[-2:] == ["附件下载：", "操作规范.doc"]
+    assert [(a["name"], a["url"]) for a in found.attachments] == [("操作规范.doc", "http://x.gov.cn/W020250217.doc")]
+
+
+def test_a_share_popup_is_furniture():
+    popup = ["分享到微信", "×", "用微信“扫一扫”，点击右上角分享按钮，", "即可将网页分享给您的微信好友或朋友圈。"]
+    assert clean_lines([*popup, TEXT[3:-4]]) == [TEXT[3:-4]]
+    assert clean_lines(["欢迎市民将本通知分享给亲友，共同参与。"]) == ["欢迎市民将本通知分享给亲友，共同参与。"]
+
+
+def test_a_page_wide_content_wrapper_gives_its_densest_block_as_the_text_and_its_head_as_metadata():
+    tools = "<p>收藏</p><p>订阅</p><p>已推送，请在“个人中心-我的订阅”中查看</p><p>语音播报：</p>"
+    body = (
+        "<div class='content'><h3>某某部关于某某事项的公告</h3><h5>某某部 某某总局公告2020年第27号</h5>"
+        f"{tools}<h4>日期：<br>2014-05-12</h4><div class='article'><div class='arc_cont'>{TEXT * 8}</div></div>"
+        "<p>纠错或建议</p><p>关联解读</p></div>"
+    )
+    found = page(body, "<title>某某部关于某某事项的公告</title>")
+    meta = found.meta.finish()
+    assert found.lines[0].startswith("各乡镇") and found.lines[-1].endswith("落到实处。")
+    assert found.method == "class:content > density"
+    assert (meta["doc_number"], meta["published"]) == ("某某部 某某总局公告2020年第27号", "2014-05-12")
+
+
+def test_a_文号_under_a_red_head_of_five_issuers_and_a_title_over_two_lines():
+    head = ["重庆市甲委员会", "重庆市乙局", "重庆市丙办公室", "国家丁局重庆监管局", "重庆市戊委员会"]
+    lines = [*head, "关于印发《某某政策措施》", "的通知", "渝经信规范〔2025〕13号", "各有关单位：", TEXT[3:-4]]
+    assert process_text("\n".join(lines)).doc_number == "渝经信规范〔2025〕13号"
