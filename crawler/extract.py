@@ -362,9 +362,10 @@ def text_in_wrapper(lines: list[str], container, how: str, page: Rendering):
     return page.lines(block), block, f"{how} > density"
 
 
-def read_wrapper_head(head: list[str], found: metadata.Candidates) -> None:
+def read_wrapper_head(wrapper_lines: list[str], text_lines: list[str], found: metadata.Candidates) -> None:
     """The wrapper's lines over its text block are read as the text's first lines would be: a 文号 line and a
     date alone on its line (日期：\n2014-05-12) under the title."""
+    head = wrapper_lines[: wrapper_lines.index(text_lines[0])] if text_lines[0] in wrapper_lines else []
     metadata.from_text(head, found)
     metadata.from_heading(head, found.best("title"), found)
 
@@ -606,7 +607,7 @@ def _written_texts(root) -> list[str]:
     ]
 
 
-LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")
+LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in
 
 
 def _label_element_pairs(page: Rendering, body) -> list[str]:
@@ -700,6 +701,6 @@ def extract(html: str, base_url: str = "") -> Extracted:
     found = read_metadata(root, page, lines, container, hidden)
     text_lines, block, how = text_in_wrapper(lines, container, how, page)
     if block is not container:
-        read_wrapper_head(lines[: lines.index(text_lines[0]) if text_lines[0] in lines else 0], found)
+        read_wrapper_head(lines, text_lines, found)
     lines, container = text_lines, block
     return Extracted(lines=lines, meta=found, attachments=attachments(container, root, base_url), method=how)

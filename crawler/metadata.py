@@ -352,13 +352,9 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
         follows_title = "".join(previous.split()) == squeezed
         for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
             before, number = "".join(parts[:-k]), " ".join(parts[-k:])
-            if (
-                DOC_NUMBER_RE.match(number)
-                and before == squeezed
-                or HEADING_NUMBER_RE.match(number)
-                and not before
-                and follows_title
-            ):
+            on_heading = before == squeezed and DOC_NUMBER_RE.match(number)
+            under_heading = not before and follows_title and HEADING_NUMBER_RE.match(number)
+            if on_heading or under_heading:
                 into.add("doc_number", number, SHOWN)
                 return
 
