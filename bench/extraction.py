@@ -48,8 +48,8 @@ def with_gne(page) -> dict:
 
     try:
         found = GeneralNewsExtractor().extract(decode_file(page.raw))
-    except NoContentException:  # gne gives up on a page: it found nothing
-        found = {}
+    except (NoContentException, ValueError):  # gne gives up on a page (or fails in its scoring: a math domain
+        found = {}  # error on a page whose densest node has no text): it found nothing
     published = (found.get("publish_time") or "")[:10].replace("/", "-") or None
     return {
         "text": found.get("content") or "",
