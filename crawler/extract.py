@@ -124,7 +124,7 @@ CONTENT_CONTAINERS = Named(
     ]
 )
 # Names as often given to a wrapper of the title, dateline, page tools and text as to the text itself.
-WRAPPER_NAMES = {"content"}
+WRAPPER_NAMES = {"content", "content-text"}
 TITLE_CONTAINERS = Named(
     [
         ("id", "ivs_title"),

@@ -1,5 +1,7 @@
 """Rules the real-page corpus asked for, each on the smallest page that shows it: plain functions, no HTTP."""
 
+import pytest
+
 from crawler import integrity
 from crawler.clean import clean_lines
 from crawler.extract import extract, parse, render_lines
@@ -457,17 +459,18 @@ def test_a_share_popup_is_furniture():
     assert clean_lines(["欢迎市民将本通知分享给亲友，共同参与。"]) == ["欢迎市民将本通知分享给亲友，共同参与。"]
 
 
-def test_a_page_wide_content_wrapper_gives_its_densest_block_as_the_text_and_its_head_as_metadata():
+@pytest.mark.parametrize("wrapper", ["content", "content-text"])
+def test_a_page_wide_content_wrapper_gives_its_densest_block_as_the_text_and_its_head_as_metadata(wrapper):
     tools = "<p>收藏</p><p>订阅</p><p>已推送，请在“个人中心-我的订阅”中查看</p><p>语音播报：</p>"
     body = (
-        "<div class='content'><h3>某某部关于某某事项的公告</h3><h5>某某部 某某总局公告2020年第27号</h5>"
+        f"<div class='{wrapper}'><h3>某某部关于某某事项的公告</h3><h5>某某部 某某总局公告2020年第27号</h5>"
         f"{tools}<h4>日期：<br>2014-05-12</h4><div class='article'><div class='arc_cont'>{TEXT * 8}</div></div>"
         "<p>纠错或建议</p><p>关联解读</p></div>"
     )
     found = page(body, "<title>某某部关于某某事项的公告</title>")
     meta = found.meta.finish()
     assert found.lines[0].startswith("各乡镇") and found.lines[-1].endswith("落到实处。")
-    assert found.method == "class:content > density"
+    assert found.method == f"class:{wrapper} > density"
     assert (meta["doc_number"], meta["published"]) == ("某某部 某某总局公告2020年第27号", "2014-05-12")
 
 
