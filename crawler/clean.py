@@ -110,6 +110,15 @@ BUTTONS = [
     "Word下载",
     "导出WORD",
     "导出Word",
+    "下载pdf版",
+    "下载PDF版",
+    "下载word版",
+    "下载Word版",
+    "下载文字版",
+    "下载图片版",
+    "下载PDF",
+    "下载Word",
+    "扫码下载",
     "纠错",
     "我要纠错",
     "网站纠错",
@@ -221,8 +230,11 @@ TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?
 # The heading of a list of attachments (附件：, 相关附件, 附件下载); alone as the text's last line, its list is empty.
 ATTACHMENT_HEADING = r"(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?"
 ATTACHMENT_HEADING_RE = re.compile(ATTACHMENT_HEADING)
-# The caption over a 信息公开 catalogue entry's table (目录项的基本信息), its labelled lines taken as metadata.
-CATALOGUE_CAPTION_RE = re.compile(r"^(?:信息公开)?目录项?的?(?:基本)?信息$")
+# The caption over a 信息公开 catalogue entry's table (目录项的基本信息), its labelled lines taken as metadata, and
+# a document library's banner over the text (国家市场监督管理总局规章, 某某委员会行政规范性文件).
+CATALOGUE_CAPTION_RE = re.compile(
+    r"^(?:(?:信息公开)?目录项?的?(?:基本)?信息|[\u4e00-\u9fff]{2,30}(?:局|委员会|部|厅|政府|办公室)(?:规章|行政规范性文件|规范性文件))$"
+)
 EDITOR_RE = re.compile(
     rf"^[\[【(（]?\s*(?:{_alt(['责任编辑', '编辑', '审核', '校对'])}){COLON}[^\s\]】)）]{{1,12}}\s*[\]】)）]?$"
 )

@@ -151,6 +151,10 @@ TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC
 # 某某办法 (several issuers, the order's year).
 ISSUING_ORDER = r"[\u4e00-\u9fff、]{2,60}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第?\s*\d{1,5}\s*号"
 ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
+# A law's 题注 under its title: （2011年1月17日卫生部令第79号公布 自2011年3月1日起施行）, its first date the making.
+HEAD_NOTE_RE = re.compile(
+    r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^（）()]{0,80}?(?:公布|通过|发布|印发)"
+)
 # Where a text's own 文号 line may stand: under a red head of several issuers (five, one a line) and a title
 # over two lines. A number alone on its line is never a cited one.
 RED_HEAD_LINES = 10
@@ -372,10 +376,15 @@ def title_without_number(title: str | None, into: Candidates) -> str | None:
 
 
 def from_text(lines: list[str], into: Candidates) -> None:
-    """A 文号 line under the title, and the date under the signature as 成文日期."""
+    """A 文号 line under the title; the date a law's 题注 gives its making, and the date under the signature, as
+    成文日期."""
     for line in lines[:RED_HEAD_LINES]:
         if DOC_NUMBER_RE.match(line):
             into.add("doc_number", line, TEXT)
+            break
+    for line in lines[:RED_HEAD_LINES]:
+        if note := HEAD_NOTE_RE.match(line):
+            into.add("written", note[1], TEXT)
             break
     for line in lines:
         if is_date_line(line):

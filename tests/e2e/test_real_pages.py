@@ -21,11 +21,6 @@ KNOWN_GAPS: dict[str, str] = {
         "财政部's 政策发布 page (validation, unseen): the 文号 is the decree's header the text opens with, over two"
         " lines (中华人民共和国国务院令 / 第　658　号), which no rule reads as one number"
     ),
-    "jpaas-samr-01": (
-        "市场监管总局's 规章库: the only date the reader sees is in the 题注 (2011年1月17日卫生部令第79号公布);"
-        " a hidden 发布时间 (2021-06-29) is taken, and the 规章库's caption (国家市场监督管理总局规章)"
-        " is left over the text"
-    ),
     "trs-jjxxw-cq-01": (
         "重庆市经信委's 规范性文件库: the title is printed only as the text's red head (five issuers a line each,"
         " the title over two lines); the head's ArticleTitle, taken instead, is the CMS's copy of it without 《》"

@@ -478,3 +478,12 @@ def test_a_文号_under_a_red_head_of_five_issuers_and_a_title_over_two_lines():
     head = ["重庆市甲委员会", "重庆市乙局", "重庆市丙办公室", "国家丁局重庆监管局", "重庆市戊委员会"]
     lines = [*head, "关于印发《某某政策措施》", "的通知", "渝经信规范〔2025〕13号", "各有关单位：", TEXT[3:-4]]
     assert process_text("\n".join(lines)).doc_number == "渝经信规范〔2025〕13号"
+
+
+def test_a_document_librarys_banner_and_its_download_tools_are_furniture_and_a_题注_dates_the_law():
+    note = "（2011年1月17日卫生部令第79号公布 自2011年3月1日起施行）"
+    lines = ["国家市场监督管理总局规章", "下载pdf版", "下载文字版", note]
+    doc = process_text("\n".join([*lines, "第一条 为规范药品生产质量管理，制定本规范。"]))
+    assert doc.text.splitlines()[0].startswith("（2011年1月17日") and doc.published == "2011-01-17"
+    assert clean_lines(["下载Word", "下载PDF", "扫码下载", TEXT[3:-4]]) == [TEXT[3:-4]]
+    assert clean_lines([TEXT[3:-4], "按国家市场监督管理总局规章执行。"])[-1] == "按国家市场监督管理总局规章执行。"
