@@ -662,6 +662,8 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     metadata.from_pairs(_hidden_texts(hidden), found, skip=SEEN_FIELDS)
     metadata.from_pairs(_written_texts(root), found)
     title = metadata.title_without_number(page_title(root, found, page, body_lines), found)
+    if title and found.generated_only("title"):
+        title = metadata.red_head_title(title, body_lines) or title
     found.add("title", title, metadata.SHOWN)
     above_text = page_lines[: _first_body_line(page_lines, body_lines)]  # all of them when the text is not found
     metadata.from_lone_date(simplified_labels(_near_title(above_text, body_lines, title)), found)

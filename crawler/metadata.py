@@ -16,6 +16,7 @@ Within one source, a field's labels rank as LABELS lists them (发布机构 befo
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .chars import HAN_RE
 from .clean import BUTTONS_ONLY_RE, is_furniture
@@ -155,6 +156,10 @@ ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
 HEAD_NOTE_RE = re.compile(
     r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^（）()]{0,80}?(?:公布|通过|发布|印发)"
 )
+WORD_CHARS_RE = re.compile(r"[^\w]")  # what titles are compared by: brackets, marks and spaces aside
+# A red head read as the head's title: the share of characters they hold in common (the CMS's copy of one
+# page lost a character and its 《》; one differing character of a 60-character title is 0.99).
+MIN_RED_HEAD_MATCH = 0.95
 # Where a text's own 文号 line may stand: under a red head of several issuers (five, one a line) and a title
 # over two lines. A number alone on its line is never a cited one.
 RED_HEAD_LINES = 10
@@ -223,6 +228,11 @@ class Candidates:
     def best(self, name: str) -> str | None:
         entries = self.found.get(name)
         return min(entries)[3] if entries else None
+
+    def generated_only(self, name: str) -> bool:
+        """The field's only values are the CMS's (a head <meta>), none the reader sees."""
+        entries = self.found.get(name)
+        return bool(entries) and all(source == GENERATED for source, *_ in entries)
 
     def finish(self) -> dict:
         """Every field present. 发布日期: a labelled one, else a labelled 成文日期, else a date shown with the
@@ -361,6 +371,29 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
             if on_heading or under_heading:
                 into.add("doc_number", number, SHOWN)
                 return
+
+
+def red_head_title(generated: str, text_lines: list[str]) -> str | None:
+    """The title as a red head prints it over the text (issuers a line each, the title over lines), where the
+    CMS's copy in the head is the only other: the first lines (two or more) that, joined, read as that copy
+    (its brackets and a slip aside), issuers apart by a space."""
+    wanted = WORD_CHARS_RE.sub("", generated)
+    for k in range(2, min(RED_HEAD_LINES, len(text_lines)) + 1):  # one line is a heading, read as such
+        joined = WORD_CHARS_RE.sub("", "".join(text_lines[:k]))
+        if len(joined) > len(wanted) * (2 - MIN_RED_HEAD_MATCH) / MIN_RED_HEAD_MATCH:  # too long to match now
+            return None
+        if SequenceMatcher(None, joined, wanted, autojunk=False).ratio() >= MIN_RED_HEAD_MATCH:
+            return _joined_head(text_lines[:k])
+    return None
+
+
+def _joined_head(head: list[str]) -> str:
+    """A red head's lines as one title: issuers apart by a space, a title's lines run together."""
+    issuers = [bool(ORGANISATION_RE.search(line)) for line in head]
+    return "".join(
+        line + (" " if issuer and next_issuer else "")
+        for line, issuer, next_issuer in zip(head, issuers, issuers[1:] + [False])
+    )
 
 
 def title_without_number(title: str | None, into: Candidates) -> str | None:

@@ -21,11 +21,6 @@ KNOWN_GAPS: dict[str, str] = {
         "财政部's 政策发布 page (validation, unseen): the 文号 is the decree's header the text opens with, over two"
         " lines (中华人民共和国国务院令 / 第　658　号), which no rule reads as one number"
     ),
-    "trs-jjxxw-cq-01": (
-        "重庆市经信委's 规范性文件库: the title is printed only as the text's red head (five issuers a line each,"
-        " the title over two lines); the head's ArticleTitle, taken instead, is the CMS's copy of it without 《》"
-        " and with a character lost (商用产业 for 商用车产业)"
-    ),
 }
 
 

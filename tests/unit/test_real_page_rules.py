@@ -487,3 +487,14 @@ def test_a_document_librarys_banner_and_its_download_tools_are_furniture_and_a_�
     assert doc.text.splitlines()[0].startswith("（2011年1月17日") and doc.published == "2011-01-17"
     assert clean_lines(["下载Word", "下载PDF", "扫码下载", TEXT[3:-4]]) == [TEXT[3:-4]]
     assert clean_lines([TEXT[3:-4], "按国家市场监督管理总局规章执行。"])[-1] == "按国家市场监督管理总局规章执行。"
+
+
+def test_a_title_printed_only_as_the_texts_red_head_beats_the_cms_copy_of_it():
+    copy = "重庆市甲委员会 重庆市乙局关于印发某某产业政策措施的通知"  # the CMS's: no 《》, 发展 lost
+    head = f"<title>重庆市甲委员会</title><meta name='ArticleTitle' content='{copy}'>"
+    red = "<p>重庆市甲委员会</p><p>重庆市乙局</p><p>关于印发《某某产业发展</p><p>政策措施》的通知</p>"
+    found = page(f"<div class='zoom'>{red}{TEXT}</div>", head).meta.finish()
+    assert found["title"] == "重庆市甲委员会 重庆市乙局关于印发《某某产业发展政策措施》的通知"
+    head = "<meta name='ArticleTitle' content='北京市2024年国民经济和社会发展统计公报'>"
+    found = page(f"<div class='zoom'><p>北京市2024年国民经济和社会发展统计公报[1]</p>{TEXT}</div>", head)
+    assert found.meta.finish()["title"] == "北京市2024年国民经济和社会发展统计公报"  # one line is a heading
