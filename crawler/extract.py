@@ -349,9 +349,15 @@ def find_container(root, page: Rendering):
             continue
         lines = page.lines(el)
         han = _han_count(lines)
-        if han >= MIN_CONTAINER_HAN and _link_han(el) < MAX_LINK_SHARE * han:
+        if han >= MIN_CONTAINER_HAN and (_link_han(el) < MAX_LINK_SHARE * han or _only_files(el)):
             return el, lines, how
     return None, [], ""
+
+
+def _only_files(el) -> bool:
+    """The container's links are all files: a text that is its attachment (the notice as a PDF), not a list."""
+    links = _links(el)
+    return bool(links) and all(_is_attachment(href, name) for href, name in links)
 
 
 def text_in_wrapper(lines: list[str], container, how: str, page: Rendering):

@@ -498,3 +498,10 @@ def test_a_title_printed_only_as_the_texts_red_head_beats_the_cms_copy_of_it():
     head = "<meta name='ArticleTitle' content='北京市2024年国民经济和社会发展统计公报'>"
     found = page(f"<div class='zoom'><p>北京市2024年国民经济和社会发展统计公报[1]</p>{TEXT}</div>", head)
     assert found.meta.finish()["title"] == "北京市2024年国民经济和社会发展统计公报"  # one line is a heading
+
+
+def test_a_text_that_is_only_its_file_is_read_from_its_container():
+    link = "<a href='./P020250701.pdf'>国家能源局某某监管局关于明确电力辅助服务市场价格机制等相关事项的通知.pdf</a>"
+    found = page(f"<div>首页 机构概览 动态要闻 工作邮箱 搜索</div><div class='TRS_Editor'><p>{link}</p></div>")
+    assert found.lines == ["国家能源局某某监管局关于明确电力辅助服务市场价格机制等相关事项的通知.pdf"]
+    assert found.method == "class:TRS_Editor"
