@@ -72,6 +72,10 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "other-mem-01": "295a80da1781be43aa0ea2e0ca376a215718e2ef04906f5336ab98d525e3af02",
     "other-fgkchinatax-01": "b3c22c6bccab38575f91e265e24ce3d2015fc520bc602450f1fcc03dc827ead4",
     "jcms-nhsa-01": "f798616aac6faffd86b00374be37cb09a8d145479001f0fd60e0f3899703ba6a",
+    "other-spp-01": "145754f3a96a57967f74a6d40f397d4c1b35935c06b1749557b48c20f45d5a52",
+    "trs-zwgkmct-01": "cc732cd6bd56ccb97298eedc6f3cb54407db7c52b9219b335c174fe62a6748b2",
+    "trt-yjjfujian-01": "60164ab16393eacb472f7ca71b63a091bb22c56f847bce361dfebef3e9a9c573",
+    "other-mca-01": "3c1bb68706f96edd52ed30b73a2cb3e4ce0fe733e1b5002cf103c92942d9f67f",
 }
 
 
