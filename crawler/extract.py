@@ -523,8 +523,23 @@ def page_title(root, found: metadata.Candidates, page: Rendering, body_lines: li
         if _is_heading(text) and (not document_title or text[:4] in document_title)
     )
     if heading := next(confirmed, None) or _heading_above_info(page.lines(), body_lines):
-        return _without_edge_tags(heading, page.lines())
+        return _without_edge_tags(_whole_heading(heading, page.lines(), head_title), page.lines())
     return document_title or None
+
+
+def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
+    """A heading a <br> broke over lines (issuers, then the title): with the lines right above it that the head
+    <title> holds in a row with it."""
+    held = metadata.WORD_CHARS_RE.sub("", TAG_RE.sub("", head_title))
+    if heading not in page_lines or not held:
+        return heading
+    end = page_lines.index(heading) + 1
+    start = end - 1
+    while start and _is_heading(page_lines[start - 1]):
+        if metadata.WORD_CHARS_RE.sub("", "".join(page_lines[start - 1 : end])) not in held:
+            break
+        start -= 1
+    return metadata.joined_head(page_lines[start:end]) if start < end - 1 else heading
 
 
 def _without_edge_tags(heading: str, page_lines: list[str]) -> str:

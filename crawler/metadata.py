@@ -383,11 +383,11 @@ def red_head_title(generated: str, text_lines: list[str]) -> str | None:
         if len(joined) > len(wanted) * (2 - MIN_RED_HEAD_MATCH) / MIN_RED_HEAD_MATCH:  # too long to match now
             return None
         if SequenceMatcher(None, joined, wanted, autojunk=False).ratio() >= MIN_RED_HEAD_MATCH:
-            return _joined_head(text_lines[:k])
+            return joined_head(text_lines[:k])
     return None
 
 
-def _joined_head(head: list[str]) -> str:
+def joined_head(head: list[str]) -> str:
     """A red head's lines as one title: issuers apart by a space, a title's lines run together."""
     issuers = [bool(ORGANISATION_RE.search(line)) for line in head]
     return "".join(

@@ -505,3 +505,10 @@ def test_a_text_that_is_only_its_file_is_read_from_its_container():
     found = page(f"<div>首页 机构概览 动态要闻 工作邮箱 搜索</div><div class='TRS_Editor'><p>{link}</p></div>")
     assert found.lines == ["国家能源局某某监管局关于明确电力辅助服务市场价格机制等相关事项的通知.pdf"]
     assert found.method == "class:TRS_Editor"
+
+
+def test_a_heading_a_br_breaks_over_lines_is_read_whole_where_the_head_title_holds_it():
+    title = "民政部 国家发展改革委 财政部<br/>农业农村部 商务部<br/>关于印发《某某行动方案》的通知"
+    body = f"<h3 class='mtitle'>{title}</h3><p>时间：2023-10-23 来源：民政部门户网站</p><div class='zoom'>{TEXT}</div>"
+    found = page(body, f"<title>{title} - 中华人民共和国民政部</title>").meta.finish()
+    assert found["title"] == "民政部 国家发展改革委 财政部 农业农村部 商务部关于印发《某某行动方案》的通知"
