@@ -441,11 +441,10 @@ def trafilatura_lines(html: str) -> list[str]:
 
 def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]:
     el, lines, how = find_container(root, page)
+    if el is None and (el := densest_block(root)) is not None:
+        lines, how = page.lines(el), "density"
     if el is not None:
         return lines + attachment_list_after(el), el, how
-    block = densest_block(root)
-    if block is not None:
-        return page.lines(block) + attachment_list_after(block), block, "density"
     if (lines := trafilatura_lines(html)) and _han_count(lines) >= MIN_CONTAINER_HAN:
         return lines, None, "trafilatura"
     return page.lines(), None, "body"
@@ -530,13 +529,13 @@ def page_title(root, found: metadata.Candidates, page: Rendering, body_lines: li
 def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
     """A heading a <br> broke over lines (issuers, then the title): with the lines right above it that the head
     <title> holds in a row with it."""
-    held = metadata.WORD_CHARS_RE.sub("", TAG_RE.sub("", head_title))
+    held = metadata.comparable(TAG_RE.sub("", head_title))
     if heading not in page_lines or not held:
         return heading
     end = page_lines.index(heading) + 1
     start = end - 1
     while start and _is_heading(page_lines[start - 1]):
-        if metadata.WORD_CHARS_RE.sub("", "".join(page_lines[start - 1 : end])) not in held:
+        if metadata.comparable("".join(page_lines[start - 1 : end])) not in held:
             break
         start -= 1
     return metadata.joined_head(page_lines[start:end]) if start < end - 1 else heading

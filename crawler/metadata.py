@@ -156,7 +156,7 @@ ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
 HEAD_NOTE_RE = re.compile(
     r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^（）()]{0,80}?(?:公布|通过|发布|印发)"
 )
-WORD_CHARS_RE = re.compile(r"[^\w]")  # what titles are compared by: brackets, marks and spaces aside
+WORD_CHARS_RE = re.compile(r"[^\w]")  # what `comparable` leaves out of a title
 # A red head read as the head's title: the share of characters they hold in common (the CMS's copy of one
 # page lost a character and its 《》; one differing character of a 60-character title is 0.99).
 MIN_RED_HEAD_MATCH = 0.95
@@ -373,13 +373,18 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
                 return
 
 
+def comparable(title: str) -> str:
+    """A title as titles are compared: its brackets, marks and spaces aside."""
+    return WORD_CHARS_RE.sub("", title)
+
+
 def red_head_title(generated: str, text_lines: list[str]) -> str | None:
     """The title as a red head prints it over the text (issuers a line each, the title over lines), where the
     CMS's copy in the head is the only other: the first lines (two or more) that, joined, read as that copy
     (its brackets and a slip aside), issuers apart by a space."""
-    wanted = WORD_CHARS_RE.sub("", generated)
+    wanted = comparable(generated)
     for k in range(2, min(RED_HEAD_LINES, len(text_lines)) + 1):  # one line is a heading, read as such
-        joined = WORD_CHARS_RE.sub("", "".join(text_lines[:k]))
+        joined = comparable("".join(text_lines[:k]))
         if len(joined) > len(wanted) * (2 - MIN_RED_HEAD_MATCH) / MIN_RED_HEAD_MATCH:  # too long to match now
             return None
         if SequenceMatcher(None, joined, wanted, autojunk=False).ratio() >= MIN_RED_HEAD_MATCH:
