@@ -54,11 +54,16 @@ def traditional_forms(char: str) -> str:
     return _traditional_forms().get(to_simplified(char), "")
 
 
+def either_script_forms(char: str) -> str:
+    """`char` and its simplified and traditional forms (关: 关關)."""
+    return "".join(dict.fromkeys(char + to_simplified(char) + traditional_forms(char)))
+
+
 def in_either_script(word: str) -> str:
     """A pattern for `word` in simplified or traditional script, character by character (关闭, 關閉)."""
     parts = []
     for char in word:
-        chars = "".join(dict.fromkeys(char + to_simplified(char) + traditional_forms(char)))
+        chars = either_script_forms(char)
         parts.append(re.escape(char) if len(chars) == 1 else f"[{chars}]")
     return "".join(parts)
 

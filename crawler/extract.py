@@ -66,7 +66,7 @@ BLOCK_TAGS = {
 }
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-STYLED_BELOW = etree.XPath(".//*[@style]")
+STYLES_BELOW = etree.XPath(".//@style")  # each with its element: getparent()
 WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
 PRINT_MARKS = etree.XPath("//comment()[contains(translate(., 'STARTPRINT', 'startprint'), 'startprint')]")
 
@@ -275,11 +275,11 @@ class Rendering:
 
     def _walk(self, node, in_row: bool) -> None:
         parts = self.parts
-        if _skipped(node, self.hidden):
+        tag = node.tag
+        if not isinstance(tag, str) or tag in SKIP_TAGS or node in self.hidden:  # _skipped, inlined: per node
             parts.append(_flowed(node.tail, in_row))
             return
         first = len(parts)
-        tag = node.tag
         inner = self._in_data_table(node) if tag == "tr" else in_row
         if tag in BLOCK_TAGS:
             parts.append(" " if in_row else "\n")
@@ -396,14 +396,38 @@ def _link_han(el) -> int:
     return sum(len(HAN_RE.findall(text_of(a))) for a in el.iter("a"))
 
 
+def _text_counts(root) -> dict:
+    """For `root` and every element below it, in one pass from the leaves up: (Chinese characters of its text,
+    length of its text, Chinese characters of its links), its text being text_of's and its links _link_han's."""
+    counts = {}
+
+    def count(el) -> tuple[int, int, int]:
+        text = el.text or "" if isinstance(el.tag, str) else ""  # a comment's words are no text
+        han, length, link_han = len(HAN_RE.findall(text)), len(text), 0
+        for child in el:
+            child_han, child_length, child_link_han = count(child)
+            tail = child.tail or ""
+            han += child_han + len(HAN_RE.findall(tail))
+            length += child_length + len(tail)
+            link_han += child_link_han
+        if el.tag == "a":
+            link_han += han
+        counts[el] = (han, length, link_han)
+        return counts[el]
+
+    count(root)
+    return counts
+
+
 def densest_block(root):
     """Generic fallback: the most specific block holding nearly all the Chinese text that is not link text."""
+    counts = _text_counts(root)
     scored = []
     for el in root.iter("div", "td", "article", "section", "font"):
         if _skipped(el):
             continue
-        text = text_of(el)
-        scored.append((len(HAN_RE.findall(text)) - 2 * _link_han(el), len(text), el))
+        han, length, link_han = counts[el]
+        scored.append((han - 2 * link_han, length, el))
     if not scored:
         return None
     best = max(score for score, _, _ in scored)
@@ -605,7 +629,8 @@ def strip_site_name(title: str) -> str:
 
 def hidden_elements(top) -> list:
     """The elements a style hides, `top` and those below it, in document order."""
-    return [el for el in (top, *STYLED_BELOW(top)) if _hidden(el)]
+    below = [style.getparent() for style in STYLES_BELOW(top) if HIDDEN_RE.search(style)]
+    return [top, *below] if _hidden(top) else below
 
 
 # What hidden text is not read for: a date, a title or a publisher the reader cannot see is none (the gold's rule).

@@ -1,0 +1,44 @@
+"""The text path's shortcuts give what the plain definitions give: counts in one pass, hidden elements found
+by their style attributes, words matched behind a look-ahead, texts compared a chunk at a time."""
+
+import re
+
+from crawler import clean, integrity
+from crawler.chars import HAN_RE
+from crawler.extract import _hidden, _link_han, _text_counts, hidden_elements, parse, text_of
+
+PAGE = """<html><body style="DISPLAY: block"><div id="a">政务<!-- 注释里的字不算 -->公开<a href="#">链接文字
+<a href="#">嵌套</a>尾</a>之后的字<p style="Display : NONE">隐藏的</p>
+<table><tr><td>单元格<span style="visibility:hidden">看不见</span></td></tr></table></div>
+<font>字体里<a>链</a></font><?pi 处理指令?>最后</body></html>"""
+
+
+def test_text_counts_in_one_pass_equal_each_elements_own_count():
+    root = parse(PAGE)
+    counts = _text_counts(root)
+    for el in root.iter():
+        if isinstance(el.tag, str):
+            text = text_of(el)
+            assert counts[el] == (len(HAN_RE.findall(text)), len(text), _link_han(el)), el.tag
+
+
+def test_hidden_elements_are_those_whose_own_style_hides_them_in_document_order():
+    root = parse(PAGE)
+    assert hidden_elements(root) == [el for el in root.iter() if isinstance(el.tag, str) and _hidden(el)]
+    assert [el.tag for el in hidden_elements(root)] == ["p", "span"]
+
+
+def test_a_look_ahead_over_words_matches_what_the_words_alone_match():
+    words = ["点击数", "浏览", "阅读次数", "(打印)", "English"]
+    gated = re.compile(clean._alt(words))
+    plain = re.compile("|".join(clean.in_either_script(w) for w in sorted(words, key=len, reverse=True)))
+    for line in ["本文點擊數：12", "浏览 3 次", "(打印)", "english", "無關的一行", "閱讀次數", "[English]"]:
+        assert [m.span() for m in gated.finditer(line)] == [m.span() for m in plain.finditer(line)], line
+
+
+def test_texts_compared_a_chunk_at_a_time_count_every_difference():
+    text = "国" * 300 + "發" + "务" * 600 + "體"
+    other = "国" * 300 + "发" + "务" * 600 + "体"
+    assert integrity._differing(text, other, chunk=7) == 2
+    assert integrity._differing(text, other) == sum(map(str.__ne__, text, other)) == 2
+    assert integrity._differing(text, other[:-1]) == 1  # up to the shorter's end, as zip compares
