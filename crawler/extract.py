@@ -67,14 +67,15 @@ BLOCK_TAGS = {
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 STYLES_BELOW = etree.XPath(".//@style")  # each with its element: getparent()
-WITH_CLASS_OR_ID = etree.XPath("//*[@class or @id]")
+CLASSES_AND_IDS = etree.XPath("//@class | //@id")  # each with its element: getparent()
 PRINT_MARKS = etree.XPath("//comment()[contains(translate(., 'STARTPRINT', 'startprint'), 'startprint')]")
 
 
 class Named:
     """Elements named by id or by one of their classes, in the order of `names` (most specific first), each
-    name's elements in document order. An XPath hands over only the elements that have a class or an id
-    (libxml2 walks the tree, not Python); a condition per name in the XPath itself costs more than it saves."""
+    name's elements in document order. An XPath hands over the class and id values (libxml2 walks the tree,
+    not Python, and only a named element becomes a Python object); a condition per name in the XPath itself
+    costs more than it saves."""
 
     def __init__(self, names: list[tuple[str, str]]):
         self.names = names
@@ -82,10 +83,11 @@ class Named:
 
     def find(self, root):
         found = defaultdict(list)
-        for el in WITH_CLASS_OR_ID(root):
-            for key in [("class", token) for token in (el.get("class") or "").split()] + [("id", el.get("id"))]:
+        for value in CLASSES_AND_IDS(root):
+            name = value.attrname
+            for key in [(name, token) for token in value.split()] if name == "class" else [(name, str(value))]:
                 if key in self.wanted:
-                    found[key].append(el)
+                    found[key].append(value.getparent())
         return ((key, el) for key in self.names for el in found[key])
 
 
