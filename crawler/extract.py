@@ -675,6 +675,20 @@ def _label_element_pairs(page: Rendering, body) -> list[str]:
     return pairs
 
 
+def _definition_pairs(page: Rendering, body) -> list[str]:
+    """A definition list's value over lines (`<dt>标题：</dt><dd>…大型营业性<div>演出活动…的通知</div></dd>`): the
+    dd is one value, its lines joined as a heading's are, as `label：value`. Outside the text."""
+    pairs = []
+    for dd in page.spans:
+        dt = dd.getprevious() if dd.tag == "dd" else None
+        if dt is None or dt.tag != "dt" or (body is not None and body in dd.iterancestors()):
+            continue
+        label, value = " ".join(text_of(dt).split()), page.lines(dd)
+        if len(value) > 1 and metadata.is_label(label):
+            pairs.append(f"{label.rstrip(':：')}：{metadata.joined_head(value)}")
+    return pairs
+
+
 def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
     (2016年06月14日 09:42:04 来源： 中安在线)."""
@@ -699,7 +713,8 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     found = metadata.Candidates()
     metadata.from_meta_tags(meta_tags(root), found)
     metadata.from_cells(table_rows(root, body), found)
-    metadata.from_pairs(_label_element_pairs(page, body), found)  # before the lines: a value over lines is whole
+    # before the lines: a value over lines is whole
+    metadata.from_pairs(_label_element_pairs(page, body) + _definition_pairs(page, body), found)
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
     metadata.from_pairs(simplified_labels(page_lines), found, text_lines=set(simplified_labels(body_lines)))

@@ -146,6 +146,10 @@ DOC_NUMBER_RE = re.compile(f"^{DOC_NUMBER}$")
 ANNOUNCEMENT_NUMBER = r"(?:[\u4e00-\u9fff、 ]{2,40}(?:公告|通告))?\s*(?:19|20)\d{2}\s*年\s*第\s*\d{1,5}\s*号"
 HEADING_NUMBER_RE = re.compile(f"^(?:{DOC_NUMBER}|{ANNOUNCEMENT_NUMBER})$")
 ORDER_NUMBER = r"[\u4e00-\u9fff]{2,20}令\s*第?\s*\d{1,5}\s*号"  # 中华人民共和国主席令 第68号
+# A decree's header over the text, in one line or two: 中华人民共和国国务院令 / 第　658　号.
+ORDER_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}令$")
+ORDER_NUMBER_RE = re.compile(rf"^{ORDER_NUMBER}$")
+ORDER_SERIAL_RE = re.compile(r"^第\s*(\d{1,5})\s*号$")
 # A title a CMS wrote with the number after it in brackets: 中华人民共和国政府采购法(中华人民共和国主席令 第68号).
 TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC_NUMBER})\s*[)）]$")
 # A title opening with the order that issues it: 科学技术部令第23号 科技部关于…的决定, 商务部、中国证监会…令2024年第3号
@@ -414,13 +418,17 @@ def title_without_number(title: str | None, into: Candidates) -> str | None:
 
 
 def from_text(lines: list[str], into: Candidates) -> None:
-    """A 文号 line under the title; the date a law's 题注 gives its making, and the date under the signature, as
-    成文日期."""
-    for line in lines[:RED_HEAD_LINES]:
-        if DOC_NUMBER_RE.match(line):
+    """A 文号 line under the title (a decree's header too, over two lines); the date a law's 题注 gives its making,
+    and the date under the signature, as 成文日期."""
+    head = lines[:RED_HEAD_LINES]
+    for line, next_line in zip(head, [*head[1:], ""]):
+        if DOC_NUMBER_RE.match(line) or ORDER_NUMBER_RE.match(line):
             into.add("doc_number", line, TEXT)
             break
-    for line in lines[:RED_HEAD_LINES]:
+        if ORDER_NAME_RE.match(line) and (serial := ORDER_SERIAL_RE.match(next_line)):
+            into.add("doc_number", f"{line} 第{serial[1]}号", TEXT)
+            break
+    for line in head:
         if note := HEAD_NOTE_RE.match(line):
             into.add("written", note[1], TEXT)
             break

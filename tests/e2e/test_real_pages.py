@@ -17,15 +17,6 @@ KNOWN_GAPS: dict[str, str] = {
         " repeats, and 发布日期 is the version the page's timeline marks (2024-03-10), not its first date"
     ),
     "other-xzfgmoj-02": "司法部's 行政法规库, a second law on the same template: the same gap as other-xzfgmoj-01",
-    "trs-zwgkmct-01": (
-        "文化和旅游部's 政府信息公开 page (validation, unseen): the CMS's title holds a <div>"
-        " (…大型营业性<div>演出活动…的通知</div>), so the title under its 名称 label shows over two lines and"
-        " only the first is taken"
-    ),
-    "trs-mof-02": (
-        "财政部's 政策发布 page (validation, unseen): the 文号 is the decree's header the text opens with, over two"
-        " lines (中华人民共和国国务院令 / 第　658　号), which no rule reads as one number"
-    ),
 }
 
 

@@ -512,3 +512,28 @@ def test_a_heading_a_br_breaks_over_lines_is_read_whole_where_the_head_title_hol
     body = f"<h3 class='mtitle'>{title}</h3><p>时间：2023-10-23 来源：民政部门户网站</p><div class='zoom'>{TEXT}</div>"
     found = page(body, f"<title>{title} - 中华人民共和国民政部</title>").meta.finish()
     assert found["title"] == "民政部 国家发展改革委 财政部 农业农村部 商务部关于印发《某某行动方案》的通知"
+
+
+def test_a_definition_lists_value_over_lines_is_one_value():
+    body = (
+        "<dl><dt>标<span></span>题：</dt><dd>文化和旅游部 公安部关于进一步加强大型营业性"
+        "<div>演出活动规范管理的通知</div></dd></dl><dl><dt>发文机关：</dt><dd><p>国家发展改革委</p><p>财政部</p></dd></dl>"
+        f"<div class='TRS_Editor'>{TEXT}</div>"
+    )
+    found = page(body).meta.finish()
+    assert found["title"] == "文化和旅游部 公安部关于进一步加强大型营业性演出活动规范管理的通知"
+    assert found["publisher"] == "国家发展改革委 财政部"  # issuers' lines stay apart
+
+
+@pytest.mark.parametrize(
+    "head, number",
+    [
+        (["中华人民共和国国务院令", "第\u3000658\u3000号"], "中华人民共和国国务院令 第658号"),
+        (["中华人民共和国主席令第68号"], "中华人民共和国主席令第68号"),
+        (["某某省人民政府令", "（第12号）"], None),  # not written as the header's serial line
+    ],
+)
+def test_a_decrees_header_over_the_text_is_its_number(head, number):
+    decree = "《某某条例》已经国务院常务会议通过，现予公布，自2015年3月1日起施行。"
+    doc = process_text("\n".join([*head, decree, "总理 李克强"]))
+    assert doc.doc_number == number
