@@ -400,36 +400,46 @@ def _link_han(el) -> int:
 
 def _text_counts(root) -> dict:
     """For `root` and every element below it, in one pass from the leaves up: (Chinese characters of its text,
-    length of its text, Chinese characters of its links), its text being text_of's and its links _link_han's."""
+    length of its text, Chinese characters of its links, Chinese characters of its field lists), its text being
+    text_of's, its links _link_han's and its field lists those _is_field_list says."""
     counts = {}
 
-    def count(el) -> tuple[int, int, int]:
+    def count(el) -> tuple[int, int, int, int]:
         text = el.text or "" if isinstance(el.tag, str) else ""  # a comment's words are no text
-        han, length, link_han = len(HAN_RE.findall(text)), len(text), 0
+        han, length, link_han, field_han = len(HAN_RE.findall(text)), len(text), 0, 0
         for child in el:
-            child_han, child_length, child_link_han = count(child)
+            child_han, child_length, child_link_han, child_field_han = count(child)
             tail = child.tail or ""
             han += child_han + len(HAN_RE.findall(tail))
             length += child_length + len(tail)
             link_han += child_link_han
+            field_han += child_field_han
         if el.tag == "a":
             link_han += han
-        counts[el] = (han, length, link_han)
+        if _is_field_list(el):
+            field_han = han
+        counts[el] = (han, length, link_han, field_han)
         return counts[el]
 
     count(root)
     return counts
 
 
+def _is_field_list(el) -> bool:
+    """A definition list of labelled fields (<dl><dt>索 引 号</dt><dd>…</dd>): a 信息公开 record, not text."""
+    return el.tag == "dl" and any(metadata.is_label(text_of(dt)) for dt in el.iterchildren("dt"))
+
+
 def densest_block(root):
-    """Generic fallback: the most specific block holding nearly all the Chinese text that is not link text."""
+    """Generic fallback: the most specific block holding nearly all the Chinese text that is not link text nor
+    a record's labelled fields (a short notice under a 信息公开 record twice its size is still the text)."""
     counts = _text_counts(root)
     scored = []
     for el in root.iter("div", "td", "article", "section", "font"):
         if _skipped(el):
             continue
-        han, length, link_han = counts[el]
-        scored.append((han - 2 * link_han, length, el))
+        han, length, link_han, field_han = counts[el]
+        scored.append((han - 2 * link_han - 2 * field_han, length, el))
     if not scored:
         return None
     best = max(score for score, _, _ in scored)
@@ -695,7 +705,8 @@ def _info_lines(lines: list[str]) -> list[str]:
     return [
         line
         for line in lines
-        if len(line) <= MAX_INFO_LINE and metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
+        if len(" ".join(line.split())) <= MAX_INFO_LINE  # a template's indent is no length
+        and metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
     ]
 
 

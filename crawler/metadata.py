@@ -39,6 +39,7 @@ LABELS = [
     ("发布单位", "publisher"),
     ("发布部门", "publisher"),
     ("所属机构", "publisher"),
+    ("信息所属单位", "publisher"),  # a 信息公开 record's owner (农业农村部's catalogue)
     ("颁布单位", "publisher"),  # a law database's record: 颁布单位 / 颁布日期 / 实施日期 / 时效性 / 法规层次
     ("颁布机关", "publisher"),
     ("发布", "publisher"),
@@ -120,6 +121,10 @@ META_TAGS = {
 }
 FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 DATE_FIELDS = {"published", "written"}
+NUMBER_FIELDS = {"doc_number", "index_number"}
+# A 文号 or 索引号 holds a digit or 号: a label's word taken for one (文号 empty, the next label read as its value)
+# is none.
+NUMBERED_RE = re.compile(r"[\d０-９号]")
 GAP = r"[\s\u3000\u00a0]*"
 
 
@@ -271,6 +276,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
         return None
     if name in DATE_FIELDS:
         return find_date(value)
+    if name in NUMBER_FIELDS and not NUMBERED_RE.search(value):
+        return None
     if name == "publisher" and _only_a_date(value):  # an empty 来源 label, the date line after it taken as its value
         return None
     if _clean_label(label) == "作者" and not ORGANISATION_RE.search(value):

@@ -537,3 +537,35 @@ def test_a_decrees_header_over_the_text_is_its_number(head, number):
     decree = "《某某条例》已经国务院常务会议通过，现予公布，自2015年3月1日起施行。"
     doc = process_text("\n".join([*head, decree, "总理 李克强"]))
     assert doc.doc_number == number
+
+
+def test_a_record_table_padded_by_the_templates_indent_is_read_above_the_text():
+    pad = " " * 90
+    body = (
+        "<div class='article-content'><table><tr><td>目录项的基本信息</td></tr></table><table>"
+        f"<tr><td>索引号:{pad}</td><td>{pad}000019705/2026-000125{pad}</td><td>主办单位:</td><td>{pad}国家能源局</td></tr>"
+        f"</table><table><tr><td id='detail'>{TEXT * 2}</td></tr></table></div>"
+    )
+    found = page(body).meta.finish()
+    assert (found["index_number"], found["publisher"]) == ("000019705/2026-000125", "国家能源局")
+
+
+def test_a_short_notice_under_a_record_of_labelled_fields_is_the_text_and_the_record_its_metadata():
+    record = (
+        "<dl><dt>索 引  号</dt><dd>07B170209202600208</dd></dl>"
+        "<dl><dt>信息所属单位</dt><dd>农产品质量安全监管司</dd></dl>"
+        "<dl><dt>文　　号</dt><dd></dd></dl><dl><dt>生效日期</dt><dd>2026年08月26日</dd></dl>"
+        "<dl><dt>内容概述</dt><dd>农业农村部批准某某等236项农业行业标准，自2027年2月1日起实施，现将有关事项公告如下。</dd></dl>"
+    )
+    body = f"<div><div>{record}</div><div>{record}</div><div><h2>某某公告</h2><div>{TEXT}</div></div></div>"
+    got = page(body)
+    assert got.lines == [clean_lines([line])[0] for line in render_lines(parse(TEXT).find("body"))]
+    found = got.meta.finish()
+    assert (found["index_number"], found["publisher"]) == ("07B170209202600208", "农产品质量安全监管司")
+    assert found.get("doc_number") is None  # an empty 文号 does not take the next label for its value
+
+
+def test_related_interpretations_after_the_text_are_a_related_links_section():
+    links = ["1.《关于某某的意见》政策解读", "2.【图解】《关于某某的意见》政策解读"]
+    lines = ["特此通知。", "交通运输部", "相关解读：", *links]
+    assert clean_lines(lines) == ["特此通知。", "交通运输部"]

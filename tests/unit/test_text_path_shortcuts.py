@@ -19,7 +19,7 @@ def test_text_counts_in_one_pass_equal_each_elements_own_count():
     for el in root.iter():
         if isinstance(el.tag, str):
             text = text_of(el)
-            assert counts[el] == (len(HAN_RE.findall(text)), len(text), _link_han(el)), el.tag
+            assert counts[el][:3] == (len(HAN_RE.findall(text)), len(text), _link_han(el)), el.tag
 
 
 def test_hidden_elements_are_those_whose_own_style_hides_them_in_document_order():
