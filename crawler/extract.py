@@ -543,10 +543,13 @@ def meta_tags(root) -> dict:
     return tags
 
 
-def page_title(root, found: metadata.Candidates, page: Rendering, body_lines: list[str]) -> str | None:
+def page_title(
+    root, found: metadata.Candidates, page: Rendering, body_lines: list[str], text_lines: list[str]
+) -> str | None:
     """A labelled 标题 or the CMS's ArticleTitle, else the heading line that the head <title> confirms, else the
     line standing above the info line over the text (标题 / 发布日期：… / text, when the head <title> names
-    only the site), else the head <title> without the site's name."""
+    only the site), else a heading the text repeats as its first line, else the head <title> without the
+    site's name."""
     if labelled := found.best("title"):
         return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
@@ -557,9 +560,22 @@ def page_title(root, found: metadata.Candidates, page: Rendering, body_lines: li
         for text in [" ".join(line.split()) for line in page.lines(el)]  # a byline may share the container
         if _is_heading(text) and (not document_title or text[:4] in document_title)
     )
-    if heading := next(confirmed, None) or _heading_above_info(page.lines(), body_lines):
+    heading = (
+        next(confirmed, None)
+        or _heading_above_info(page.lines(), body_lines)
+        or _heading_the_text_repeats(page.lines(), text_lines)
+    )
+    if heading:
         return _without_edge_tags(_whole_heading(heading, page.lines(), head_title), page.lines())
     return document_title or None
+
+
+def _heading_the_text_repeats(page_lines: list[str], body_lines: list[str]) -> str | None:
+    """A heading shown above the text that the text opens with again (a law library's page: 企业信息公示暂行条例
+    over the text, then as its centred first line), where the head <title> names only the site."""
+    first_body = _first_body_line(page_lines, body_lines)
+    opening = body_lines[0] if body_lines else ""
+    return opening if first_body and _is_heading(opening) and opening in page_lines[:first_body] else None
 
 
 def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
@@ -719,7 +735,11 @@ def _near_title(above_text: list[str], body_lines: list[str], title: str | None)
     return above_text[start:] + body_lines[:3]
 
 
-def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: list) -> metadata.Candidates:
+def read_metadata(
+    root, page: Rendering, body_lines: list[str], body, hidden: list, text_lines: list[str]
+) -> metadata.Candidates:
+    """The page's metadata; `body_lines` are the container's, `text_lines` the text's (the same but where a
+    wrapper's densest block is the text)."""
     page_lines = page.lines()
     found = metadata.Candidates()
     metadata.from_meta_tags(meta_tags(root), found)
@@ -734,7 +754,7 @@ def read_metadata(root, page: Rendering, body_lines: list[str], body, hidden: li
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
     metadata.from_pairs(_hidden_texts(hidden), found, skip=SEEN_FIELDS)
     metadata.from_pairs(_written_texts(root), found)
-    title = metadata.title_without_number(page_title(root, found, page, body_lines), found)
+    title = metadata.title_without_number(page_title(root, found, page, body_lines, text_lines), found)
     if title and found.generated_only("title"):
         title = metadata.red_head_title(title, body_lines) or title
     found.add("title", title, metadata.SHOWN)
@@ -773,8 +793,8 @@ def extract(html: str, base_url: str = "") -> Extracted:
     hidden = hidden_elements(root)
     page = Rendering(root.find("body") if root.find("body") is not None else root, set(hidden))
     lines, container, how = main_text(root, html, page)
-    found = read_metadata(root, page, lines, container, hidden)
     text_lines, block, how = text_in_wrapper(lines, container, how, page)
+    found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:
         read_wrapper_head(lines, text_lines, found)
     lines, container = text_lines, block

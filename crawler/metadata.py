@@ -161,10 +161,12 @@ TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC
 # 某某办法 (several issuers, the order's year).
 ISSUING_ORDER = r"[\u4e00-\u9fff、]{2,60}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第?\s*\d{1,5}\s*号"
 ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
-# A law's 题注 under its title: （2011年1月17日卫生部令第79号公布 自2011年3月1日起施行）, its first date the making.
-HEAD_NOTE_RE = re.compile(
-    r"^[（(]\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[^（）()]{0,80}?(?:公布|通过|发布|印发)"
-)
+# A law's 题注 under its title: （2011年1月17日卫生部令第79号公布 自2011年3月1日起施行）, (2014年8月7日…公布　根据
+# 2024年3月10日《…的决定》修订): the text is the version its last making or revision gave (not the date it took
+# effect), each date of an event read up to the next date.
+NOTE_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+HEAD_NOTE_RE = re.compile(rf"^[（(]\s*{NOTE_DATE}[^（）()]{{0,80}}?(?:公布|通过|发布|印发)")
+NOTE_EVENT_RE = re.compile(rf"({NOTE_DATE})(?:(?!(?:19|20)\d{{2}}\s*年).){{0,100}}?(?:公布|通过|发布|印发|修订|修正)")
 WORD_CHARS_RE = re.compile(r"[^\w]")  # what `comparable` leaves out of a title
 # A red head read as the head's title: the share of characters they hold in common (the CMS's copy of one
 # page lost a character and its 《》; one differing character of a 60-character title is 0.99).
@@ -436,8 +438,8 @@ def from_text(lines: list[str], into: Candidates) -> None:
             into.add("doc_number", f"{line} 第{serial[1]}号", TEXT)
             break
     for line in head:
-        if note := HEAD_NOTE_RE.match(line):
-            into.add("written", note[1], TEXT)
+        if HEAD_NOTE_RE.match(line):
+            into.add("written", NOTE_EVENT_RE.findall(line)[-1], TEXT)
             break
     for line in lines:
         if is_date_line(line):

@@ -569,3 +569,28 @@ def test_related_interpretations_after_the_text_are_a_related_links_section():
     links = ["1.《关于某某的意见》政策解读", "2.【图解】《关于某某的意见》政策解读"]
     lines = ["特此通知。", "交通运输部", "相关解读：", *links]
     assert clean_lines(lines) == ["特此通知。", "交通运输部"]
+
+
+@pytest.mark.parametrize(
+    "note, written",
+    [
+        ("（2011年1月17日卫生部令第79号公布 自2011年3月1日起施行）", "2011-01-17"),  # not the day it took effect
+        (
+            "(2003年9月3日中华人民共和国国务院令第390号公布　根据2016年2月6日《国务院关于修改部分行政法规的决定》"
+            "第一次修订 根据2023年7月20日《国务院关于修改和废止部分行政法规的决定》第三次修订)",
+            "2023-07-20",
+        ),
+    ],
+)
+def test_a_laws_head_note_dates_the_text_by_its_last_making_or_revision(note, written):
+    doc = process_text("\n".join([note, "第一条 为了规范某某工作，制定本条例。"]))
+    assert doc.published == written
+
+
+def test_a_heading_the_text_repeats_is_the_title_where_the_head_title_names_only_the_site():
+    body = (
+        "<div class='content-text'><div class='tools'>下载Word 下载PDF</div>"
+        "<div class='text-title'>企业信息公示暂行条例</div>"
+        f"<div class='law-chapter'><p>企业信息公示暂行条例</p>{TEXT * 3}</div></div>"
+    )
+    assert page(body, head="<title>国家行政法规库</title>").meta.finish()["title"] == "企业信息公示暂行条例"
