@@ -76,6 +76,8 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "trs-zwgkmct-01": "cc732cd6bd56ccb97298eedc6f3cb54407db7c52b9219b335c174fe62a6748b2",
     "trt-yjjfujian-01": "60164ab16393eacb472f7ca71b63a091bb22c56f847bce361dfebef3e9a9c573",
     "other-mca-01": "3c1bb68706f96edd52ed30b73a2cb3e4ce0fe733e1b5002cf103c92942d9f67f",
+    "trs-hbscjg-01": "1da8480be2f5e8050c3269573a8b068102080a77e5be5ccae96d3201c5f9731a",
+    "ucap-gsscjg-01": "816cfc1306b5f22bf412e2e83e2aab1d0f7ae1f1925f0a80be9bed3fed983191",
 }
 
 
