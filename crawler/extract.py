@@ -66,7 +66,10 @@ BLOCK_TAGS = {
 }
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-STYLES_BELOW = etree.XPath(".//@style")  # each with its element: getparent()
+# The classes CSS frameworks hide an element with (Bootstrap's hide, hidden, d-none): a page's hidden share summary
+# repeating the text (<div class="fxsummary hide">) is no more seen than one hidden by its style.
+HIDING_CLASSES = frozenset({"hide", "hidden", "d-none"})
+HIDING_ATTRIBUTES_BELOW = etree.XPath(".//@style | .//@class | .//@hidden")  # each with its element: getparent()
 CLASSES_AND_IDS = etree.XPath("//@class | //@id")  # each with its element: getparent()
 PRINT_MARKS = etree.XPath("//comment()[contains(translate(., 'STARTPRINT', 'startprint'), 'startprint')]")
 
@@ -236,8 +239,16 @@ def _skipped(el, hidden=None) -> bool:
 
 
 def _hidden(el) -> bool:
-    style = el.get("style")
-    return bool(style) and HIDDEN_RE.search(style) is not None
+    return any(_hides(name, value) for name, value in el.items())
+
+
+def _hides(attribute: str, value: str) -> bool:
+    """An attribute that hides its element: a style saying so, a hiding class, the hidden attribute."""
+    if attribute == "style":
+        return HIDDEN_RE.search(value) is not None
+    if attribute == "class":
+        return not HIDING_CLASSES.isdisjoint(value.split())
+    return attribute == "hidden"
 
 
 class Rendering:
@@ -364,10 +375,11 @@ def _only_files(el) -> bool:
 
 def text_in_wrapper(lines: list[str], container, how: str, page: Rendering):
     """A container named as page-wide wrappers are (content) holds the title, dateline and page tools over the
-    text: the text is its densest block. Its metadata is read in the whole wrapper first."""
-    if how.split(":")[-1] not in WRAPPER_NAMES or (block := densest_block(container)) in (None, container):
+    text: the text is its densest block, and the attachment list after it. Its metadata is read in the whole
+    wrapper first."""
+    if how.split(":")[-1] not in WRAPPER_NAMES or (block := densest_block(container, page.hidden)) in (None, container):
         return lines, container, how
-    return page.lines(block), block, f"{how} > density"
+    return page.lines(block) + attachment_list_after(block), block, f"{how} > density"
 
 
 def read_wrapper_head(wrapper_lines: list[str], text_lines: list[str], found: metadata.Candidates) -> None:
@@ -398,14 +410,17 @@ def _link_han(el) -> int:
     return sum(len(HAN_RE.findall(text_of(a))) for a in el.iter("a"))
 
 
-def _text_counts(root) -> dict:
-    """For `root` and every element below it, in one pass from the leaves up: (Chinese characters of its text,
-    length of its text, Chinese characters of its links, Chinese characters of its field lists), its text being
-    text_of's, its links _link_han's and its field lists those _is_field_list says."""
+def _text_counts(root, hidden: set) -> dict:
+    """For `root` and every element below it, in one pass from the leaves up: (Chinese characters of the text a
+    reader sees in it, length of that text, Chinese characters of its links, Chinese characters of its field
+    lists). Scripts, comments and what the page hides (`hidden`) add nothing but their tails."""
     counts = {}
 
     def count(el) -> tuple[int, int, int, int]:
-        text = el.text or "" if isinstance(el.tag, str) else ""  # a comment's words are no text
+        if _skipped(el, hidden):
+            counts[el] = (0, 0, 0, 0)
+            return counts[el]
+        text = el.text or ""
         han, length, link_han, field_han = len(HAN_RE.findall(text)), len(text), 0, 0
         for child in el:
             child_han, child_length, child_link_han, child_field_han = count(child)
@@ -430,13 +445,14 @@ def _is_field_list(el) -> bool:
     return el.tag == "dl" and any(metadata.is_label(text_of(dt)) for dt in el.iterchildren("dt"))
 
 
-def densest_block(root):
-    """Generic fallback: the most specific block holding nearly all the Chinese text that is not link text nor
-    a record's labelled fields (a short notice under a 信息公开 record twice its size is still the text)."""
-    counts = _text_counts(root)
+def densest_block(root, hidden: set):
+    """Generic fallback: the most specific block holding nearly all the Chinese text a reader sees that is not
+    link text nor a record's labelled fields (a short notice under a 信息公开 record twice its size is still the
+    text). `hidden`: the elements the page hides."""
+    counts = _text_counts(root, hidden)
     scored = []
     for el in root.iter("div", "td", "article", "section", "font"):
-        if _skipped(el):
+        if el not in counts or _skipped(el, hidden):  # not counted: inside what a reader does not see
             continue
         han, length, link_han, field_han = counts[el]
         scored.append((han - 2 * link_han - 2 * field_han, length, el))
@@ -449,21 +465,18 @@ def densest_block(root):
 
 
 def attachment_list_after(block) -> list[str]:
-    """An attachment list standing right after the text's block (附件： and the files' links): the reader
-    sees it as the end of the document, and the densest block leaves it out for being links."""
+    """An attachment list standing right after the text's block (附件： and the files' links, or the links
+    alone where a script writes the heading): the reader sees it as the end of the document, and the densest
+    block leaves it out for being links."""
     following = next((el for el in block.itersiblings() if not _skipped(el) and text_of(el).strip()), None)
-    if following is None:
+    if following is None or following.tag == "a":  # a link beside the block is a page tool (pdf下载)
         return []
     lines = render_lines(following)
     links = [(href, name) for href, name in _links(following) if name]
-    if (
-        lines
-        and ATTACHMENT_LIST_RE.match(lines[0])
-        and links
-        and all(_is_attachment(href, name) for href, name in links)
-    ):
-        return lines
-    return []
+    if not (lines and links and all(_is_attachment(href, name) for href, name in links)):
+        return []
+    names = {name for _, name in links}
+    return lines if ATTACHMENT_LIST_RE.match(lines[0]) or all(line in names for line in lines) else []
 
 
 def trafilatura_lines(html: str) -> list[str]:
@@ -477,7 +490,7 @@ def trafilatura_lines(html: str) -> list[str]:
 
 def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]:
     el, lines, how = find_container(root, page)
-    if el is None and (el := densest_block(root)) is not None:
+    if el is None and (el := densest_block(root, page.hidden)) is not None:
         lines, how = page.lines(el), "density"
     if el is not None:
         return lines + attachment_list_after(el), el, how
@@ -656,9 +669,12 @@ def strip_site_name(title: str) -> str:
 
 
 def hidden_elements(top) -> list:
-    """The elements a style hides, `top` and those below it, in document order."""
-    below = [style.getparent() for style in STYLES_BELOW(top) if HIDDEN_RE.search(style)]
-    return [top, *below] if _hidden(top) else below
+    """The elements a style, a hiding class or the hidden attribute hides, `top` and those below it, in document
+    order."""
+    below = dict.fromkeys(
+        value.getparent() for value in HIDING_ATTRIBUTES_BELOW(top) if _hides(value.attrname, value)
+    )  # in document order, once each
+    return [top, *below] if _hidden(top) else list(below)
 
 
 # What hidden text is not read for: a date, a title or a publisher the reader cannot see is none (the gold's rule).

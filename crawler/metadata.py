@@ -24,6 +24,7 @@ from .dates import find_date, is_date_line
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
 DATE_SOURCE_ORDER = (LABELLED, LISTED, SHOWN, TEXT, GENERATED)  # what the reader sees, then what the CMS wrote
+ABOVE_TEXT = (LABELLED, LISTED, SHOWN)
 # label -> field, most specific label first within each field.
 LABELS = [
     ("标题", "title"),
@@ -108,6 +109,7 @@ OTHER_LABELS = {
     "字体",
     "相关信息",
     "实施日期",
+    "生效日期",
     "法规层次",
     "首选类别",
 }
@@ -121,10 +123,6 @@ META_TAGS = {
 }
 FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "written", "topic", "validity")
 DATE_FIELDS = {"published", "written"}
-NUMBER_FIELDS = {"doc_number", "index_number"}
-# A 文号 or 索引号 holds a digit or 号: a label's word taken for one (文号 empty, the next label read as its value)
-# is none.
-NUMBERED_RE = re.compile(r"[\d０-９号]")
 GAP = r"[\s\u3000\u00a0]*"
 
 
@@ -251,11 +249,11 @@ class Candidates:
         date only when the page shows none: a generated date is never preferred to one the reader sees."""
         out = {name: self.best(name) for name in FIELDS}
         dates = [
-            (DATE_SOURCE_ORDER.index(s), name == "written", rank, order, value)
+            (s not in ABOVE_TEXT or name == "written", DATE_SOURCE_ORDER.index(s), name == "written", rank, order, value)
             for name in DATE_FIELDS
             for s, rank, order, value in self.found.get(name, [])
         ]
-        out["published"] = min(dates)[4] if dates else None
+        out["published"] = min(dates)[-1] if dates else None
         return out
 
 
@@ -278,8 +276,6 @@ def _value(name: str, raw: str, label: str) -> str | None:
         return None
     if name in DATE_FIELDS:
         return find_date(value)
-    if name in NUMBER_FIELDS and not NUMBERED_RE.search(value):
-        return None
     if name == "publisher" and _only_a_date(value):  # an empty 来源 label, the date line after it taken as its value
         return None
     if _clean_label(label) == "作者" and not ORGANISATION_RE.search(value):

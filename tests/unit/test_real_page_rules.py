@@ -594,3 +594,31 @@ def test_a_heading_the_text_repeats_is_the_title_where_the_head_title_names_only
         f"<div class='law-chapter'><p>企业信息公示暂行条例</p>{TEXT * 3}</div></div>"
     )
     assert page(body, head="<title>国家行政法规库</title>").meta.finish()["title"] == "企业信息公示暂行条例"
+
+
+def test_a_summary_hidden_by_a_frameworks_class_is_not_read_as_text():
+    paragraphs = TEXT * 3
+    body = (
+        f"<div><div class='detail_article'>{paragraphs}</div><ul class='tags'><li>数字</li><li>部署</li></ul>"
+        f"<div class='fxsummary hide'>{paragraphs}</div><a>分享该文章</a></div>"
+    )
+    assert page(body).lines == render_lines(parse(paragraphs).find("body"))
+
+
+def test_file_links_after_a_wrappers_text_block_are_its_attachment_list_when_a_script_writes_the_heading():
+    body = (
+        f"<div class='content'><h1>某某通知</h1><div>发布时间：2025-05-16</div><div id='text'>{TEXT * 3}</div>"
+        "<div class='file'><script>document.write('附件：')</script><ol><li><a href='./P1.pdf'>1.规则修改事项.pdf</a>"
+        "<br/><a href='./P2.pdf'>2.文件清单修改事项.pdf</a></li></ol></div></div>"
+    )
+    assert page(body).lines[-2:] == ["1.规则修改事项.pdf", "2.文件清单修改事项.pdf"]
+
+
+def test_a_date_shown_with_the_article_is_its_publication_before_a_labelled_date_of_writing():
+    body = (
+        "<table><tr><td>发文日期：</td><td>2023-08-25</td><td>文号：</td><td>便函</td></tr></table>"
+        f"<h1>某某局关于转发某某通知的通知</h1><div><span><i></i>2023-08-28 08:15</span></div>"
+        f"<div class='TRS_Editor'>{TEXT}</div>"
+    )
+    found = page(body, head="<title>某某局关于转发某某通知的通知_某某局</title>").meta.finish()
+    assert (found["published"], found["written"], found["doc_number"]) == ("2023-08-28", "2023-08-25", "便函")

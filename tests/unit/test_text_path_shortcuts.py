@@ -1,5 +1,5 @@
 """The text path's shortcuts give what the plain definitions give: counts in one pass, hidden elements found
-by their style attributes, words matched behind a look-ahead, texts compared a chunk at a time."""
+by their attributes, words matched behind a look-ahead, texts compared a chunk at a time."""
 
 import re
 
@@ -10,22 +10,27 @@ from crawler.extract import _hidden, _link_han, _text_counts, hidden_elements, p
 PAGE = """<html><body style="DISPLAY: block"><div id="a">政务<!-- 注释里的字不算 -->公开<a href="#">链接文字
 <a href="#">嵌套</a>尾</a>之后的字<p style="Display : NONE">隐藏的</p>
 <table><tr><td>单元格<span style="visibility:hidden">看不见</span></td></tr></table></div>
-<font>字体里<a>链</a></font><?pi 处理指令?>最后</body></html>"""
+<font>字体里<a>链</a></font><?pi 处理指令?>最后<div class="fxsummary hide">重复的摘要</div><p hidden>也藏</p>
+<script>document.write('脚本')</script></body></html>"""
 
 
-def test_text_counts_in_one_pass_equal_each_elements_own_count():
+def test_text_counts_in_one_pass_count_what_a_reader_sees():
     root = parse(PAGE)
-    counts = _text_counts(root)
+    hidden = set(hidden_elements(root))
+    counts = _text_counts(root, hidden)
     for el in root.iter():
-        if isinstance(el.tag, str):
-            text = text_of(el)
-            assert counts[el][:3] == (len(HAN_RE.findall(text)), len(text), _link_han(el)), el.tag
+        if isinstance(el.tag, str) and not hidden & {el, *el.iterancestors()} and el.tag != "script":
+            seen = text_of(el)
+            for gone in [*hidden, *root.iter("script")]:
+                seen = seen.replace(text_of(gone), "", 1) if el in gone.iterancestors() else seen
+            assert counts[el][:3] == (len(HAN_RE.findall(seen)), len(seen), _link_han(el)), el.tag
+    assert counts[root.find("body")][0] == len("政务公开链接文字嵌套尾之后的字单元格字体里链最后")
 
 
-def test_hidden_elements_are_those_whose_own_style_hides_them_in_document_order():
+def test_hidden_elements_are_those_a_style_a_hiding_class_or_the_hidden_attribute_hides_in_document_order():
     root = parse(PAGE)
     assert hidden_elements(root) == [el for el in root.iter() if isinstance(el.tag, str) and _hidden(el)]
-    assert [el.tag for el in hidden_elements(root)] == ["p", "span"]
+    assert [el.tag for el in hidden_elements(root)] == ["p", "span", "div", "p"]
 
 
 def test_a_look_ahead_over_words_matches_what_the_words_alone_match():
