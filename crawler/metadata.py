@@ -24,7 +24,7 @@ from .dates import find_date, is_date_line
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
 DATE_SOURCE_ORDER = (LABELLED, LISTED, SHOWN, TEXT, GENERATED)  # what the reader sees, then what the CMS wrote
-ABOVE_TEXT = (LABELLED, LISTED, SHOWN)
+ABOVE_TEXT = (LABELLED, LISTED, SHOWN)  # where a page shows a date over its text
 # label -> field, most specific label first within each field.
 LABELS = [
     ("标题", "title"),
@@ -244,17 +244,25 @@ class Candidates:
         return bool(entries) and all(source == GENERATED for source, *_ in entries)
 
     def finish(self) -> dict:
-        """Every field present. 发布日期: a labelled one, else a labelled 成文日期, else a date shown with the
-        title, else the date under the signature (发布日期, else 成文日期, as the contract says), and the CMS's
-        date only when the page shows none: a generated date is never preferred to one the reader sees."""
+        """Every field present. 发布日期: one the page shows above the text (labelled, listed, or a dateline shown
+        with the title), else a labelled 成文日期, else the date under the signature (发布日期, else 成文日期, as
+        the contract says), and the CMS's date only when the page shows none: a generated date is never
+        preferred to one the reader sees."""
         out = {name: self.best(name) for name in FIELDS}
         dates = [
-            (s not in ABOVE_TEXT or name == "written", DATE_SOURCE_ORDER.index(s), name == "written", rank, order, value)
+            (_date_rank(name, source), rank, order, value)
             for name in DATE_FIELDS
-            for s, rank, order, value in self.found.get(name, [])
+            for source, rank, order, value in self.found.get(name, [])
         ]
         out["published"] = min(dates)[-1] if dates else None
         return out
+
+
+def _date_rank(name: str, source: int) -> tuple:
+    """How early a date counts for 发布日期 (smaller first): a 发布日期 shown above the text, then by where it
+    was found, a 发布日期 before a 成文日期 found the same way."""
+    shown_published = name == "published" and source in ABOVE_TEXT
+    return not shown_published, DATE_SOURCE_ORDER.index(source), name == "written"
 
 
 def closed_up(text: str) -> str:
