@@ -150,6 +150,7 @@ PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
 ATTACHMENT_LIST_RE = re.compile("^" + ATTACHMENT_HEADING)
+ATTACHMENT_WRITTEN_RE = re.compile(r"(?:document\.write|innerHTML|\.html)\s*\(?[^;]*" + ATTACHMENT_HEADING)
 WRITTEN_RE = re.compile(r"""document\.write(?:ln)?\(\s*(['"])(.*?)(?<!\\)\1\s*\)""", re.S)
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
@@ -466,7 +467,7 @@ def densest_block(root, hidden: set):
 
 def attachment_list_after(block) -> list[str]:
     """An attachment list standing right after the text's block (附件： and the files' links, or the links
-    alone where a script writes the heading): the reader sees it as the end of the document, and the densest
+    alone under a heading a script writes): the reader sees it as the end of the document, and the densest
     block leaves it out for being links."""
     following = next((el for el in block.itersiblings() if not _skipped(el) and text_of(el).strip()), None)
     if following is None or following.tag == "a":  # a link beside the block is a page tool (pdf下载)
@@ -476,7 +477,14 @@ def attachment_list_after(block) -> list[str]:
     if not (lines and links and all(_is_attachment(href, name) for href, name in links)):
         return []
     names = {name for _, name in links}
-    return lines if ATTACHMENT_LIST_RE.match(lines[0]) or all(line in names for line in lines) else []
+    headed_by_script = all(line in names for line in lines) and _writes_attachment_heading(following)
+    return lines if ATTACHMENT_LIST_RE.match(lines[0]) or headed_by_script else []
+
+
+def _writes_attachment_heading(el) -> bool:
+    """A script in `el` writes an attachment heading (document.write("…附件：…")): the reader sees the links
+    under it as the document's attachment list."""
+    return any(ATTACHMENT_WRITTEN_RE.search(script.text or "") for script in el.iter("script"))
 
 
 def trafilatura_lines(html: str) -> list[str]:
