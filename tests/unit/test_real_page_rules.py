@@ -612,6 +612,8 @@ def test_file_links_after_a_wrappers_text_block_are_its_attachment_list_when_a_s
         "<br/><a href='./P2.pdf'>2.文件清单修改事项.pdf</a></li></ol></div></div>"
     )
     assert page(body).lines[-2:] == ["1.规则修改事项.pdf", "2.文件清单修改事项.pdf"]
+    unheaded = body.replace("<script>document.write('附件：')</script>", "")
+    assert page(unheaded).lines[-1] == TEXT[3:-4]  # a bare file link under no heading is no part of the text
 
 
 def test_a_date_shown_with_the_article_is_its_publication_before_a_labelled_date_of_writing():
