@@ -414,13 +414,13 @@ def _link_han(el) -> int:
 def _text_counts(root, hidden: set) -> dict:
     """For `root` and every element below it, in one pass from the leaves up: (Chinese characters of the text a
     reader sees in it, length of that text, Chinese characters of its links, Chinese characters of its field
-    lists). Scripts, comments and what the page hides (`hidden`) add nothing but their tails."""
+    lists). Scripts, comments and what the page hides (`hidden`) add nothing but their tails, and neither they
+    nor what stands inside them has counts."""
     counts = {}
 
     def count(el) -> tuple[int, int, int, int]:
         if _skipped(el, hidden):
-            counts[el] = (0, 0, 0, 0)
-            return counts[el]
+            return 0, 0, 0, 0
         text = el.text or ""
         han, length, link_han, field_han = len(HAN_RE.findall(text)), len(text), 0, 0
         for child in el:
@@ -453,7 +453,7 @@ def densest_block(root, hidden: set):
     counts = _text_counts(root, hidden)
     scored = []
     for el in root.iter("div", "td", "article", "section", "font"):
-        if el not in counts or _skipped(el, hidden):  # not counted: inside what a reader does not see
+        if el not in counts:  # what a reader does not see, or stands inside it
             continue
         han, length, link_han, field_han = counts[el]
         scored.append((han - 2 * link_han - 2 * field_han, length, el))
@@ -591,11 +591,11 @@ def page_title(
     return document_title or None
 
 
-def _heading_the_text_repeats(page_lines: list[str], body_lines: list[str]) -> str | None:
+def _heading_the_text_repeats(page_lines: list[str], text_lines: list[str]) -> str | None:
     """A heading shown above the text that the text opens with again (a law library's page: 企业信息公示暂行条例
     over the text, then as its centred first line), where the head <title> names only the site."""
-    first_body = _first_body_line(page_lines, body_lines)
-    opening = body_lines[0] if body_lines else ""
+    first_body = _first_body_line(page_lines, text_lines)
+    opening = text_lines[0] if text_lines else ""
     return opening if first_body and _is_heading(opening) and opening in page_lines[:first_body] else None
 
 
@@ -712,7 +712,7 @@ def _label_element_pairs(page: Rendering, body) -> list[str]:
     </span>000014672/2014-01328</div>`, a value over lines under 发布机关): as `label：value`. Outside the text."""
     pairs = []
     for el in page.spans:
-        if el.tag not in LABEL_HOLDERS or (body is not None and body in el.iterancestors()):
+        if el.tag not in LABEL_HOLDERS or _inside(el, body):
             continue
         label = " ".join(text_of(el).split())
         if not metadata.is_label(label) or metadata.LABEL_RE.search(label) or el.getparent() not in page.spans:
@@ -725,13 +725,18 @@ def _label_element_pairs(page: Rendering, body) -> list[str]:
     return pairs
 
 
+def _inside(el, body) -> bool:
+    """`el` stands inside the text's container `body` (None: no container found)."""
+    return body is not None and body in el.iterancestors()
+
+
 def _definition_pairs(page: Rendering, body) -> list[str]:
     """A definition list's value over lines (`<dt>标题：</dt><dd>…大型营业性<div>演出活动…的通知</div></dd>`): the
     dd is one value, its lines joined as a heading's are, as `label：value`. Outside the text."""
     pairs = []
     for dd in page.spans:
         dt = dd.getprevious() if dd.tag == "dd" else None
-        if dt is None or dt.tag != "dt" or (body is not None and body in dd.iterancestors()):
+        if dt is None or dt.tag != "dt" or _inside(dd, body):
             continue
         label, value = " ".join(text_of(dt).split()), page.lines(dd)
         if len(value) > 1 and metadata.is_label(label):
