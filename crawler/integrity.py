@@ -73,9 +73,11 @@ MASK_STAR_RE = re.compile(
 MASKED_DECIMAL_RE = re.compile(r"\d[.．]\*|\*[.．][\d*]")
 MIN_MASKS = 3
 # (略) with a character of the same word on either side (人民(略)办) stands for words, not for an omitted table.
-# (略) inside a word (人员(略)(略)), or opening one (事项 (略)明), where an omitted table or figure never stands
+# (略) inside a word (人员(略)(略)), or opening one (事项 (略)明), where an omitted table or figure never stands;
+# (略) twice in a row, wherever it stands (三、(略)(略)：): an omitted part is marked once
 IN_WORD_OMITTED_RE = re.compile(
-    rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d]|[(（]\s*略)|[(（]\s*略\s*[)）](?=[{HAN}])(?![附图表])"
+    rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d])|[(（]\s*略\s*[)）](?=[(（]\s*略)"
+    rf"|[(（]\s*略\s*[)）](?=[{HAN}])(?![附图表])"
 )
 # Stars in place of a document number's serial (〔2022〕*号): no footnote stands there.
 MASKED_DOC_NUMBER_RE = re.compile(r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\*+\s*号")

@@ -52,6 +52,7 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         ("注：带*的为初步数。\n增长 1.5* 2.3* 4.0*", []),  # footnote stars
         ("八、其(略)事宜：无", ["masked"]),  # (略) inside a word
         ("（六）商场、集贸市场、娱乐场所等人员(略)(略)；", ["masked"]),
+        ("三、(略)(略)：非行政许可事项", ["masked"]),  # twice in a row after a heading's number
         ("附件：1. 名单(略)", []),  # an omitted attachment
         ("类别 事项 (略)明", ["masked"]),  # (略) opening a word after a space
         ("(略)〔2022〕*号", ["masked"]),  # a document number's serial masked
