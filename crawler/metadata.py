@@ -53,7 +53,9 @@ LABELS = [
     ("发文字号", "doc_number"),
     ("发文文号", "doc_number"),
     ("发布文号", "doc_number"),
+    ("文件编号", "doc_number"),  # 无锡's 信息公开 records: 信息索引号 / 文件编号 / 效力状况 / 公开方式
     ("文号", "doc_number"),
+    ("信息索引号", "index_number"),
     ("索引号", "index_number"),
     ("信息索引", "index_number"),
     ("发布日期", "published"),
@@ -81,6 +83,7 @@ LABELS = [
     ("时效性", "validity"),
     ("时效", "validity"),
     ("效力状态", "validity"),
+    ("效力状况", "validity"),
 ]
 # A label naming the publisher in a 信息公开 table or above the text (索引号：… 主办单位：国家能源局), and the site's
 # owner in a footer's line: not read in the page's lines at large.
@@ -112,6 +115,11 @@ OTHER_LABELS = {
     "生效日期",
     "法规层次",
     "首选类别",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "文件下载",
+    "附件下载",
 }
 LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS + OWNER_LABELS)}
 # The head's ContentSource is not read: a publisher the reader cannot see is none (the gold's rule), and portals
@@ -175,6 +183,7 @@ RED_HEAD_LINES = 10
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 BREADCRUMB_STEP_RE = re.compile(r"^[>＞»›]")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
+WORD_RE = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "未知来源", "admin"}  # and CMS placeholders
 # A value ends at a wide gap or a cell break; one read from a "label：value" pair also at the next "标签:" of any
 # kind (字体:, 点击数: ...). A value shown whole (a heading, a head <meta>) keeps its colons (…？ 律师：不太好…).
@@ -281,6 +290,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if name == "publisher" and (credit := CREDIT_RE.match(value)):
         value = credit[1] or credit[2]
     if value in EMPTY_VALUES or BUTTONS_ONLY_RE.match(value):  # 来源：【打印】: an empty label before a page tool
+        return None
+    if not WORD_RE.search(value):  # a placeholder of dashes or dots (文件编号：—  —) holds no word
         return None
     if name in DATE_FIELDS:
         return find_date(value)

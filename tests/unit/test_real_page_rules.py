@@ -624,3 +624,18 @@ def test_a_date_shown_with_the_article_is_its_publication_before_a_labelled_date
     )
     found = page(body, head="<title>某某局关于转发某某通知的通知_某某局</title>").meta.finish()
     assert (found["published"], found["written"], found["doc_number"]) == ("2023-08-28", "2023-08-25", "便函")
+
+
+def test_a_county_records_信息索引号_文件编号_and_效力状况_and_a_placeholder_of_dashes_is_no_value():
+    # 无锡's 信息公开 record (as another project's fixtures of its pages show it): values wrapped in comments
+    record = (
+        "<table><tr><td>信息索引号</td><td><!--<$[SYH]>-->014006438/2026-03652<!--<$[SYH]>--></td>"
+        "<td>公开日期</td><td>2026-09-18</td></tr>"
+        "<tr><td>文件编号</td><td>{number}</td><td>效力状况</td><td>有效</td></tr>"
+        "<tr><td>发布机构</td><td>无锡市人民政府</td><td>公开方式</td><td>主动公开</td></tr></table>"
+    )
+    found = page(record.format(number="政府令187号") + f"<div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    got = (found["index_number"], found["doc_number"], found["validity"])
+    assert got == ("014006438/2026-03652", "政府令187号", "有效")
+    found = page(record.format(number="—&nbsp;&nbsp;—") + f"<div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert found["doc_number"] is None and found["publisher"] == "无锡市人民政府"
