@@ -54,6 +54,7 @@ LOST_QMARK_RE = re.compile(
             rf"\?{{2,}}(?=[{HAN}\d》）)”，、；：。])",  # a run before Han or punctuation
             rf"^\?+(?=[{HAN}\d，。、])",  # at a line start
             rf"(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])",  # after punctuation, before Han
+            rf"(?<=\d[.．])\?+(?=[{HAN}])",  # after an item's number (6.?费依据)
             rf"(?<=[{HAN}])(?<![{QUESTION_PARTICLES}])\?+(?=[》）)”，、；：（(])",  # before closing marks or a bracket
         ]
     ),
@@ -536,10 +537,10 @@ NUMERAL_VALUE = {_numerals(n): n for n in range(1, 200)}
 NUMERAL = "[一二三四五六七八九十百零]{1,5}"
 ARTICLE_RE = re.compile(rf"第({NUMERAL})条(?=[\s\u3000])")  # an article, not a cross-reference (第六条规定)
 # Heading numbering styles: 一、 (一) （一） 第一条, each with its numeral captured.
-HEADING_STYLE_RES = (
-    re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}])"),
-    re.compile(rf"(?<!第)\(({NUMERAL})\)(?=[{HAN}])"),
-    re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}])"),
+HEADING_STYLE_RES = (  # a heading's words may open with a title in 《》 or a quote
+    re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}《“])"),
+    re.compile(rf"(?<!第)\(({NUMERAL})\)(?=[{HAN}《“])"),
+    re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}《“])"),
     ARTICLE_RE,
 )
 ANNOUNCING_COLONS = ("：", ":")
