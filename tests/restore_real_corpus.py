@@ -79,6 +79,7 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "trs-hbscjg-01": "1da8480be2f5e8050c3269573a8b068102080a77e5be5ccae96d3201c5f9731a",
     "ucap-gsscjg-01": "816cfc1306b5f22bf412e2e83e2aab1d0f7ae1f1925f0a80be9bed3fed983191",
     "trs-ccdi-01": "98bc4dad487184c92fa32a8556b37a2fd617fe4f671bfb0ef59ad23e3103248d",
+    "other-jsggzy-01": "9fe9117e73cccc19dd91bd1b5419cea1063b9b2ae37687ea411cb9c76d3a4d9b",
 }
 
 
