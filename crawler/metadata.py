@@ -58,6 +58,8 @@ LABELS = [
     ("信息索引号", "index_number"),
     ("索引号", "index_number"),
     ("信息索引", "index_number"),
+    ("信息发布日期", "published"),  # 江苏省公共资源交易网: 信息发布时间：… 来源：… 阅读次数：【我要打印】【关闭】
+    ("信息发布时间", "published"),
     ("发布日期", "published"),
     ("发布时间", "published"),
     ("公开日期", "published"),

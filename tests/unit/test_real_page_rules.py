@@ -639,3 +639,15 @@ def test_a_county_records_信息索引号_文件编号_and_效力状况_and_a_pl
     assert got == ("014006438/2026-03652", "政府令187号", "有效")
     found = page(record.format(number="—&nbsp;&nbsp;—") + f"<div class='zoom'>{TEXT * 3}</div>").meta.finish()
     assert found["doc_number"] is None and found["publisher"] == "无锡市人民政府"
+
+
+def test_信息发布时间_is_a_label_and_我要打印_a_page_tool_so_the_heading_over_them_is_the_title():
+    # a trading platform's notice: the head <title> names only the site, the heading stands over the info line
+    body = (
+        "<h2>某某学校校区改造工程</h2><div>信息发布时间：2026-07-06 22:41:54<span></span>来源：某某交易集团"
+        "<span></span>阅读次数：<a href='javascript:window.print();'>【我要打印】</a><a>【关闭】</a></div>"
+        f"<div class='ewb-trade-right'>{TEXT * 3}</div>"
+    )
+    found = page(body, head="<title>某某省公共资源交易网</title>").meta.finish()
+    assert (found["title"], found["published"]) == ("某某学校校区改造工程", "2026-07-06")
+    assert clean_lines(["【我要打印】", "特此公告。"]) == ["特此公告。"]
