@@ -88,7 +88,6 @@ TRADITIONAL_SHARE = 0.08
 MIN_TRADITIONAL = 5
 
 HEADING = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
-VERY_LONG_LINE = 1000
 
 
 @dataclass
@@ -632,7 +631,7 @@ def _ends_item(before: str) -> bool:
 
 def detect_flattened(report: Report) -> None:
     for line, next_line in zip(report.lines, [*report.lines[1:], ""]):
-        if len(line) >= VERY_LONG_LINE or len(sequence_breaks(line, next_line=next_line)) >= MIN_BREAKS:
+        if len(sequence_breaks(line, next_line=next_line)) >= MIN_BREAKS:
             report.flag("flattened")
             return
 

@@ -120,3 +120,9 @@ def test_a_traditional_character_before_a_gap_can_be_the_head_of_a_utf8_characte
 def test_a_run_never_reaches_into_a_clean_neighbour_and_turns_it_into_gaps():
     doc = process_text("公民户口鐧昏\ufffd\ufffd的姓名应当尊重社会公德")  # 登记 as UTF-8 read as GBK, bytes lost
     assert doc.text == "公民户口登\ufffd的姓名应当尊重社会公德"  # 口 stays; 记 lost its bytes
+
+
+def test_a_long_paragraph_is_no_lost_break():
+    # a provincial work report's paragraph runs past 1,000 characters with no heading glued inside it
+    paragraph = "各位代表！" + "始终做到政治忠诚，认真抓好中央巡视、审计等反馈问题整改，举一反三做好各项工作。" * 30
+    assert len(paragraph) > 1000 and process_text(paragraph).flags == []
