@@ -583,7 +583,7 @@ def page_title(
     )
     heading = (
         next(confirmed, None)
-        or _heading_above_info(page.lines(), body_lines)
+        or _heading_above_info(page.lines(), body_lines, text_lines)
         or _heading_the_text_repeats(page.lines(), text_lines)
     )
     if heading:
@@ -635,13 +635,17 @@ def _first_body_line(page_lines: list[str], body_lines: list[str]) -> int | None
     return next((i for i in starts if page_lines[i : i + len(opening)] == opening), starts[0] if starts else None)
 
 
-def _heading_above_info(page_lines: list[str], body_lines: list[str]) -> str | None:
-    """The line right above the lines of labels (发布日期：… 浏览次数：…) that stand right above the text, or
-    that open the text's container (heading, labels, text)."""
+def _heading_above_info(page_lines: list[str], body_lines: list[str], text_lines: list[str]) -> str | None:
+    """The line right above the lines of labels (发布日期：… 浏览次数：…) that stand right above the text's
+    container, or that open it (heading, labels, text), or that stand in it over the text (a breadcrumb, then
+    heading, labels, text)."""
     first_body = _first_body_line(page_lines, body_lines)
     labels_under_first = list(takewhile(_is_label_line, body_lines[1:INFO_EDGE]))
-    return _heading_over_labels(page_lines[:first_body] if first_body else []) or _heading_over_labels(
-        body_lines[: 1 + len(labels_under_first)]
+    first_text = _first_body_line(body_lines, text_lines)
+    return (
+        _heading_over_labels(page_lines[:first_body] if first_body else [])
+        or _heading_over_labels(body_lines[: 1 + len(labels_under_first)])
+        or _heading_over_labels(body_lines[:first_text] if first_text else [])
     )
 
 

@@ -651,3 +651,14 @@ def test_信息发布时间_is_a_label_and_我要打印_a_page_tool_so_the_headi
     found = page(body, head="<title>某某省公共资源交易网</title>").meta.finish()
     assert (found["title"], found["published"]) == ("某某学校校区改造工程", "2026-07-06")
     assert clean_lines(["【我要打印】", "特此公告。"]) == ["特此公告。"]
+
+
+def test_the_heading_over_the_labels_inside_the_texts_container_below_its_breadcrumb_is_the_title():
+    body = (
+        "<div class='content'><div class='crumb'><a>首页</a> &gt; <a>智库动态</a>&gt;<a>热点资讯</a></div>"
+        "<p class='title-text'>某某省政府工作报告摘要</p>"
+        "<p><span>日期: 2026-01-23</span><span>来源：某某发改</span></p>"
+        f"<div class='content-info'>{TEXT * 4}</div></div>"
+    )
+    found = page(body, head="<title>某某省经济信息中心</title>").meta.finish()
+    assert (found["title"], found["publisher"]) == ("某某省政府工作报告摘要", "某某发改")
