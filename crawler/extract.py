@@ -1,5 +1,6 @@
 """Decoded HTML to main-text lines, metadata and attachments, parsing each page once."""
 
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -560,8 +561,14 @@ def meta_tags(root) -> dict:
     tags: dict = {}
     for m in root.iter("meta"):
         if m.get("name") and m.get("content"):  # markup a CMS left in a value is not text (标题<div>——副题</div>)
-            tags.setdefault(m.get("name"), TAG_RE.sub("", m.get("content")))
+            tags.setdefault(m.get("name"), TAG_RE.sub("", _as_browsers_read(m.get("content"))))
     return tags
+
+
+def _as_browsers_read(value: str) -> str:
+    """An attribute value with the references a browser reads and the parser left as written: a legacy entity
+    without its semicolon (标题&ltbr/>——副题 is 标题<br/>——副题)."""
+    return html.unescape(value) if "&" in value else value
 
 
 def page_title(

@@ -662,3 +662,9 @@ def test_the_heading_over_the_labels_inside_the_texts_container_below_its_breadc
     )
     found = page(body, head="<title>某某省经济信息中心</title>").meta.finish()
     assert (found["title"], found["publisher"]) == ("某某省政府工作报告摘要", "某某发改")
+
+
+def test_a_heads_title_with_a_legacy_entity_reads_as_a_browser_reads_it():
+    head = '<meta name="ArticleTitle" content="2026年省政府工作报告&ltbr/>——2026年1月27日在某某省人民代表大会上">'
+    found = page(f"<div class='zoom'>{TEXT * 3}</div>", head=head).meta.finish()
+    assert found["title"] == "2026年省政府工作报告——2026年1月27日在某某省人民代表大会上"
