@@ -6,6 +6,7 @@ from functools import lru_cache
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 HAN = "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN}]")
+ANNOUNCING_COLONS = ("：", ":")  # a line or clause ending so announces what follows (a list, a value)
 NARROW_RE = re.compile(r"[\x00-\x7f\s]+")  # ASCII and spaces: removing them leaves the wide characters to count
 
 

@@ -45,6 +45,7 @@ INFO_LABELS = [
     "责任编辑",
     "编辑",
     "审核",
+    "发布人",  # the CMS account that posted it: 发布时间：… 发布人： 文章来源：…
     "供稿",
     "字体",
     "字号",
@@ -235,7 +236,8 @@ LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")
 FOOTER_LINKS_RE = re.compile(rf"^(?:(?:{_alt(FOOTER_LINKS)})[\s|｜·]*)+$")
-TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*[:：]?$")
+# A tail section's heading, bracketed or not, maybe pointing on (相关链接>>, 相关文章 »).
+TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*(?:[:：]|>>|＞＞|»)?$")
 # The heading of a list of attachments (附件：, 相关附件, 附件下载); alone as the text's last line, its list is empty.
 ATTACHMENT_HEADING = r"(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?"
 ATTACHMENT_HEADING_RE = re.compile(ATTACHMENT_HEADING)

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from . import metadata
-from .chars import HAN_RE, to_simplified, traditional_forms
+from .chars import ANNOUNCING_COLONS, HAN_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
 from .clean import ATTACHMENT_HEADING, INFO_START_RE, is_furniture, split_lines, strip_inline_furniture
 from .dates import DIGITS_DATE_RE
@@ -160,6 +160,9 @@ ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
 EDGE_TAGS_RE = re.compile(r"^(?:【[^】]{1,12}】)?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
 INFO_EDGE = 8
+HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
+MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
+SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
 DATELINE_RE = re.compile(rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*")
 MAX_INFO_LINE = 160
 MIN_CONTAINER_HAN = 20
@@ -578,9 +581,10 @@ def page_title(
     line standing above the info line over the text (标题 / 发布日期：… / text, when the head <title> names
     only the site), else a heading the text repeats as its first line, else the head <title> without the
     site's name."""
-    if labelled := found.best("title"):
-        return labelled
     head_title = " ".join((root.findtext(".//title") or "").split())
+    labelled = found.best("title")
+    if labelled and (not found.generated_only("title") or _shown(labelled, page.lines(), head_title)):
+        return labelled
     document_title = strip_site_name(head_title)  # the site's name in <title> confirms no heading (a logo's)
     confirmed = (
         text
@@ -594,8 +598,26 @@ def page_title(
         or _heading_the_text_repeats(page.lines(), text_lines)
     )
     if heading:
-        return _without_edge_tags(_whole_heading(heading, page.lines(), head_title), page.lines())
-    return document_title or None
+        whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
+        return _without_edge_tags(whole, page.lines())
+    return labelled or document_title or None
+
+
+def _heading_element(root, page: Rendering, heading: str) -> str | None:
+    """A heading element (<h1>…<h6>) that a <br> breaks over lines, `heading` one of them: its lines as one
+    title (政府工作报告<br>——2026年2月2日在…会议上)."""
+    for el in HEADING_ELEMENTS(root):
+        lines = [" ".join(line.split()) for line in page.lines(el)]
+        if heading in lines and 1 < len(lines) <= MAX_HEADING_LINES and all(map(_is_heading, lines)):
+            return metadata.joined_head(lines)
+    return None
+
+
+def _shown(generated: str, page_lines: list[str], head_title: str) -> bool:
+    """The CMS's title (ArticleTitle) is one the reader sees: the page's lines or its head <title> hold its
+    beginning. A template can leave another document's there (a notice of 2020 over a 2026 report)."""
+    opening = metadata.comparable(generated)[:SHOWN_TITLE_OPENING]
+    return any(opening in metadata.comparable(line) for line in [head_title, *page_lines])
 
 
 def _heading_the_text_repeats(page_lines: list[str], text_lines: list[str]) -> str | None:
@@ -663,17 +685,23 @@ def _heading_over_labels(lines: list[str]) -> str | None:
     while top and is_furniture(strip_inline_furniture(lines[top - 1]), True) and not _is_label_line(lines[top - 1]):
         top -= 1
     labels_end = top
-    while top and _is_label_line(lines[top - 1]):
+    while top and (_is_label_line(lines[top - 1]) or _value_under_label(lines[: top - 1])):
         top -= 1
     if top == labels_end or top == 0:
         return None
     if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip("（()）")):
         top -= 1
-    return lines[top - 1] if _is_heading(lines[top - 1]) else None
+    above = lines[top - 1]
+    return above if _is_heading(above) and not above.rstrip().endswith(ANNOUNCING_COLONS) else None  # 语音播报：
 
 
 def _is_label_line(line: str) -> bool:
     return bool(metadata.LABEL_RE.search(line) or INFO_START_RE.match(line))
+
+
+def _value_under_label(above: list[str]) -> bool:
+    """The line after `above` is a value under a label alone on its line (文章来源： / 山西政府网)."""
+    return bool(above) and bool(metadata.ONLY_LABEL_RE.match(above[-1]))
 
 
 def strip_site_name(title: str) -> str:

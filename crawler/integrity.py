@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .chars import (
+    ANNOUNCING_COLONS,
     COMMON_HAN,
     GBK_SYMBOL_ROWS,
     HAN,
@@ -542,7 +543,6 @@ HEADING_STYLE_RES = (  # a heading's words may open with a title in 《》 or a 
     re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}《“])"),
     ARTICLE_RE,
 )
-ANNOUNCING_COLONS = ("：", ":")
 SENTENCE_END = "。！？!?"
 ITEM_END = "；;"
 CLOSING_QUOTES = "”」』’"

@@ -668,3 +668,19 @@ def test_a_heads_title_with_a_legacy_entity_reads_as_a_browser_reads_it():
     head = '<meta name="ArticleTitle" content="2026年省政府工作报告&ltbr/>——2026年1月27日在某某省人民代表大会上">'
     found = page(f"<div class='zoom'>{TEXT * 3}</div>", head=head).meta.finish()
     assert found["title"] == "2026年省政府工作报告——2026年1月27日在某某省人民代表大会上"
+
+
+def test_a_related_links_heading_pointing_on_ends_the_text():
+    assert clean_lines(["特此公告。", "相关链接>>", "某某解读", "相关附件>>"]) == ["特此公告。"]
+
+
+def test_a_cms_title_the_page_never_shows_yields_to_the_heading_over_labels_alone_on_their_lines():
+    # a template left a 2020 notice's ArticleTitle; the heading a <br> breaks stands over labels whose values
+    # are on the lines below them
+    head = "<title>某某省卫生健康委员会网站</title><meta name='ArticleTitle' content='关于增加示范县的通知'>"
+    body = (
+        "<h3>政府工作报告<br>——2026年2月2日在某某省人民代表大会上</h3>"
+        "<div>发布时间：<br>2026-02-10 09:20<br>发布人：<br>文章来源：<br>某某政府网</div>"
+        f"<div class='zoom'>{TEXT * 3}</div>"
+    )
+    assert page(body, head=head).meta.finish()["title"] == "政府工作报告——2026年2月2日在某某省人民代表大会上"
