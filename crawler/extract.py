@@ -151,8 +151,13 @@ PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
 ATTACHMENT_LIST_RE = re.compile("^" + ATTACHMENT_HEADING)
-ATTACHMENT_WRITTEN_RE = re.compile(r"(?:document\.write|innerHTML|\.html)\s*\(?[^;]*" + ATTACHMENT_HEADING)
-WRITTEN_RE = re.compile(r"""document\.write(?:ln)?\(\s*(['"])(.*?)(?<!\\)\1\s*\)""", re.S)
+ATTACHMENT_HEADING_RE = re.compile(ATTACHMENT_HEADING)
+# What a script writes into the page: document.write(…), $(…).html(…), el.innerHTML = …, each an expression of
+# string literals and variables joined by +; a variable stands for the first string the script gave it
+# (var SourceName='贵州日报'; … $(".SourceName").html('文章来源：'+SourceName)).
+WRITE_START_RE = re.compile(r"document\.write(?:ln)?\s*\(|\.html\s*\(|\.innerHTML\s*\+?=")
+WRITE_TOKEN_RE = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*)|(\+))""", re.S)
+STRING_VARIABLE_RE = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")""")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
@@ -488,7 +493,31 @@ def attachment_list_after(block) -> list[str]:
 def _writes_attachment_heading(el) -> bool:
     """A script in `el` writes an attachment heading (document.write("…附件：…")): the reader sees the links
     under it as the document's attachment list."""
-    return any(ATTACHMENT_WRITTEN_RE.search(script.text or "") for script in el.iter("script"))
+    return any(ATTACHMENT_HEADING_RE.search(text) for script in el.iter("script") for text in script_writes(script))
+
+
+def script_writes(script) -> list[str]:
+    """The strings a <script> writes into the page, as markup (see WRITE_START_RE)."""
+    code = script.text or ""
+    if not WRITE_START_RE.search(code):
+        return []
+    variables: dict = {}
+    for m in STRING_VARIABLE_RE.finditer(code):
+        variables.setdefault(m[1], m[2] if m[2] is not None else m[3])
+    return [_written_expression(code, start.end(), variables) for start in WRITE_START_RE.finditer(code)]
+
+
+def _written_expression(code: str, at: int, variables: dict) -> str:
+    """The string an expression of literals and variables joined by + makes, read from `at` to where it ends."""
+    parts = []
+    while m := WRITE_TOKEN_RE.match(code, at):
+        literal = m[1] if m[1] is not None else m[2]
+        if literal is not None:
+            parts.append(literal)
+        elif m[3]:
+            parts.append(variables.get(m[3], ""))
+        at = m.end()
+    return "".join(parts)
 
 
 def trafilatura_lines(html: str) -> list[str]:
@@ -736,11 +765,7 @@ def _hidden_texts(hidden: list) -> list[str]:
 def _written_texts(root) -> list[str]:
     """Text the page's scripts write into it (document.write('<span>来源：国家统计局</span>')): the reader sees
     it once the script has run, and some portals show their labels only so."""
-    return [
-        " ".join(TAG_RE.sub(" ", m.group(2)).split())
-        for script in root.iter("script")
-        for m in WRITTEN_RE.finditer(script.text or "")
-    ]
+    return [" ".join(TAG_RE.sub(" ", text).split()) for script in root.iter("script") for text in script_writes(script)]
 
 
 LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in

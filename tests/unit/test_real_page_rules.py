@@ -4,7 +4,7 @@ import pytest
 
 from crawler import integrity
 from crawler.clean import clean_lines
-from crawler.extract import extract, parse, render_lines
+from crawler.extract import extract, parse, render_lines, script_writes
 from crawler.pipeline import process_page, process_text
 from crawler.response import Response
 
@@ -684,3 +684,15 @@ def test_a_cms_title_the_page_never_shows_yields_to_the_heading_over_labels_alon
         f"<div class='zoom'>{TEXT * 3}</div>"
     )
     assert page(body, head=head).meta.finish()["title"] == "政府工作报告——2026年2月2日在某某省人民代表大会上"
+
+
+def test_what_a_script_writes_is_read_with_its_variables_in_any_writing_form():
+    script = (
+        "<script>var SourceName='某某日报'; if(SourceName==''){ SourceName='某某省人民政府'; }"
+        "$('.SourceName').html('文章来源：'+SourceName);</script>"
+    )
+    body = f"<div class='info'><span class='SourceName'>{script}</span><span>发布时间：2026-02-02</span></div>"
+    found = page(body + f"<div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert found["publisher"] == "某某日报"  # the first string given, as the page shows it
+    tree = parse('<div><script>el.innerHTML = "<b>附件：</b>";</script><script>document.write(x)</script></div>')
+    assert [script_writes(s) for s in tree.iter("script")] == [["<b>附件：</b>"], [""]]
