@@ -89,6 +89,10 @@ TRADITIONAL_SHARE = 0.08
 MIN_TRADITIONAL = 5
 
 HEADING = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、](?!\d))"
+# A text run together nearly whole: one line of this many characters holding at least this share of the text. A
+# long line alone is no sign: provincial work reports print paragraphs of 1,000+ characters among dozens of others.
+RUN_TOGETHER_LINE = 1000
+RUN_TOGETHER_SHARE = 0.5
 
 
 @dataclass
@@ -630,8 +634,10 @@ def _ends_item(before: str) -> bool:
 
 
 def detect_flattened(report: Report) -> None:
+    size = sum(map(len, report.lines))
     for line, next_line in zip(report.lines, [*report.lines[1:], ""]):
-        if len(sequence_breaks(line, next_line=next_line)) >= MIN_BREAKS:
+        run_together = len(line) >= RUN_TOGETHER_LINE and len(line) >= size * RUN_TOGETHER_SHARE
+        if run_together or len(sequence_breaks(line, next_line=next_line)) >= MIN_BREAKS:
             report.flag("flattened")
             return
 

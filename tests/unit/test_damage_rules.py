@@ -122,7 +122,8 @@ def test_a_run_never_reaches_into_a_clean_neighbour_and_turns_it_into_gaps():
     assert doc.text == "公民户口登\ufffd的姓名应当尊重社会公德"  # 口 stays; 记 lost its bytes
 
 
-def test_a_long_paragraph_is_no_lost_break():
-    # a provincial work report's paragraph runs past 1,000 characters with no heading glued inside it
-    paragraph = "各位代表！" + "始终做到政治忠诚，认真抓好中央巡视、审计等反馈问题整改，举一反三做好各项工作。" * 30
-    assert len(paragraph) > 1000 and process_text(paragraph).flags == []
+def test_a_text_run_together_whole_is_flattened_and_a_long_paragraph_among_others_is_not():
+    paragraph = "本政策措施所列激励标准均为最高标准，实行预算管理和总额控制。（责任单位：市经济信息委）" * 30
+    assert "flattened" in process_text(paragraph).flags  # one line of 1,000+ characters, the whole text
+    # a provincial work report's paragraph runs past 1,000 characters among dozens of others
+    assert process_text("\n".join([paragraph[:50]] * 30 + [paragraph])).flags == []
