@@ -553,6 +553,8 @@ CLOSING_QUOTES = "”」』’"
 CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
 # An item of a numbered list of labelled values (一、项目编号：LKZX2025-CG013二、项目名称：…): no clause ends in it.
 LABEL_ITEM_RE = re.compile(rf"^\s*[{HAN}]{{2,8}}[:：][^。；，,;！？!?]{{1,120}}$")
+# A sentence ended, then a note in brackets closes the paragraph: 。（责任单位：市经济信息委）
+NOTE_AFTER_SENTENCE_RE = re.compile(r"[。！？]\s*[（(][^（）()]{1,40}[）)]$")
 CHAPTER_RE = re.compile(rf"\s*第{NUMERAL}[章节编](.*)")
 MAX_HEADING = 40  # a heading line: this many characters at most, with no punctuation
 # calibrated on the damage corpus's clean sources (517, then 559 when the 500 texts were drawn again): none has a
@@ -567,7 +569,7 @@ def _ends_paragraph_or_heading(before: str, in_sequence: bool) -> bool:
     heading's words may end in a numeral and 、 (（四）东白湖镇里四、西丁片区)."""
     if not before or before[-1].isspace() or before == "?":  # a '?' alone: a lost character, not a question
         return False
-    if _ends_sentence(before) or LABEL_ITEM_RE.match(before):
+    if _ends_sentence(before) or LABEL_ITEM_RE.match(before) or NOTE_AFTER_SENTENCE_RE.search(before):
         return True
     last = re.split(r"[。！？!?]", before)[-1]
     if chapter := CHAPTER_RE.match(last):  # 第三章  清扫、分类与处置: a chapter's name may list with 、

@@ -60,6 +60,8 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         ("?二、节?降耗、?源环境", ["lost_chars"]),  # a lost character before a heading is no sentence end
         ("5.办理时限：5个工作日。 6.?费依据及标准：无", ["lost_chars"]),  # lost after an item's number
         ("三、审批依据（一）《户口登记条例》第二条；（二）公安部的批复。\n四、收费", ["flattened"]),  # 《 opens it
+        # a sentence ended, then a note in brackets closed the paragraph before the next heading
+        ("三、平台激励\n给予一次性激励。（责任单位：市经济信息委）四、融资租赁激励", ["flattened"]),
         # an article after a chapter's name that lists with 、 (the break before 第十七条 was lost)
         ("第十六条 加强管理。第三章  清扫、分类与处置第十七条 任何单位不得倾倒垃圾。", ["flattened"]),
         ("第十六条 加强管理，按第三章、第四章处置第十七条规定的垃圾。", []),  # cross-references, no break lost
