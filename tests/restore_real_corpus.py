@@ -80,6 +80,8 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "ucap-gsscjg-01": "816cfc1306b5f22bf412e2e83e2aab1d0f7ae1f1925f0a80be9bed3fed983191",
     "trs-ccdi-01": "98bc4dad487184c92fa32a8556b37a2fd617fe4f671bfb0ef59ad23e3103248d",
     "other-jsggzy-01": "9fe9117e73cccc19dd91bd1b5419cea1063b9b2ae37687ea411cb9c76d3a4d9b",
+    "other-nhc-01": "c273eb366737c3446ee1552169f64432d85392f9aa84ed1b0ada7b2237839436",
+    "other-ggzyxinjiang-01": "042686547148d5153f816e94f6f80a9c842058f522a15a610aa63ddcce7f0fc2",
 }
 
 
