@@ -230,6 +230,9 @@ FOOTER_RE = re.compile(
 # An info label ends at a colon or at the bracket that closes it (【发布部门】全国人大常委会 【效力级别】法律).
 INFO_LABEL = rf"(?:(?:{_alt(INFO_LABELS)}){COLON}|[【\[]\s*(?:{_alt(INFO_LABELS)})\s*[】\]]\s*[:：]?\s*)"
 INFO_START_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}")
+# An info label alone on its line (来源: / 法规司): its value is the next line, as short as a value is.
+INFO_LABEL_ALONE_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}\s*$")
+MAX_LABEL_VALUE = 40
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"{INFO_LABEL}(?:(?!{INFO_LABEL}).)*")
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
@@ -317,11 +320,14 @@ def clean_lines(lines: list[str]) -> list[str]:
         stripped.append((line, cleaned))
     kept = []
     last = len(stripped) - 1
+    previous = ""
     for i, (original, cleaned) in enumerate(stripped):
         if not original:
             continue
         near_edge = i < HEAD_TAIL_LINES or last - i < HEAD_TAIL_LINES
-        if is_furniture(cleaned, near_edge):
+        value_of_label = near_edge and INFO_LABEL_ALONE_RE.match(previous) and len(cleaned) <= MAX_LABEL_VALUE
+        previous = cleaned
+        if value_of_label or is_furniture(cleaned, near_edge):
             continue
         kept.append(cleaned)
     return _cut_tail_sections(kept)

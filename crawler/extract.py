@@ -163,9 +163,10 @@ TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,
 SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
-EDGE_TAGS_RE = re.compile(r"^(?:【[^】]{1,12}】)?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
+EDGE_TAGS_RE = re.compile(r"^(?:[【\[［][^\]】］]{1,12}[\]】］])?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
 INFO_EDGE = 8
 HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
+MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
 MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
 SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
 DATELINE_RE = re.compile(rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*")
@@ -478,11 +479,15 @@ def attachment_list_after(block) -> list[str]:
     """An attachment list standing right after the text's block (附件： and the files' links, or the links
     alone under a heading a script writes): the reader sees it as the end of the document, and the densest
     block leaves it out for being links."""
-    following = next((el for el in block.itersiblings() if not _skipped(el) and text_of(el).strip()), None)
+    siblings = (el for el in block.itersiblings() if not _skipped(el) and text_of(el).strip())
+    following = next(siblings, None)
     if following is None or following.tag == "a":  # a link beside the block is a page tool (pdf下载)
         return []
     lines = render_lines(following)
-    links = [(href, name) for href, name in _links(following) if name]
+    if len(lines) == 1 and ATTACHMENT_LIST_RE.match(lines[0]) and not _links(following):  # 附件信息： / <ul> of files
+        heading, following = lines, next(siblings, None)
+        lines = heading + render_lines(following) if following is not None else []
+    links = [(href, name) for href, name in _links(following) if name] if lines else []
     if not (lines and links and all(_is_attachment(href, name) for href, name in links)):
         return []
     names = {name for _, name in links}
@@ -628,7 +633,7 @@ def page_title(
     )
     if heading:
         whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
-        return _without_edge_tags(whole, page.lines())
+        return _without_edge_tags(whole)
     return labelled or document_title or None
 
 
@@ -672,11 +677,11 @@ def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
     return metadata.joined_head(page_lines[start:end]) if start < end - 1 else heading
 
 
-def _without_edge_tags(heading: str, page_lines: list[str]) -> str:
-    """A heading that a platform framed with tags (`【湖北省中心】标题[文件获取中]`: region, status) is the title
-    without them, when the page shows the title so elsewhere."""
+def _without_edge_tags(heading: str) -> str:
+    """A heading that a platform framed with tags (`【湖北省中心】标题[文件获取中]`: region, status; `[政采云]标题`: the
+    platform a notice came from) is the title without them, when what they frame reads as a title."""
     core = EDGE_TAGS_RE.match(heading)[1].strip()
-    return core if core != heading and core in page_lines else heading
+    return core if core != heading and len(core) >= MIN_TAGGED_TITLE else heading
 
 
 def _is_heading(text: str) -> bool:
@@ -810,12 +815,12 @@ def _definition_pairs(page: Rendering, body) -> list[str]:
 
 def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
-    (2016年06月14日 09:42:04 来源： 中安在线)."""
+    (2016年06月14日 09:42:04 来源： 中安在线), and the value under a label alone on its line (来源: / 法规司)."""
     return [
         line
-        for line in lines
+        for i, line in enumerate(lines)
         if len(" ".join(line.split())) <= MAX_INFO_LINE  # a template's indent is no length
-        and metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
+        and (metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( ")) or _value_under_label(lines[:i]))
     ]
 
 

@@ -223,12 +223,16 @@ def test_an_organisation_in_brackets_on_the_dateline_is_the_source():
     assert found["publisher"] is None  # a tag in brackets is no organisation
 
 
-def test_a_heading_framed_by_a_platforms_tags_is_the_title_the_page_shows_without_them():
+def test_a_heading_framed_by_a_platforms_tags_is_the_title_without_them():
     title = "某某工程施工总价承包招标资格预审公告"
     body = f"<h3>【湖北省中心】{title}<font>[文件获取中]</font></h3><p>发布时间：2020-07-16</p>"
     assert page(f"{body}<div class='zoom'><p>{title}</p>{TEXT}</div>").meta.finish()["title"] == title
-    alone = page(f"{body}<div class='zoom'>{TEXT}</div>").meta.finish()["title"]
-    assert alone == f"【湖北省中心】{title}[文件获取中]"  # not shown without them: the heading as it stands
+    assert page(f"{body}<div class='zoom'>{TEXT}</div>").meta.finish()["title"] == title  # not shown elsewhere
+    tagged = "<h3>[政采云]某某医院检测试剂等10项采购项目公开招标公告</h3><p>发布时间：2026-07-30</p>"
+    found = page(f"{tagged}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["title"] == "某某医院检测试剂等10项采购项目公开招标公告"  # the platform it came from, in brackets
+    short = page(f"<h3>[通知]关于放假</h3><p>发布时间：2026-07-30</p><div class='zoom'>{TEXT}</div>").meta.finish()
+    assert short["title"] == "[通知]关于放假"  # too short a core to be a title alone
 
 
 def test_the_national_checks_ids_name_the_title_and_the_text():
@@ -653,6 +657,13 @@ def test_信息发布时间_is_a_label_and_我要打印_a_page_tool_so_the_headi
     assert clean_lines(["【我要打印】", "特此公告。"]) == ["特此公告。"]
 
 
+def test_a_value_under_a_label_alone_on_its_line_is_metadata_not_text():
+    head = "<div class='tit'>关于发布某某诊断标准的通告</div><div><span>发布时间：\n2026-07-29\n</span>"
+    found = page(head + f"<span>来源:\n法规司\n</span></div><div class='con'>{TEXT * 3}</div>")
+    assert found.meta.finish()["publisher"] == "法规司"
+    assert clean_lines(["发布时间：", "2026-07-29", "来源:", "法规司", TEXT[3:-4]]) == [TEXT[3:-4]]
+
+
 def test_the_heading_over_the_labels_inside_the_texts_container_below_its_breadcrumb_is_the_title():
     body = (
         "<div class='content'><div class='crumb'><a>首页</a> &gt; <a>智库动态</a>&gt;<a>热点资讯</a></div>"
@@ -696,3 +707,11 @@ def test_what_a_script_writes_is_read_with_its_variables_in_any_writing_form():
     assert found["publisher"] == "某某日报"  # the first string given, as the page shows it
     tree = parse('<div><script>el.innerHTML = "<b>附件：</b>";</script><script>document.write(x)</script></div>')
     assert [script_writes(s) for s in tree.iter("script")] == [["<b>附件：</b>"], [""]]
+
+
+def test_an_attachment_heading_standing_apart_from_its_list_after_the_text_ends_the_document():
+    body = (
+        f"<div class='wrap'><div class='block'>{TEXT * 6}</div><p class='fjxx'>附件信息：</p>"
+        "<ul class='fjxx'><li><a href='https://oss.example.cn/a/1.doc'>采购项目招标文件.doc</a></li></ul></div>"
+    )
+    assert page(body).lines[-2:] == ["附件信息：", "采购项目招标文件.doc"]
