@@ -719,7 +719,7 @@ def _heading_over_labels(lines: list[str]) -> str | None:
     while top and is_furniture(strip_inline_furniture(lines[top - 1]), True) and not _is_label_line(lines[top - 1]):
         top -= 1
     labels_end = top
-    while top and (_is_label_line(lines[top - 1]) or _value_under_label(lines[: top - 1])):
+    while top and (_is_label_line(lines[top - 1]) or top > 1 and _value_under_label(lines[top - 2])):
         top -= 1
     if top == labels_end or top == 0:
         return None
@@ -733,9 +733,9 @@ def _is_label_line(line: str) -> bool:
     return bool(metadata.LABEL_RE.search(line) or INFO_START_RE.match(line))
 
 
-def _value_under_label(above: list[str]) -> bool:
-    """The line after `above` is a value under a label alone on its line (文章来源： / 山西政府网)."""
-    return bool(above) and bool(metadata.ONLY_LABEL_RE.match(above[-1]))
+def _value_under_label(previous: str) -> bool:
+    """The line after `previous` is a value under a label alone on its line (文章来源： / 山西政府网)."""
+    return bool(metadata.ONLY_LABEL_RE.match(previous))
 
 
 def strip_site_name(title: str) -> str:
@@ -818,9 +818,9 @@ def _info_lines(lines: list[str]) -> list[str]:
     (2016年06月14日 09:42:04 来源： 中安在线), and the value under a label alone on its line (来源: / 法规司)."""
     return [
         line
-        for i, line in enumerate(lines)
+        for previous, line in zip(["", *lines], lines)
         if len(" ".join(line.split())) <= MAX_INFO_LINE  # a template's indent is no length
-        and (metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( ")) or _value_under_label(lines[:i]))
+        and (metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( ")) or _value_under_label(previous))
     ]
 
 
