@@ -152,10 +152,12 @@ IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # The line that opens a list of attachments right after the text.
 ATTACHMENT_LIST_RE = re.compile("^" + ATTACHMENT_HEADING)
 ATTACHMENT_HEADING_RE = re.compile(ATTACHMENT_HEADING)
-# What a script writes into the page: document.write(…), $(…).html(…), el.innerHTML = …, each an expression of
-# string literals and variables joined by +; a variable stands for the first string the script gave it
+# What a script writes into the page: document.write(…), $(…).html(…) or .text(…), el.innerHTML = …, each an
+# expression of string literals and variables joined by +; a variable stands for the first string the script gave it
 # (var SourceName='贵州日报'; … $(".SourceName").html('文章来源：'+SourceName)).
-WRITE_START_RE = re.compile(r"document\.write(?:ln)?\s*\(|\.html\s*\(|\.innerHTML\s*\+?=")
+WRITE_START_RE = re.compile(
+    r"document\.write(?:ln)?\s*\(|\.(?:html|text)\s*\(|\.(?:innerHTML|innerText|textContent)\s*\+?="
+)
 WRITE_TOKEN_RE = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*)|(\+))""", re.S)
 STRING_VARIABLE_RE = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")""")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
@@ -735,7 +737,7 @@ def _is_label_line(line: str) -> bool:
 
 def _value_under_label(previous: str) -> bool:
     """The line after `previous` is a value under a label alone on its line (文章来源： / 山西政府网)."""
-    return bool(metadata.ONLY_LABEL_RE.match(previous))
+    return metadata.lone_label(previous) is not None
 
 
 def strip_site_name(title: str) -> str:
@@ -851,7 +853,9 @@ def read_metadata(
     # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
     metadata.from_pairs(_hidden_texts(hidden), found, skip=SEEN_FIELDS)
-    metadata.from_pairs(_written_texts(root), found)
+    written = _written_texts(root)
+    metadata.from_pairs(written, found)
+    metadata.from_written_numbers(written, found)
     title = metadata.title_without_number(page_title(root, found, page, body_lines, text_lines), found)
     if title and found.generated_only("title"):
         title = metadata.red_head_title(title, body_lines) or title

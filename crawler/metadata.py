@@ -153,6 +153,10 @@ LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({LABEL_ALT}){LABEL_END}")
 HEAD_LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_label_alt(LABELS + OWNER_LABELS)}){LABEL_END}")
 # A label alone on its line, maybe bracketed ([ 索引号 ], 【发布机构】), its value on the next line.
 ONLY_LABEL_RE = re.compile(rf"^{GAP}[\[【［]?{GAP}({LABEL_ALT}){GAP}[\]】］]?{GAP}[:：]?{GAP}$")
+LABEL_MARK_RE = re.compile(r"[:：\]】］]")
+# Labels that are everyday words too: alone on a line without a colon or brackets they are the page's words
+# (南京<br>发布: a 微博 account's name over 手机, the site's phone edition), not labels.
+WORD_LABELS = {"发布", "时间", "日期", "名称", "标题", "来源", "作者", "时效"}
 DOC_NUMBER = r"[\u4e00-\u9fff]{1,12}\s*[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号"
 DOC_NUMBER_RE = re.compile(f"^{DOC_NUMBER}$")
 # An announcement's number, its issuers before it or not: 财政部 税务总局 民政部公告2020年第27号, 2025年第1号.
@@ -342,13 +346,22 @@ def from_pairs(
     for i, line in enumerate(lines):
         if line in text_lines:
             continue
-        only_label = ONLY_LABEL_RE.match(line)
-        if only_label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
-            take(only_label.group(1), lines[i + 1])
+        label = lone_label(line)
+        if label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
+            take(label, lines[i + 1])
             continue
         matches = list(labels.finditer(line))
         for m, following in zip(matches, matches[1:] + [None]):
             take(m.group(1), line[m.end() : following.start() if following else None])
+
+
+def lone_label(line: str) -> str | None:
+    """A label alone on its line, its value on the next: marked (a colon, brackets), or unmarked when it is no
+    everyday word (索引号, 文号 in a <dt>)."""
+    m = ONLY_LABEL_RE.match(line)
+    if m and (LABEL_MARK_RE.search(line) or _clean_label(m.group(1)) not in WORD_LABELS):
+        return m.group(1)
+    return None
 
 
 def from_cells(rows, into: Candidates) -> None:
@@ -401,6 +414,15 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
             if on_heading or under_heading:
                 into.add("doc_number", number, SHOWN)
                 return
+
+
+def from_written_numbers(written: list[str], into: Candidates) -> None:
+    """A 文号 a script writes alone into the page (`$(".content-fbt").text("（ " + fn + " ）")` under the heading):
+    the reader sees it where the script puts it."""
+    for text in written:
+        number = " ".join(text.strip().strip("（()）").split())
+        if DOC_NUMBER_RE.match(number):
+            into.add("doc_number", number, SHOWN)
 
 
 def comparable(title: str) -> str:

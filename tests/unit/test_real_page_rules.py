@@ -715,3 +715,13 @@ def test_an_attachment_heading_standing_apart_from_its_list_after_the_text_ends_
         "<ul class='fjxx'><li><a href='https://oss.example.cn/a/1.doc'>采购项目招标文件.doc</a></li></ul></div>"
     )
     assert page(body).lines[-2:] == ["附件信息：", "采购项目招标文件.doc"]
+
+
+def test_an_everyday_word_alone_is_no_label_and_a_number_a_script_writes_under_the_heading_is_the_文号():
+    side = "<ul><li><a href='http://weibo.com/x'>南京<br>发布</a></li><li><a href=''>手机</a></li></ul>"
+    record = "<dl><dt>文号</dt><dd>某政规字〔2024〕8号</dd></dl>"  # a label in its own element, unmarked
+    found = page(side + record + f"<div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert (found["publisher"], found["doc_number"]) == (None, "某政规字〔2024〕8号")
+    script = '<p class="fbt"></p><script>var fn = "宁政规字〔2024〕8号"; $(".fbt").text("（ " + fn + " ）");</script>'
+    found = page(f"<p class='title'>关于印发某某办法的通知</p>{script}<div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert found["doc_number"] == "宁政规字〔2024〕8号"
