@@ -263,6 +263,9 @@ HAS_WORDS_RE = re.compile(r"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd?]")
 # When the page was made, over the text: a date with a time of day (2018-04-19 17:32:17), maybe beside empty
 # info labels. A document's own dates carry no clock time.
 TIMESTAMP_RE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?$")
+# A file's size shown beside its link in an attachment list (680.1K, (1.2MB)): a page tool's note, not a line of
+# the text.
+FILE_SIZE_RE = re.compile(r"^[(（\[]?\d+(?:\.\d+)?\s*(?:[KMG]B?|bytes|字节)[)）\]]?$", re.I)
 LINE_BREAK_RE = re.compile(r"\r\n|\n|\r")
 WHITESPACE_RE = re.compile(r"[ \t\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 
@@ -298,6 +301,7 @@ def is_furniture(line: str, near_edge: bool) -> bool:
         or SITE_LINE_RE.match(line)
         or BUTTONS_ONLY_RE.match(line)
         or TIMESTAMP_RE.match(INFO_PAIR_RE.sub("", line).strip())
+        or FILE_SIZE_RE.match(line)
     ):
         return True
     return _is_info_line(line, near_edge)

@@ -725,3 +725,8 @@ def test_an_everyday_word_alone_is_no_label_and_a_number_a_script_writes_under_t
     script = '<p class="fbt"></p><script>var fn = "宁政规字〔2024〕8号"; $(".fbt").text("（ " + fn + " ）");</script>'
     found = page(f"<p class='title'>关于印发某某办法的通知</p>{script}<div class='zoom'>{TEXT * 3}</div>").meta.finish()
     assert found["doc_number"] == "宁政规字〔2024〕8号"
+
+
+def test_a_files_size_beside_its_link_is_no_line_of_the_text():
+    assert clean_lines(["附件信息：", "采购项目招标文件.doc", "680.1K"]) == ["附件信息：", "采购项目招标文件.doc"]
+    assert clean_lines(["增长680.1K吨。"]) == ["增长680.1K吨。"]
