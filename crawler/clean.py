@@ -233,6 +233,7 @@ INFO_START_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}")
 # An info label alone on its line (来源: / 法规司): its value is the next line, as short as a value is.
 INFO_LABEL_ALONE_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}\s*$")
 MAX_LABEL_VALUE = 40
+CLAUSE_MARK_RE = re.compile(r"[，,。；;:：！？!?]")
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"{INFO_LABEL}(?:(?!{INFO_LABEL}).)*")
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
@@ -316,6 +317,12 @@ def _cut_tail_sections(lines: list[str]) -> list[str]:
     return lines[:-1] if lines and ATTACHMENT_HEADING_RE.fullmatch(lines[-1]) else lines
 
 
+def _reads_as_value(line: str) -> bool:
+    """A name or a date, as a label's value is: short, no clause in it, announcing nothing (an empty 來源: over the
+    addressee line 各市、自治州人民政府,…,省政府各部門: leaves that line to the text)."""
+    return len(line) <= MAX_LABEL_VALUE and not CLAUSE_MARK_RE.search(line)
+
+
 def clean_lines(lines: list[str]) -> list[str]:
     stripped = []
     for raw in lines:
@@ -329,7 +336,7 @@ def clean_lines(lines: list[str]) -> list[str]:
         if not original:
             continue
         near_edge = i < HEAD_TAIL_LINES or last - i < HEAD_TAIL_LINES
-        value_of_label = near_edge and INFO_LABEL_ALONE_RE.match(previous) and len(cleaned) <= MAX_LABEL_VALUE
+        value_of_label = near_edge and INFO_LABEL_ALONE_RE.match(previous) and _reads_as_value(cleaned)
         previous = cleaned
         if value_of_label or is_furniture(cleaned, near_edge):
             continue

@@ -730,3 +730,8 @@ def test_an_everyday_word_alone_is_no_label_and_a_number_a_script_writes_under_t
 def test_a_files_size_beside_its_link_is_no_line_of_the_text():
     assert clean_lines(["附件信息：", "采购项目招标文件.doc", "680.1K"]) == ["附件信息：", "采购项目招标文件.doc"]
     assert clean_lines(["增长680.1K吨。"]) == ["增长680.1K吨。"]
+
+
+def test_an_addressee_line_under_an_empty_source_label_stays_in_the_text():
+    lines = ["- 來源:", "各市、自治州人民政府,蘭州新區管委會,省政府各部門:", TEXT[3:-4]]
+    assert clean_lines(lines) == lines[1:]
