@@ -13,7 +13,13 @@ from lxml import etree
 from . import metadata
 from .chars import ANNOUNCING_COLONS, HAN_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
-from .clean import ATTACHMENT_HEADING, INFO_START_RE, is_furniture, split_lines, strip_inline_furniture
+from .clean import (
+    ATTACHMENT_HEADING_RE,
+    INFO_START_RE,
+    is_furniture,
+    split_lines,
+    strip_inline_furniture,
+)
 from .dates import DIGITS_DATE_RE
 
 SKIP_TAGS = {
@@ -149,9 +155,6 @@ ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I
 PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
-# The line that opens a list of attachments right after the text.
-ATTACHMENT_LIST_RE = re.compile("^" + ATTACHMENT_HEADING)
-ATTACHMENT_HEADING_RE = re.compile(ATTACHMENT_HEADING)
 # What a script writes into the page: document.write(…), $(…).html(…) or .text(…), el.innerHTML = …, each an
 # expression of string literals and variables joined by +; a variable stands for the first string the script gave it
 # (var SourceName='贵州日报'; … $(".SourceName").html('文章来源：'+SourceName)).
@@ -486,7 +489,7 @@ def attachment_list_after(block) -> list[str]:
     if following is None or following.tag == "a":  # a link beside the block is a page tool (pdf下载)
         return []
     lines = render_lines(following)
-    if len(lines) == 1 and ATTACHMENT_LIST_RE.match(lines[0]) and not _links(following):  # 附件信息： / <ul> of files
+    if len(lines) == 1 and ATTACHMENT_HEADING_RE.match(lines[0]) and not _links(following):  # 附件信息：, then <ul>
         heading, following = lines, next(siblings, None)
         lines = heading + render_lines(following) if following is not None else []
     links = [(href, name) for href, name in _links(following) if name] if lines else []
@@ -494,7 +497,7 @@ def attachment_list_after(block) -> list[str]:
         return []
     names = {name for _, name in links}
     headed_by_script = all(line in names for line in lines) and _writes_attachment_heading(following)
-    return lines if ATTACHMENT_LIST_RE.match(lines[0]) or headed_by_script else []
+    return lines if ATTACHMENT_HEADING_RE.match(lines[0]) or headed_by_script else []
 
 
 def _writes_attachment_heading(el) -> bool:
