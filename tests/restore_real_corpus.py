@@ -82,6 +82,8 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "other-jsggzy-01": "9fe9117e73cccc19dd91bd1b5419cea1063b9b2ae37687ea411cb9c76d3a4d9b",
     "other-nhc-01": "c273eb366737c3446ee1552169f64432d85392f9aa84ed1b0ada7b2237839436",
     "other-ggzyxinjiang-01": "042686547148d5153f816e94f6f80a9c842058f522a15a610aa63ddcce7f0fc2",
+    "other-mofcom-01": "e64e6213dbce59b69e65fa0b00df8f7b23bb7d72235d41a0abbb91fb52b1731c",
+    "other-htsfwb-01": "6e5fd01c87c8bd1669530dd7ec4773dfdba1e4ec0cbaecefe0fb412933433213",
 }
 
 
