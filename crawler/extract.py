@@ -137,6 +137,11 @@ CONTENT_CONTAINERS = Named(
 )
 # Names as often given to a wrapper of the title, dateline, page tools and text as to the text itself.
 WRAPPER_NAMES = {"content", "content-text"}
+# An element so named holds at least this share of the page's Chinese outside links to be the text or its wrapper:
+# a dialog's or a side box's <div class="content"> (a notice on using the site, a risk warning) is not. The real
+# pages' wrappers so named hold half of it at least (26 of 52 characters: a short notice), the dialog and the risk
+# boxes of the page that called for the rule 0.01-0.03.
+MIN_WRAPPER_SHARE = 0.1
 TITLE_CONTAINERS = Named(
     [
         ("id", "ivs_title"),
@@ -165,7 +170,12 @@ WRITE_TOKEN_RE = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([
 STRING_VARIABLE_RE = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")""")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
-SITE_SUFFIX_RE = re.compile(r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}网)$")
+# 库: a database (法规库, 合同示范文本库)
+SITE_SUFFIX_RE = re.compile(
+    r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}[网库])$"
+)
+# A footer line naming who runs the site (版权所有：国家市场监督管理总局): that name in the head <title> is the site's.
+OWNER_LINE_RE = re.compile(r"^\s*(?:版权所有|主办单位|网站主办|主办|承办单位|承办)\s*[:：]")
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
 EDGE_TAGS_RE = re.compile(r"^(?:[【\[［][^\]】］]{1,12}[\]】］])?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
@@ -373,13 +383,19 @@ def _han_count(lines) -> int:
 
 def find_container(root, page: Rendering):
     named = [(el, f"{kind}:{name}") for (kind, name), el in CONTENT_CONTAINERS.find(root)]
+    page_han = None
     for el, how in [*named, (print_region(root), "print region")]:
         if el is None:
             continue
         lines = page.lines(el)
         han = _han_count(lines)
-        if han >= MIN_CONTAINER_HAN and (_link_han(el) < MAX_LINK_SHARE * han or _only_files(el)):
-            return el, lines, how
+        if han < MIN_CONTAINER_HAN or (_link_han(el) >= MAX_LINK_SHARE * han and not _only_files(el)):
+            continue
+        if how.split(":")[-1] in WRAPPER_NAMES:
+            page_han = _han_count(page.lines()) - _link_han(root) if page_han is None else page_han
+            if han < MIN_WRAPPER_SHARE * page_han:  # a dialog's or a side box's <div class="content">
+                continue
+        return el, lines, how
     return None, [], ""
 
 
@@ -624,7 +640,8 @@ def page_title(
     labelled = found.best("title")
     if labelled and (not found.generated_only("title") or _shown(labelled, page.lines(), head_title)):
         return labelled
-    document_title = strip_site_name(head_title)  # the site's name in <title> confirms no heading (a logo's)
+    owners = [line for line in page.lines() if OWNER_LINE_RE.match(line)]
+    document_title = strip_site_name(head_title, owners)  # the site's name in <title> confirms no heading (a logo's)
     confirmed = (
         text
         for _, el in TITLE_CONTAINERS.find(root)
@@ -743,11 +760,14 @@ def _value_under_label(previous: str) -> bool:
     return metadata.lone_label(previous) is not None
 
 
-def strip_site_name(title: str) -> str:
+def strip_site_name(title: str, owners: list[str] = ()) -> str:
     """`某某市人民政府--标题`, `标题_某某网`, `标题 | 某某网`, `标题_2019年第5号国务院公报` to `标题`; a separator
-    left at an end with nothing beyond it (`标题-`: a site's name left empty) goes too."""
+    left at an end with nothing beyond it (`标题-`: a site's name left empty) goes too, and at the end a name that
+    the page's `owners` lines (版权所有：…) give."""
     parts = [p for p in TITLE_SEPARATORS_RE.split(ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")) if p]
-    while len(parts) > 1 and (SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= 6):
+    while len(parts) > 1 and (
+        SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= 6 or any(parts[-1] in line for line in owners)
+    ):
         parts.pop()
     while len(parts) > 1 and SITE_SUFFIX_RE.search(parts[0]) and len(parts[0]) < len(parts[-1]):
         parts.pop(0)
@@ -830,12 +850,19 @@ def _info_lines(lines: list[str]) -> list[str]:
 
 
 def _near_title(above_text: list[str], body_lines: list[str], title: str | None) -> list[str]:
-    """Lines between the title heading and the text, and the text's first lines: where a page shows its date.
+    """Lines between the title heading and the text, and the text's first lines: where a page shows its date;
+    then the info lines right over the heading (来源：… / 2024-08-30 17:20 / heading), looked at last.
     `above_text`: the page's lines above the text."""
     squeezed = re.sub(r"\s+", "", title or "")
     heading = next((i for i, line in enumerate(above_text) if squeezed and re.sub(r"\s+", "", line) == squeezed), None)
-    start = heading + 1 if heading is not None else max(0, len(above_text) - INFO_EDGE)
-    return above_text[start:] + body_lines[:3]
+    if heading is None:
+        return above_text[max(0, len(above_text) - INFO_EDGE) :] + body_lines[:3]
+    over_heading = takewhile(_is_info_or_date, reversed(above_text[max(0, heading - INFO_EDGE) : heading]))
+    return above_text[heading + 1 :] + body_lines[:3] + list(over_heading)[::-1]
+
+
+def _is_info_or_date(line: str) -> bool:
+    return _is_label_line(line) or bool(DATELINE_RE.match(line) and not DATELINE_RE.sub("", line).strip())
 
 
 def read_metadata(

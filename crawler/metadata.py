@@ -53,6 +53,7 @@ LABELS = [
     ("发文字号", "doc_number"),
     ("发文文号", "doc_number"),
     ("发布文号", "doc_number"),
+    ("发布编号", "doc_number"),  # a model contract's or a standard's number (HT33／SF24 2-2024)
     ("文件编号", "doc_number"),  # 无锡's 信息公开 records: 信息索引号 / 文件编号 / 效力状况 / 公开方式
     ("文号", "doc_number"),
     ("信息索引号", "index_number"),

@@ -11,7 +11,10 @@ MIN_F1 = 0.95
 # Pages the pipeline does not yet read as their gold says, and why; each fails its test until fixed, and
 # passing then fails it too (strict), so that the entry goes. A validation page's gap that is then fixed moves
 # its portal to tuning (split.json), its unseen result kept in the README.
-KNOWN_GAPS: dict[str, str] = {}
+KNOWN_GAPS: dict[str, str] = {
+    "other-htsfwb-01": "发布日期 shown only on the model contract's cover in the text (2024-06-17发布);"
+    " its label gives a year",
+}
 
 
 def run(page, raw: bytes | None = None):

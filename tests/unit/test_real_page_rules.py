@@ -735,3 +735,29 @@ def test_a_files_size_beside_its_link_is_no_line_of_the_text():
 def test_an_addressee_line_under_an_empty_source_label_stays_in_the_text():
     lines = ["- 來源:", "各市、自治州人民政府,蘭州新區管委會,省政府各部門:", TEXT[3:-4]]
     assert clean_lines(lines) == lines[1:]
+
+
+def test_a_date_shown_in_the_info_lines_over_the_heading_beats_the_cms_date():
+    head = '<title>关于印发某某办法的政策解读</title><meta name="PubDate" content="2024-09-23 10:09">'
+    info = "<p>来源：流通发展司\n<span>类型：原创</span>\n<span>2024-08-30 17:20</span></p>"
+    found = page(f"{info}<div class='art-title'>关于印发某某办法的政策解读</div><div class='zoom'>{TEXT}</div>", head)
+    assert found.meta.finish()["published"] == "2024-08-30"
+    # a date over the heading counts only in the info lines right above it: a top bar's date is far above
+    bar = "<p>2024-08-30 星期五</p><ul><li>首页</li><li>政务公开</li></ul>"
+    found = page(f"{bar}<div class='art-title'>关于印发某某办法的政策解读</div><div class='zoom'>{TEXT}</div>", head)
+    assert found.meta.finish()["published"] == "2024-09-23"
+
+
+def test_a_dialogs_generically_named_content_box_is_not_the_text():
+    notice = "<p>合同示范文本库收集了市场监管部门制定发布的合同示范文本，供查阅下载。</p>"
+    dialog = f"<div class='samr-modal'><div class='content'>{notice}</div></div>"
+    article = f"<article>{TEXT * 12}</article>"
+    assert page(dialog + article).lines[0].startswith("各乡镇人民政府")
+
+
+def test_the_site_owner_named_by_the_footer_and_a_database_are_no_part_of_the_title():
+    head = "<title>学校食堂委托管理服务合同（浙江省2024版）_合同示范文本库_国家市场监督管理总局</title>"
+    found = page(f"<article>{TEXT}</article><p>版权所有：国家市场监督管理总局</p>", head).meta.finish()
+    assert found["title"] == "学校食堂委托管理服务合同（浙江省2024版）"
+    found = page(f"<article>{TEXT}</article><p>发布编号：HT33／SF24 2-2024</p>", head).meta.finish()
+    assert found["doc_number"] == "HT33／SF24 2-2024"
