@@ -48,7 +48,9 @@ REFRESH_RE = re.compile(
     r"""<meta[^>]+http-equiv\s*=\s*["']?refresh["']?[^>]*content\s*=\s*["']?\s*\d*\s*;?\s*url\s*=\s*([^"'>\s]+)""", re.I
 )
 SCRIPT_RE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
-TAG_RE = re.compile(r"<[^>]+>")
+# Markup as a browser reads it: a tag opens with a letter, or it is a comment, a declaration or an end tag (one whose
+# name is no letter, </坚强…>, a bogus comment). A '<' before anything else is text (印发<坚强…方案>的通知).
+TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<[!?/][^>]*>")
 
 
 HTML_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml")

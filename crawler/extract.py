@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import takewhile
+from itertools import chain, takewhile
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -180,6 +180,7 @@ ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
 EDGE_TAGS_RE = re.compile(r"^(?:[【\[［][^\]】］]{1,12}[\]】］])?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
 INFO_EDGE = 8
+LIST_AFTER_LEVELS = 3  # an attachment list after the text's block: beside it, or beside its parent's parent
 HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
 MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
@@ -500,7 +501,7 @@ def attachment_list_after(block) -> list[str]:
     """An attachment list standing right after the text's block (附件： and the files' links, or the links
     alone under a heading a script writes): the reader sees it as the end of the document, and the densest
     block leaves it out for being links."""
-    siblings = (el for el in block.itersiblings() if not _skipped(el) and text_of(el).strip())
+    siblings = _after_in_reading_order(block)
     following = next(siblings, None)
     if following is None or following.tag == "a":  # a link beside the block is a page tool (pdf下载)
         return []
@@ -514,6 +515,19 @@ def attachment_list_after(block) -> list[str]:
     names = {name for _, name in links}
     headed_by_script = all(line in names for line in lines) and _writes_attachment_heading(following)
     return lines if ATTACHMENT_HEADING_RE.match(lines[0]) or headed_by_script else []
+
+
+def _after_in_reading_order(block):
+    """The elements with text a reader reads right after `block`: its next siblings, or, where it ends its parent
+    (a TRS_Editor closing its document's box), those of the parent, up to LIST_AFTER_LEVELS levels up."""
+    el = block
+    for _ in range(LIST_AFTER_LEVELS):
+        siblings = (sibling for sibling in el.itersiblings() if not _skipped(sibling) and text_of(sibling).strip())
+        following = next(siblings, None)
+        if following is not None or el.getparent() is None:
+            return chain([following] if following is not None else [], siblings)
+        el = el.getparent()
+    return iter(())
 
 
 def _writes_attachment_heading(el) -> bool:
@@ -794,8 +808,21 @@ def _hidden_texts(hidden: list) -> list[str]:
 
 def _written_texts(root) -> list[str]:
     """Text the page's scripts write into it (document.write('<span>来源：国家统计局</span>')): the reader sees
-    it once the script has run, and some portals show their labels only so."""
-    return [" ".join(TAG_RE.sub(" ", text).split()) for script in root.iter("script") for text in script_writes(script)]
+    it once the script has run, and some portals show their labels only so; a label the page prints right before
+    the script (来源：<script>document.write(docsource)</script>) is read with what it writes."""
+    return [
+        _label_before(script) + " ".join(TAG_RE.sub(" ", text).split())
+        for script in root.iter("script")
+        for text in script_writes(script)
+    ]
+
+
+def _label_before(el) -> str:
+    """The `label：` that the text right before `el` ends with, or nothing."""
+    previous = el.getprevious()
+    before = (previous.tail if previous is not None else el.getparent().text) or ""
+    words = before.split()
+    return words[-1] if words and words[-1].endswith((":", "：")) and metadata.is_label(words[-1]) else ""
 
 
 LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in

@@ -37,6 +37,7 @@ LABELS = [
     ("发文单位", "publisher"),
     ("发文机构", "publisher"),
     ("制发机关", "publisher"),
+    ("制发单位", "publisher"),
     ("发布单位", "publisher"),
     ("发布部门", "publisher"),
     ("所属机构", "publisher"),

@@ -761,3 +761,25 @@ def test_the_site_owner_named_by_the_footer_and_a_database_are_no_part_of_the_ti
     assert found["title"] == "学校食堂委托管理服务合同（浙江省2024版）"
     found = page(f"<article>{TEXT}</article><p>发布编号：HT33／SF24 2-2024</p>", head).meta.finish()
     assert found["doc_number"] == "HT33／SF24 2-2024"
+
+
+def test_a_lone_less_than_sign_before_chinese_is_text_as_a_browser_reads_it():
+    title = "关于转发《国家能源局关于印发<坚强局部电网规划建设实施方案>的通知》的通知"
+    head = f'<title>能源</title><meta name="ArticleTitle" content="{title}">'
+    heading = title + "</坚强局部电网规划建设实施方案>"
+    found = page(f"<h2 class='title'>{heading}</h2><div class='zoom'>{TEXT}</div>", head).meta.finish()
+    assert found["title"] == title
+
+
+def test_a_label_right_before_a_script_is_read_with_what_the_script_writes():
+    script = "<script>var docsource='深圳市市场监督管理局'; document.write(docsource);</script>"
+    source = f"<div><i>来源：{script}</i><i>日期：2025-10-16 15:20</i></div>"
+    record = "<ol><li>[制发单位] <span>北京市经济和信息化局</span></li></ol>"
+    assert page(source + f"<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "深圳市市场监督管理局"
+    assert page(record + f"<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "北京市经济和信息化局"
+
+
+def test_an_attachment_list_after_the_box_the_text_ends_is_the_documents_end():
+    files = "<div><p>附件下载：</p><ul><li><a href='./P1.pdf'>附件1：确认表.pdf</a></li></ul></div>"
+    lines = page(f"<div><div class='box'><div class='TRS_Editor'>{TEXT}</div></div></div>{files}").lines
+    assert lines[-2:] == ["附件下载：", "附件1：确认表.pdf"]
