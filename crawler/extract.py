@@ -402,7 +402,10 @@ def find_container(root, page: Rendering):
 
 def _only_files(el) -> bool:
     """The container's links are all files: a text that is its attachment (the notice as a PDF), not a list."""
-    links = _links(el)
+    return _all_files(_links(el))
+
+
+def _all_files(links: list[tuple[str, str]]) -> bool:
     return bool(links) and all(_is_attachment(href, name) for href, name in links)
 
 
@@ -510,7 +513,7 @@ def attachment_list_after(block) -> list[str]:
         heading, following = lines, next(siblings, None)
         lines = heading + render_lines(following) if following is not None else []
     links = [(href, name) for href, name in _links(following) if name] if lines else []
-    if not (lines and links and all(_is_attachment(href, name) for href, name in links)):
+    if not (lines and _all_files(links)):
         return []
     names = {name for _, name in links}
     headed_by_script = all(line in names for line in lines) and _writes_attachment_heading(following)
