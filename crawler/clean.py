@@ -126,6 +126,7 @@ BUTTONS = [
     "网站纠错",
     "复制链接",
     "分享",
+    "Aa",  # a font switcher's icon (Aa 字体：小 | 中 | 大), not a value of the empty 来源： before it
     "大",
     "中",
     "小",

@@ -14,6 +14,8 @@ MIN_F1 = 0.95
 KNOWN_GAPS: dict[str, str] = {
     "other-htsfwb-01": "发布日期 shown only on the model contract's cover in the text (2024-06-17发布);"
     " its label gives a year",
+    "other-sheitc-01": "a 留言咨询 box (a link to the consultation service and its note) inside the block the text is"
+    " found in by density, after the attachment",
 }
 
 

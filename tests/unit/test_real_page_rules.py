@@ -783,3 +783,9 @@ def test_an_attachment_list_after_the_box_the_text_ends_is_the_documents_end():
     files = "<div><p>附件下载：</p><ul><li><a href='./P1.pdf'>附件1：确认表.pdf</a></li></ul></div>"
     lines = page(f"<div><div class='box'><div class='TRS_Editor'>{TEXT}</div></div></div>{files}").lines
     assert lines[-2:] == ["附件下载：", "附件1：确认表.pdf"]
+
+
+def test_a_font_switchers_icon_is_no_value_of_the_empty_source_label_before_it():
+    dateline = "<div><span>\n2023-11-13 10:58\n</span>\n<span>来源：</span>\n</div>"
+    info = dateline + "<div><p class='ft'>Aa</p><span>字体：</span></div>"
+    assert page(info + f"<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] is None
