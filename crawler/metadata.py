@@ -216,6 +216,8 @@ SPREAD_NAME_RE = re.compile(
 )
 DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 MAX_DATE_LINE = 80
+# A cover's release line, as standards and model contracts print it (2024-06-17发布  2024-07-01施行): its 发布日期.
+RELEASED_RE = re.compile(rf"^\s*({DATE_IN_LINE_RE.pattern})\s*发布(?=\s|$)")
 
 
 def _clean_label(label: str) -> str:
@@ -469,7 +471,7 @@ def title_without_number(title: str | None, into: Candidates) -> str | None:
 
 def from_text(lines: list[str], into: Candidates) -> None:
     """A 文号 line under the title (a decree's header too, over two lines); the date a law's 题注 gives its making,
-    and the date under the signature, as 成文日期."""
+    a cover's release date (2024-06-17发布), and the date under the signature, as 成文日期."""
     head = lines[:RED_HEAD_LINES]
     for line, next_line in zip(head, [*head[1:], ""]):
         if DOC_NUMBER_RE.match(line) or ORDER_NUMBER_RE.match(line):
@@ -481,6 +483,10 @@ def from_text(lines: list[str], into: Candidates) -> None:
     for line in head:
         if HEAD_NOTE_RE.match(line):
             into.add("written", NOTE_EVENT_RE.findall(line)[-1], TEXT)
+            break
+    for line in head:
+        if released := RELEASED_RE.match(line):
+            into.add("published", released[1], TEXT)
             break
     for line in lines:
         if is_date_line(line):

@@ -789,3 +789,14 @@ def test_a_font_switchers_icon_is_no_value_of_the_empty_source_label_before_it()
     dateline = "<div><span>\n2023-11-13 10:58\n</span>\n<span>来源：</span>\n</div>"
     info = dateline + "<div><p class='ft'>Aa</p><span>字体：</span></div>"
     assert page(info + f"<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] is None
+
+
+def test_a_covers_release_line_in_the_text_is_its_publication_date():
+    cover = "<p>浙江省合同示范文本</p><p>学校食堂委托管理服务合同</p><p>2024-06-17发布\u00a0 \u00a02024-07-01施行</p>"
+
+    def published(body: str):
+        html = f"<html><head><title>合同示范文本库</title></head><body><article>{body}</article></body></html>"
+        return process_page(Response("http://x.gov.cn/a.html", 200, html.encode())).published
+
+    assert published(cover + TEXT) == "2024-06-17"
+    assert published("<p>2024-06-17发布的通知要求如下。</p>" + TEXT) is None
