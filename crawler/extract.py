@@ -392,12 +392,17 @@ def find_container(root, page: Rendering):
         han = _han_count(lines)
         if han < MIN_CONTAINER_HAN or (_link_han(el) >= MAX_LINK_SHARE * han and not _only_files(el)):
             continue
-        if how.split(":")[-1] in WRAPPER_NAMES:
+        if _named_as_wrapper(how):
             page_han = _han_count(page.lines()) - _link_han(root) if page_han is None else page_han
             if han < MIN_WRAPPER_SHARE * page_han:  # a dialog's or a side box's <div class="content">
                 continue
         return el, lines, how
     return None, [], ""
+
+
+def _named_as_wrapper(how: str) -> bool:
+    """The container was found by a name pages give a wrapper as often as the text (`class:content`)."""
+    return how.split(":")[-1] in WRAPPER_NAMES
 
 
 def _only_files(el) -> bool:
@@ -413,7 +418,7 @@ def text_in_wrapper(lines: list[str], container, how: str, page: Rendering):
     """A container named as page-wide wrappers are (content) holds the title, dateline and page tools over the
     text: the text is its densest block, and the attachment list after it. Its metadata is read in the whole
     wrapper first."""
-    if how.split(":")[-1] not in WRAPPER_NAMES or (block := densest_block(container, page.hidden)) in (None, container):
+    if not _named_as_wrapper(how) or (block := densest_block(container, page.hidden)) in (None, container):
         return lines, container, how
     return page.lines(block) + attachment_list_after(block), block, f"{how} > density"
 
@@ -825,7 +830,7 @@ def _label_before(el) -> str:
     previous = el.getprevious()
     before = (previous.tail if previous is not None else el.getparent().text) or ""
     words = before.split()
-    return words[-1] if words and words[-1].endswith((":", "：")) and metadata.is_label(words[-1]) else ""
+    return words[-1] if words and words[-1].endswith(ANNOUNCING_COLONS) and metadata.is_label(words[-1]) else ""
 
 
 LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in
@@ -892,7 +897,7 @@ def _near_title(above_text: list[str], body_lines: list[str], title: str | None)
 
 
 def _is_info_or_date(line: str) -> bool:
-    return _is_label_line(line) or bool(DATELINE_RE.match(line) and not DATELINE_RE.sub("", line).strip())
+    return _is_label_line(line) or bool(DATELINE_RE.fullmatch(line))
 
 
 def read_metadata(
