@@ -340,11 +340,6 @@ def _opens_a_label(text: str | None) -> bool:
     return text[:1] in metadata.LABEL_FIRST_CHARS and metadata.LABEL_RE.match(text) is not None
 
 
-def render_lines(el) -> list[str]:
-    """The lines a reader sees in `el` (see Rendering)."""
-    return Rendering(el).lines()
-
-
 def _split_lines(parts: list[str]) -> list[str]:
     return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
 
@@ -420,7 +415,7 @@ def text_in_wrapper(lines: list[str], container, how: str, page: Rendering):
     wrapper first."""
     if not _named_as_wrapper(how) or (block := densest_block(container, page.hidden)) in (None, container):
         return lines, container, how
-    return page.lines(block) + attachment_list_after(block), block, f"{how} > density"
+    return page.lines(block) + attachment_list_after(block, page), block, f"{how} > density"
 
 
 def read_wrapper_head(wrapper_lines: list[str], text_lines: list[str], found: metadata.Candidates) -> None:
@@ -505,18 +500,18 @@ def densest_block(root, hidden: set):
     return min((item for item in scored if item[0] >= DENSITY_SHARE * best), key=lambda item: item[1])[2]
 
 
-def attachment_list_after(block) -> list[str]:
+def attachment_list_after(block, page: Rendering) -> list[str]:
     """An attachment list standing right after the text's block (附件： and the files' links, or the links
     alone under a heading a script writes): the reader sees it as the end of the document, and the densest
-    block leaves it out for being links."""
+    block leaves it out for being links. `page`: the page's rendering."""
     siblings = _after_in_reading_order(block)
     following = next(siblings, None)
     if following is None or following.tag == "a":  # a link beside the block is a page tool (pdf下载)
         return []
-    lines = render_lines(following)
+    lines = page.lines(following)
     if len(lines) == 1 and ATTACHMENT_HEADING_RE.match(lines[0]) and not _links(following):  # 附件信息：, then <ul>
         heading, following = lines, next(siblings, None)
-        lines = heading + render_lines(following) if following is not None else []
+        lines = heading + page.lines(following) if following is not None else []
     links = [(href, name) for href, name in _links(following) if name] if lines else []
     if not (lines and _all_files(links)):
         return []
@@ -582,7 +577,7 @@ def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]
     if el is None and (el := densest_block(root, page.hidden)) is not None:
         lines, how = page.lines(el), "density"
     if el is not None:
-        return lines + attachment_list_after(el), el, how
+        return lines + attachment_list_after(el, page), el, how
     if (lines := trafilatura_lines(html)) and _han_count(lines) >= MIN_CONTAINER_HAN:
         return lines, None, "trafilatura"
     return page.lines(), None, "body"

@@ -4,7 +4,7 @@ import pytest
 
 from crawler import integrity
 from crawler.clean import clean_lines
-from crawler.extract import extract, parse, render_lines, script_writes
+from crawler.extract import Rendering, extract, parse, script_writes
 from crawler.pipeline import process_page, process_text
 from crawler.response import Response
 
@@ -83,11 +83,11 @@ def test_a_data_table_row_is_one_line_however_its_cells_break_and_a_layout_table
         "<tr><td><div>螺纹钢</div></td><td>\n 0.2\n</td></tr></table>"
     )
     layout = f"<table><tr><td>某某市人民政府</td></tr><tr><td>{TEXT}<p>{'特此通知。' * 120}</p></td></tr></table>"
-    assert [" ".join(line.split()) for line in render_lines(parse(grid))] == [
+    assert [" ".join(line.split()) for line in Rendering(parse(grid)).lines()] == [
         "产品名称 比上期 价格涨跌（元）",
         "螺纹钢 0.2",
     ]
-    assert len(render_lines(parse(layout))) == 3
+    assert len(Rendering(parse(layout)).lines()) == 3
 
 
 def test_a_label_a_script_writes_into_the_page_is_read():
@@ -563,7 +563,7 @@ def test_a_short_notice_under_a_record_of_labelled_fields_is_the_text_and_the_re
     )
     body = f"<div><div>{record}</div><div>{record}</div><div><h2>某某公告</h2><div>{TEXT}</div></div></div>"
     got = page(body)
-    assert got.lines == [clean_lines([line])[0] for line in render_lines(parse(TEXT).find("body"))]
+    assert got.lines == [clean_lines([line])[0] for line in Rendering(parse(TEXT).find("body")).lines()]
     found = got.meta.finish()
     assert (found["index_number"], found["publisher"]) == ("07B170209202600208", "农产品质量安全监管司")
     assert found.get("doc_number") is None  # an empty 文号 does not take the next label for its value
@@ -606,7 +606,7 @@ def test_a_summary_hidden_by_a_frameworks_class_is_not_read_as_text():
         f"<div><div class='detail_article'>{paragraphs}</div><ul class='tags'><li>数字</li><li>部署</li></ul>"
         f"<div class='fxsummary hide'>{paragraphs}</div><a>分享该文章</a></div>"
     )
-    assert page(body).lines == render_lines(parse(paragraphs).find("body"))
+    assert page(body).lines == Rendering(parse(paragraphs).find("body")).lines()
 
 
 def test_file_links_after_a_wrappers_text_block_are_its_attachment_list_when_a_script_writes_the_heading():
