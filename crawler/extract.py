@@ -174,8 +174,12 @@ TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,
 SITE_SUFFIX_RE = re.compile(
     r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}[网库])$"
 )
-# A footer line naming who runs the site (版权所有：国家市场监督管理总局): that name in the head <title> is the site's.
-OWNER_LINE_RE = re.compile(r"^\s*(?:版权所有|主办单位|网站主办|主办|承办单位|承办)\s*[:：]")
+# A footer line naming who runs the site (版权所有：国家市场监督管理总局, 中华人民共和国最高人民法院 版权所有): that
+# name in the head <title> is the site's, and so is that name with a word after it (…公报, …门户).
+OWNER_WORDS = r"(?:版权所有|主办单位|网站主办|主办|承办单位|承办)"
+OWNER_LINE_RE = re.compile(rf"^\s*{OWNER_WORDS}\s*[:：]|\s{OWNER_WORDS}$")
+OWNER_NAME_RE = re.compile(rf"(?!{OWNER_WORDS})[\u4e00-\u9fff]{{4,}}")
+MAX_SITE_WORD = 4  # 公报, 门户网站: what follows the owner's name in a site's name
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
 EDGE_TAGS_RE = re.compile(r"^(?:[【\[［][^\]】］]{1,12}[\]】］])?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
@@ -657,7 +661,7 @@ def page_title(
     labelled = found.best("title")
     if labelled and (not found.generated_only("title") or _shown(labelled, page.lines(), head_title)):
         return labelled
-    owners = [line for line in page.lines() if OWNER_LINE_RE.match(line)]
+    owners = [line for line in page.lines() if OWNER_LINE_RE.search(line)]
     document_title = strip_site_name(head_title, owners)  # the site's name in <title> confirms no heading (a logo's)
     confirmed = (
         text
@@ -783,12 +787,22 @@ def strip_site_name(title: str, owners: list[str] = ()) -> str:
     the page's `owners` lines (版权所有：…) give."""
     parts = [p for p in TITLE_SEPARATORS_RE.split(ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")) if p]
     while len(parts) > 1 and (
-        SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= 6 or any(parts[-1] in line for line in owners)
+        SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= 6 or _names_owner(parts[-1], owners)
     ):
         parts.pop()
     while len(parts) > 1 and SITE_SUFFIX_RE.search(parts[0]) and len(parts[0]) < len(parts[-1]):
         parts.pop(0)
     return "_".join(parts).strip()
+
+
+def _names_owner(part: str, owners: list[str]) -> bool:
+    """`part` of a head <title> names the site the footer's `owners` lines say who runs: a name they give, or
+    that name with a short word after it (中华人民共和国最高人民法院公报 for 中华人民共和国最高人民法院 版权所有)."""
+    return any(
+        part in line
+        or any(part.startswith(name) and len(part) - len(name) <= MAX_SITE_WORD for name in OWNER_NAME_RE.findall(line))
+        for line in owners
+    )
 
 
 def hidden_elements(top) -> list:

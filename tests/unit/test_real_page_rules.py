@@ -763,6 +763,16 @@ def test_the_site_owner_named_by_the_footer_and_a_database_are_no_part_of_the_ti
     assert found["doc_number"] == "HT33／SF24 2-2024"
 
 
+def test_the_site_owner_named_by_a_copyright_line_with_a_word_after_it_is_no_part_of_the_title():
+    title = "最高人民法院关于适用《中华人民共和国民法典》时间效力的若干规定"
+    head = f"<title>{title} - 中华人民共和国最高人民法院公报</title>"
+    footer = "<p>中华人民共和国最高人民法院 版权所有</p>"
+    found = page(f"<div class='content_box'>{TEXT}</div>{footer}", head).meta.finish()
+    assert found["title"] == title
+    unnamed = page(f"<div class='content_box'>{TEXT}</div><p>中华人民共和国最高人民法院</p>", head).meta.finish()
+    assert unnamed["title"].endswith("公报")  # no footer says who runs the site: nothing to strip by
+
+
 def test_a_lone_less_than_sign_before_chinese_is_text_as_a_browser_reads_it():
     title = "关于转发《国家能源局关于印发<坚强局部电网规划建设实施方案>的通知》的通知"
     head = f'<title>能源</title><meta name="ArticleTitle" content="{title}">'
