@@ -40,6 +40,7 @@ LABELS = [
     ("制发单位", "publisher"),
     ("发布单位", "publisher"),
     ("发布部门", "publisher"),
+    ("发文部门", "publisher"),
     ("所属机构", "publisher"),
     ("信息所属单位", "publisher"),  # a 信息公开 record's owner (农业农村部's catalogue)
     ("颁布单位", "publisher"),  # a law database's record: 颁布单位 / 颁布日期 / 实施日期 / 时效性 / 法规层次
@@ -47,6 +48,7 @@ LABELS = [
     ("发布", "publisher"),
     ("信息来源", "publisher"),
     ("文章来源", "publisher"),
+    ("来源单位", "publisher"),
     ("来源", "publisher"),
     ("答复单位", "publisher"),  # a 留言 page's answer: who answered, and when
     ("回复单位", "publisher"),
@@ -60,11 +62,14 @@ LABELS = [
     ("信息索引号", "index_number"),
     ("索引号", "index_number"),
     ("信息索引", "index_number"),
+    ("索取号", "index_number"),  # what some 信息公开 records call the 索引号
     ("信息发布日期", "published"),  # 江苏省公共资源交易网: 信息发布时间：… 来源：… 阅读次数：【我要打印】【关闭】
     ("信息发布时间", "published"),
     ("发布日期", "published"),
     ("发布时间", "published"),
     ("公开日期", "published"),
+    ("公开时间", "published"),
+    ("发稿时间", "published"),
     ("公布日期", "published"),
     ("发表时间", "published"),
     ("发表日期", "published"),
@@ -79,6 +84,8 @@ LABELS = [
     ("日期", "published"),
     ("成文日期", "written"),
     ("发文日期", "written"),
+    ("成文时间", "written"),
+    ("发文时间", "written"),
     ("印发日期", "written"),
     ("制发日期", "written"),
     ("主题分类", "topic"),
@@ -88,6 +95,7 @@ LABELS = [
     ("时效", "validity"),
     ("效力状态", "validity"),
     ("效力状况", "validity"),
+    ("时效状态", "validity"),
 ]
 # A label naming the publisher in a 信息公开 table or above the text (索引号：… 主办单位：国家能源局), and the site's
 # owner in a footer's line: not read in the page's lines at large.
@@ -116,6 +124,7 @@ OTHER_LABELS = {
     "字体",
     "相关信息",
     "实施日期",
+    "施行日期",
     "生效日期",
     "法规层次",
     "首选类别",

@@ -44,6 +44,23 @@ def test_publisher_ranking(info, publisher):
     assert meta(f"<div class='info'>{info}</div>")["publisher"] == publisher
 
 
+@pytest.mark.parametrize(
+    "pair, field, value",
+    [
+        ("公开时间：2023-05-06", "published", "2023-05-06"),
+        ("发稿时间：2023-05-06 10:12", "published", "2023-05-06"),
+        ("成文时间：2023-05-04", "written", "2023-05-04"),
+        ("发文时间：2023-05-04", "written", "2023-05-04"),
+        ("索 取 号：011043419/2020-00123", "index_number", "011043419/2020-00123"),
+        ("发文部门：某某市财政局", "publisher", "某某市财政局"),
+        ("来源单位：某某市财政局", "publisher", "某某市财政局"),
+        ("时效状态：有效", "validity", "有效"),
+    ],
+)
+def test_the_other_names_portals_give_a_field(pair, field, value):
+    assert meta(f"<div class='info'>{pair}</div>")[field] == value
+
+
 def test_a_labelled_date_the_reader_sees_beats_the_generated_pubdate():
     found = meta("<div>发布日期：2024-04-15</div>", head='<meta name="PubDate" content="2024-06-01 08:00">')
     assert found["published"] == "2024-04-15"
