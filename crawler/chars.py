@@ -60,13 +60,14 @@ def either_script_forms(char: str) -> str:
     return "".join(dict.fromkeys(char + to_simplified(char) + traditional_forms(char)))
 
 
-def in_either_script(word: str) -> str:
-    """A pattern for `word` in simplified or traditional script, character by character (关闭, 關閉)."""
+def in_either_script(word: str, gap: str = "") -> str:
+    """A pattern for `word` in simplified or traditional script, character by character (关闭, 關閉), `gap`
+    between its characters."""
     parts = []
     for char in word:
         chars = either_script_forms(char)
         parts.append(re.escape(char) if len(chars) == 1 else f"[{chars}]")
-    return "".join(parts)
+    return gap.join(parts)
 
 
 EVERYDAY_RANGES = (("\u3000", "\u303f"), ("\uff00", "\uffef"))  # CJK punctuation, full-width forms

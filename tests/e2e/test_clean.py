@@ -42,6 +42,9 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         "分享",
         "大",
         "中国证监会 www.csrc.gov.cn",
+        "索 引 号：11360000QL0001/2023-0012345",  # labels spaced out, as the info block of a TRS page prints them
+        "发 布 日 期：2023-05-06 文 号：某政办发〔2023〕2号",
+        "【发 布 机 构】某某市人民政府办公室",
     ],
 )
 def test_furniture_lines_are_removed(furniture):
