@@ -180,6 +180,7 @@ OWNER_WORDS = r"(?:版权所有|主办单位|网站主办|主办|承办单位|�
 OWNER_LINE_RE = re.compile(rf"^\s*{OWNER_WORDS}\s*[:：]|\s{OWNER_WORDS}$")
 OWNER_NAME_RE = re.compile(rf"(?!{OWNER_WORDS})[\u4e00-\u9fff]{{4,}}")
 MAX_SITE_WORD = 4  # 公报, 门户网站: what follows the owner's name in a site's name
+MAX_COLUMN_NAME = 6  # a <title>'s part this short is a column's or a site's name (通知公告, 法律法规, 国家能源局)
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
 EDGE_TAGS_RE = re.compile(r"^(?:[【\[［][^\]】］]{1,12}[\]】］])?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
@@ -671,6 +672,7 @@ def page_title(
     )
     heading = (
         next(confirmed, None)
+        or _heading_the_head_title_names(root, page, head_title, owners)
         or _heading_above_info(page.lines(), body_lines, text_lines)
         or _heading_the_text_repeats(page.lines(), text_lines)
     )
@@ -678,6 +680,22 @@ def page_title(
         whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
         return _without_edge_tags(whole)
     return labelled or document_title or None
+
+
+def _heading_the_head_title_names(root, page: Rendering, head_title: str, owners: list[str]) -> str | None:
+    """A heading element (<h1>…<h6>) whose text is, whole, a part of the head <title> that names no site (标题 -
+    栏目 - 某某网_某某频道 over <h2>标题</h2>): a part of more than MAX_COLUMN_NAME characters, not a site's name
+    by its ending nor by the footer's owner lines."""
+    parts = {
+        part
+        for part in TITLE_SEPARATORS_RE.split(head_title)
+        if len(part) > MAX_COLUMN_NAME and not SITE_SUFFIX_RE.search(part) and not _names_owner(part, owners)
+    }
+    for el in HEADING_ELEMENTS(root):
+        text = " ".join(" ".join(page.lines(el)).split())
+        if text in parts and _is_heading(text):
+            return text
+    return None
 
 
 def _heading_element(root, page: Rendering, heading: str) -> str | None:
@@ -787,7 +805,7 @@ def strip_site_name(title: str, owners: list[str] = ()) -> str:
     the page's `owners` lines (版权所有：…) give."""
     parts = [p for p in TITLE_SEPARATORS_RE.split(ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")) if p]
     while len(parts) > 1 and (
-        SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= 6 or _names_owner(parts[-1], owners)
+        SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= MAX_COLUMN_NAME or _names_owner(parts[-1], owners)
     ):
         parts.pop()
     while len(parts) > 1 and SITE_SUFFIX_RE.search(parts[0]) and len(parts[0]) < len(parts[-1]):

@@ -214,6 +214,8 @@ CREDIT_RE = re.compile(r"^[（(]\s*(.+?)\s*(?:供稿)?\s*[）)]$|^(.+?)供稿$")
 ORGANISATION_END = r"(?:局|委|办|厅|院|部|会|室|府|处|中心|网|所|站|队|社|行|署|司|馆|组|科|股|政府|办公室)"
 ORGANISATION_RE = re.compile(ORGANISATION_END + "$")
 BRACKETED_SOURCE_RE = re.compile(rf"^[\[【［]\s*([\u4e00-\u9fff]{{2,20}}{ORGANISATION_END})\s*[\]】］]$")
+# A site's or a body's name printed before the date, unlabelled (芒市长安网 2024-12-24 17:28:13): a dateline.
+NAME_BEFORE_DATE_RE = re.compile(rf"[\u4e00-\u9fff]{{2,20}}{ORGANISATION_END}")
 # Bodies issuing a document together are written apart by a wide gap ("湖北省统计局  国家统计局湖北调查总队"):
 # a gap between two organisation names does not end the value.
 CO_ISSUER_GAP_RE = re.compile(
@@ -395,15 +397,16 @@ def from_meta_tags(tags: dict, into: Candidates) -> None:
 
 def from_lone_date(lines: list[str], into: Candidates) -> None:
     """A date near the title in a short line: alone, beside page tools, or among info labels (`2012-02-02
-    来源：…`); an organisation named in brackets before it, on its line or the line above (`[省发改委] 2016-04-01
-    字号：T|T`), is its source."""
+    来源：…`), or after a site's or a body's name (`芒市长安网 2024-12-24 17:28:13`); an organisation named in
+    brackets before it, on its line or the line above (`[省发改委] 2016-04-01 字号：T|T`), is its source."""
     for previous, line in zip(["", *lines], lines):
         m = DATE_IN_LINE_RE.search(line)
         if len(line) > MAX_DATE_LINE or not m:
             continue
         before, rest = line[: m.start()].strip(), line[m.end() :].strip()
         source = BRACKETED_SOURCE_RE.match(before or previous.strip())
-        alone = (source or not before.strip("(（")) and (not HAN_RE.search(rest) or is_furniture(rest, True))
+        named = source or NAME_BEFORE_DATE_RE.fullmatch(before)
+        alone = (named or not before.strip("(（")) and (not HAN_RE.search(rest) or is_furniture(rest, True))
         if alone or LABEL_RE.search(rest):
             into.add("published", m.group(0), SHOWN)
             if source:

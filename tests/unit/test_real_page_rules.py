@@ -773,6 +773,19 @@ def test_the_site_owner_named_by_a_copyright_line_with_a_word_after_it_is_no_par
     assert unnamed["title"].endswith("公报")  # no footer says who runs the site: nothing to strip by
 
 
+def test_a_heading_element_that_is_a_part_of_the_head_title_and_a_dateline_after_the_sites_name():
+    title = "中华人民共和国民事诉讼法（2023年9月1日修正）"
+    head = f"<title>{title} - 法律法规 - 芒市长安网_云南长安网德宏芒市频道</title>"
+    dateline = "<p class='inf'><a href='/'>芒市长安网</a>&nbsp;&nbsp;&nbsp;2024-12-24 17:28:13</p>"
+    found = page(f"<div class='row'><h2>{title}</h2>{dateline}<div class='content'>{TEXT * 3}</div></div>", head)
+    assert found.meta.finish()["title"] == title and found.meta.finish()["published"] == "2024-12-24"
+    logo_head = "<title>关于某事的通知 - 国家能源局</title>"
+    logo = page(f"<h1>国家能源局</h1><div class='content'>{TEXT * 3}</div>", logo_head)
+    assert logo.meta.finish()["title"] == "关于某事的通知"  # a short part is a site's or a column's name
+    meeting = page(f"<h2>{title}</h2><div class='content'><p>会议时间 2024年5月1日</p>{TEXT * 3}</div>", head)
+    assert meeting.meta.finish()["published"] is None  # a name before a date is a body's or a site's name
+
+
 def test_a_lone_less_than_sign_before_chinese_is_text_as_a_browser_reads_it():
     title = "关于转发《国家能源局关于印发<坚强局部电网规划建设实施方案>的通知》的通知"
     head = f'<title>能源</title><meta name="ArticleTitle" content="{title}">'
