@@ -474,11 +474,17 @@ def title_without_number(title: str | None, into: Candidates) -> str | None:
     order a title opens with (the title keeps that one: the order's name is part of it)."""
     if opening := ISSUING_ORDER_RE.match(title or ""):
         into.add("doc_number", opening[1], SHOWN)
-    m = TITLE_WITH_NUMBER_RE.match(title or "")
-    if not m:
+    bare, number = split_appended_number(title or "")
+    if number is None:
         return title
-    into.add("doc_number", m[2], SHOWN)
-    return m[1]
+    into.add("doc_number", number, SHOWN)
+    return bare
+
+
+def split_appended_number(title: str) -> tuple[str, str | None]:
+    """A title and the number a CMS appended to it in brackets (关于…的通知(发改运行〔2021〕1283号)), or None."""
+    m = TITLE_WITH_NUMBER_RE.match(title)
+    return (m[1], m[2]) if m else (title, None)
 
 
 def from_text(lines: list[str], into: Candidates) -> None:

@@ -14,7 +14,7 @@ def finish_lines(lines: list[str], meta: metadata.Candidates) -> Document:
     lines = clean_lines(report.lines)
     lines = integrity.restore_breaks(lines) if "flattened" in report.flags else lines
     title = meta.best("title")
-    if title and lines and normalise(lines[0]) == normalise(title):
+    if title and lines and _is_title_line(lines[0], title):
         lines = lines[1:]
     metadata.from_text(lines, meta)
     text = "\n".join(lines)
@@ -25,6 +25,12 @@ def finish_lines(lines: list[str], meta: metadata.Candidates) -> Document:
         repairs=report.repairs,
         text_simplified=report.simplified("\n".join(lines)),
     )
+
+
+def _is_title_line(line: str, title: str) -> bool:
+    """`line` is the title printed again, maybe with the number the CMS appended in brackets (a print region's
+    heading over the text: 关于…的通知(发改运行〔2021〕1283号))."""
+    return normalise(title) in {normalise(line), normalise(metadata.split_appended_number(line)[0])}
 
 
 def process_page(response: Response, hints: dict | None = None, decoded: Decoded | None = None) -> Document:

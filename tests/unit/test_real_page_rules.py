@@ -786,6 +786,18 @@ def test_a_heading_element_that_is_a_part_of_the_head_title_and_a_dateline_after
     assert meeting.meta.finish()["published"] is None  # a name before a date is a body's or a site's name
 
 
+def test_a_print_regions_heading_with_the_number_the_cms_appended_is_no_line_of_the_text():
+    heading = "关于整治虚拟货币“挖矿”活动的通知(发改运行〔2021〕1283号)"
+    region = (
+        f"<!--startprint--><div><h2 class='article_title'>{heading}</h2><div class='time'>发布时间：2021/09/24</div>"
+        f"<div class='article_con'>{TEXT * 3}</div></div><!--endprint-->"
+    )
+    html = f"<html><head><title>【{heading}】-国家发展和改革委员会</title></head><body>{region}</body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.title == "关于整治虚拟货币“挖矿”活动的通知" and doc.doc_number == "发改运行〔2021〕1283号"
+    assert doc.text.startswith("各乡镇人民政府")
+
+
 def test_a_lone_less_than_sign_before_chinese_is_text_as_a_browser_reads_it():
     title = "关于转发《国家能源局关于印发<坚强局部电网规划建设实施方案>的通知》的通知"
     head = f'<title>能源</title><meta name="ArticleTitle" content="{title}">'
