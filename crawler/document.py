@@ -40,6 +40,20 @@ class Document:
         self.content_hash = hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+# Full-width ASCII and the ideographic space, which NFKC maps one to one onto ASCII (Ｂ to B, ， to ,): mapped
+# first, most Chinese text is NFKC already and the quick check passes it, where NFKC proper runs at about a
+# tenth of the speed (the same result: a character replaced by its full compatibility decomposition leaves
+# the text's NFKD, and so its NFKC, as they were).
+FULL_WIDTH_RE = re.compile("[\uff01-\uff5e\u3000]")
+FULL_WIDTH_TO_ASCII = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
+SPACE_RUN_RE = re.compile(r"\s+")
+
+
 def normalise(text: str) -> str:
     """Text as compared for versions and title lines: NFKC, runs of space as one, trimmed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+    return SPACE_RUN_RE.sub(" ", _nfkc(text)).strip()
+
+
+def _nfkc(text: str) -> str:
+    text = FULL_WIDTH_RE.sub(lambda m: FULL_WIDTH_TO_ASCII[m.group()], text)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)

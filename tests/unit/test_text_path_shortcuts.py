@@ -1,10 +1,14 @@
 """The text path's shortcuts give what the plain definitions give: counts in one pass, hidden elements found
-by their attributes, words matched behind a look-ahead, texts compared a chunk at a time."""
+by their attributes, words matched behind a look-ahead, texts compared a chunk at a time, NFKC after full-width
+forms are mapped."""
 
+import random
 import re
+import unicodedata
 
 from crawler import clean, integrity
 from crawler.chars import HAN_RE
+from crawler.document import _nfkc
 from crawler.extract import _hidden, _link_han, _text_counts, hidden_elements, parse, text_of
 
 PAGE = """<html><body style="DISPLAY: block"><div id="a">政务<!-- 注释里的字不算 -->公开<a href="#">链接文字
@@ -47,3 +51,13 @@ def test_texts_compared_a_chunk_at_a_time_count_every_difference():
     assert integrity._differing(text, other, chunk=7) == 2
     assert integrity._differing(text, other) == sum(map(str.__ne__, text, other)) == 2
     assert integrity._differing(text, other[:-1]) == 1  # up to the shorter's end, as zip compares
+
+
+def test_nfkc_after_full_width_forms_are_mapped_is_nfkc():
+    ranges = [(0x20, 0x17F), (0x300, 0x370), (0x1100, 0x1120), (0x2150, 0x2190), (0x2460, 0x24FF), (0x3000, 0x3100)]
+    ranges += [(0x3200, 0x3400), (0x4E00, 0x4E40), (0xAC00, 0xAC20), (0xF900, 0xF920), (0xFF00, 0xFFF0)]
+    pool = [chr(code) for start, end in ranges for code in range(start, end)]
+    draw = random.Random(20261203)
+    for _ in range(20_000):
+        text = "".join(draw.choice(pool) for _ in range(draw.randint(1, 12)))
+        assert _nfkc(text) == unicodedata.normalize("NFKC", text), text
