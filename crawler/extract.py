@@ -724,8 +724,8 @@ def _heading_the_text_repeats(page_lines: list[str], text_lines: list[str]) -> s
 
 
 def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
-    """A heading a <br> broke over lines (issuers, then the title): with the lines right above it that the head
-    <title> holds in a row with it."""
+    """A heading a <br> or the markup's own line break broke over lines (issuers, then the title; a title's
+    second half): with the lines right above and right below it that the head <title> holds in a row with it."""
     held = metadata.comparable(TAG_RE.sub("", head_title))
     if heading not in page_lines or not held:
         return heading
@@ -735,6 +735,10 @@ def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
         if metadata.comparable("".join(page_lines[start - 1 : end])) not in held:
             break
         start -= 1
+    while end < len(page_lines) and _is_heading(page_lines[end]):
+        if metadata.comparable("".join(page_lines[start : end + 1])) not in held:
+            break
+        end += 1
     return metadata.joined_head(page_lines[start:end]) if start < end - 1 else heading
 
 

@@ -798,6 +798,21 @@ def test_a_print_regions_heading_with_the_number_the_cms_appended_is_no_line_of_
     assert doc.text.startswith("各乡镇人民政府")
 
 
+def test_a_heading_the_markup_breaks_is_read_with_its_second_half_the_head_title_holds():
+    head = "<title>关于做好2024年政务公开工作的通知_某某县人民政府</title>"
+    for heading in (
+        "<div class='title'>关于做好2024年政务公开\n工作的通知</div>",
+        "<div class='title'>关于做好<br>2024年政务公开工作的通知</div>",
+    ):
+        found = page(f"{heading}<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()
+        assert found["title"] == "关于做好2024年政务公开工作的通知"
+    repeated = "<div class='title'>关于做好2024年政务公开\n工作的通知</div><div>工作的通知</div>"
+    assert (
+        page(f"{repeated}<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()["title"]
+        == "关于做好2024年政务公开工作的通知"
+    )
+
+
 def test_a_lone_less_than_sign_before_chinese_is_text_as_a_browser_reads_it():
     title = "关于转发《国家能源局关于印发<坚强局部电网规划建设实施方案>的通知》的通知"
     head = f'<title>能源</title><meta name="ArticleTitle" content="{title}">'
