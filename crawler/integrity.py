@@ -43,9 +43,9 @@ MIN_TONED_FOR_PLAIN = 2
 
 GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 # A '?' where a character stood: inside a word (Han or digits on both sides), a run of them beside Han, one
-# at a line start or after punctuation before Han, one before closing punctuation or a bracket (单?（元）). A
-# question mark ends a question: after Han, before the line's end or a space, or after a question's closing
-# particle (效力呢?有一种观点, 为什么?（笑）).
+# at a line's or a table cell's start or after punctuation or an item's number before Han, one before closing
+# punctuation, a full stop or a bracket (单?（元）, 特此批?。). A question mark ends a question: after Han, before
+# the line's end or a space, or after a question's closing particle (效力呢?有一种观点, 为什么?（笑）).
 QUESTION_PARTICLES = "呢吗么吧嘛"
 LOST_QMARK_RE = re.compile(
     "|".join(
@@ -53,10 +53,11 @@ LOST_QMARK_RE = re.compile(
             rf"(?<=[{HAN}\d])(?<![{QUESTION_PARTICLES}])\?+(?=[{HAN}\d])",  # inside a word
             rf"(?<=[{HAN}\d（(《“])\?{{2,}}",  # a run after Han
             rf"\?{{2,}}(?=[{HAN}\d》）)”，、；：。])",  # a run before Han or punctuation
-            rf"^\?+(?=[{HAN}\d，。、])",  # at a line start
+            rf"(?:^|(?<=\s))\?+(?=[{HAN}\d，。、])",  # at a line's or a cell's start
             rf"(?<=[，。、；：（(《“])\?+(?=[{HAN}\d])",  # after punctuation, before Han
             rf"(?<=\d[.．])\?+(?=[{HAN}])",  # after an item's number (6.?费依据)
-            rf"(?<=[{HAN}])(?<![{QUESTION_PARTICLES}])\?+(?=[》）)”，、；：（(])",  # before closing marks or a bracket
+            rf"(?<=[一二三四五六七八九十\d][）)])\?+(?=[{HAN}])",  # after a bracketed item number (（二）?力提升)
+            rf"(?<=[{HAN}])(?<![{QUESTION_PARTICLES}])\?+(?=[》）)”，、；：。（(])",  # before closing marks, a bracket
         ]
     ),
     re.M,

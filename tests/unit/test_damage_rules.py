@@ -59,6 +59,10 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         ("注：带*的为初步数（2022年）。", []),
         ("?二、节?降耗、?源环境", ["lost_chars"]),  # a lost character before a heading is no sentence end
         ("5.办理时限：5个工作日。 6.?费依据及标准：无", ["lost_chars"]),  # lost after an item's number
+        ("（二）?力提升创新体系整体效能", ["lost_chars"]),  # after a bracketed item's number
+        ("特此批?。", ["lost_chars"]),  # before a full stop
+        ("35 JYHB1801401国 ?坦噻吗滴眼液 辉瑞投资有限公司", ["lost_chars"]),  # opening a table's cell
+        ("这是为什么?我们不知道。效力呢?有一种观点。你好吗?。", []),  # questions
         ("三、审批依据（一）《户口登记条例》第二条；（二）公安部的批复。\n四、收费", ["flattened"]),  # 《 opens it
         # a sentence ended, then a note in brackets closed the paragraph before the next heading
         ("三、平台激励\n给予一次性激励。（责任单位：市经济信息委）四、融资租赁激励", ["flattened"]),
