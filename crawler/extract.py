@@ -170,9 +170,9 @@ WRITE_TOKEN_RE = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([
 STRING_VARIABLE_RE = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")""")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
 TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
-# 库: a database (法规库, 合同示范文本库)
+# 库: a database (法规库, 合同示范文本库); 频道: a site's channel (云南长安网德宏芒市频道)
 SITE_SUFFIX_RE = re.compile(
-    r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|[^\s]{2,12}[网库])$"
+    r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|频道|[^\s]{2,12}[网库])$"
 )
 # A footer line naming who runs the site (版权所有：国家市场监督管理总局, 中华人民共和国最高人民法院 版权所有): that
 # name in the head <title> is the site's, and so is that name with a word after it (…公报, …门户).
@@ -807,14 +807,23 @@ def strip_site_name(title: str, owners: list[str] = ()) -> str:
     """`某某市人民政府--标题`, `标题_某某网`, `标题 | 某某网`, `标题_2019年第5号国务院公报` to `标题`; a separator
     left at an end with nothing beyond it (`标题-`: a site's name left empty) goes too, and at the end a name that
     the page's `owners` lines (版权所有：…) give."""
-    parts = [p for p in TITLE_SEPARATORS_RE.split(ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")) if p]
-    while len(parts) > 1 and (
-        SITE_SUFFIX_RE.search(parts[-1]) or len(parts[-1]) <= MAX_COLUMN_NAME or _names_owner(parts[-1], owners)
+    core = ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")
+    spans = _part_spans(core)
+    parts = [core[start:end] for start, end in spans]
+    first, last = 0, len(parts) - 1
+    while last > first and (
+        SITE_SUFFIX_RE.search(parts[last]) or len(parts[last]) <= MAX_COLUMN_NAME or _names_owner(parts[last], owners)
     ):
-        parts.pop()
-    while len(parts) > 1 and SITE_SUFFIX_RE.search(parts[0]) and len(parts[0]) < len(parts[-1]):
-        parts.pop(0)
-    return "_".join(parts).strip()
+        last -= 1
+    while last > first and SITE_SUFFIX_RE.search(parts[first]) and len(parts[first]) < len(parts[last]):
+        first += 1
+    return core[spans[first][0] : spans[last][1]].strip() if spans else ""
+
+
+def _part_spans(title: str) -> list[tuple[int, int]]:
+    """Where the parts of a head <title> stand between its separators: what is kept of it is kept as printed."""
+    bounds = [0, *(edge for m in TITLE_SEPARATORS_RE.finditer(title) for edge in m.span()), len(title)]
+    return [(start, end) for start, end in zip(bounds[::2], bounds[1::2]) if end > start]
 
 
 def _names_owner(part: str, owners: list[str]) -> bool:
