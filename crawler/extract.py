@@ -185,6 +185,13 @@ ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
 EDGE_TAGS_RE = re.compile(r"^(?:[【\[［][^\]】］]{1,12}[\]】］])?(.+?)(?:[\[【［][^\]】］]{1,12}[\]】］])?$")
 INFO_EDGE = 8
+# A title's last words name the kind of document (…的通知, …管理办法（试行）): a text's first line so ending is
+# its title where nothing else on the page gives one.
+DOCUMENT_KIND_END_RE = re.compile(
+    r"(?:通知|公告|通告|决定|意见|办法|规定|方案|报告|批复|复函|函|通报|请示|纪要|规划|细则|条例|公报|指南|要点|计划"
+    r"|规则|措施|答复|命令|决议|章程)(?:[（(][^）)]{1,10}[）)])?$"
+)
+BREADCRUMB_MARK_RE = re.compile(r"[>»＞›]")
 LIST_AFTER_LEVELS = 3  # an attachment list after the text's block: beside it, or beside its parent's parent
 HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
@@ -675,11 +682,32 @@ def page_title(
         or _heading_the_head_title_names(root, page, head_title, owners)
         or _heading_above_info(page.lines(), body_lines, text_lines)
         or _heading_the_text_repeats(page.lines(), text_lines)
+        or (_names_a_site(document_title, owners) and _heading_of_a_site_titled_page(page.lines(), text_lines))
     )
     if heading:
         whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
         return _without_edge_tags(whole)
     return labelled or document_title or None
+
+
+def _names_a_site(title: str, owners: list[str]) -> bool:
+    """A head <title> left with nothing but a site's name (某某县人民政府): it names no document."""
+    return not title or bool(SITE_SUFFIX_RE.search(title)) or _names_owner(title, owners)
+
+
+def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str]) -> str | None:
+    """Where the head <title> names only the site: the heading right above the text (page tools, a dateline and
+    info lines between them aside), else the text's first line when it names a kind of document (关于…的通知)."""
+    first_text = _first_body_line(page_lines, text_lines)
+    above = page_lines[max(0, first_text - INFO_EDGE) : first_text] if first_text else []
+    for line in reversed(above):
+        if is_furniture(strip_inline_furniture(line), True) or DATELINE_RE.fullmatch(line) or _is_label_line(line):
+            continue
+        if _is_heading(line) and len(line) > MAX_COLUMN_NAME and not SITE_SUFFIX_RE.search(line):
+            return None if BREADCRUMB_MARK_RE.search(line) else line
+        break
+    opening = text_lines[0] if text_lines else ""
+    return opening if _is_heading(opening) and DOCUMENT_KIND_END_RE.search(opening) else None
 
 
 def _heading_the_head_title_names(root, page: Rendering, head_title: str, owners: list[str]) -> str | None:

@@ -813,6 +813,29 @@ def test_a_heading_the_markup_breaks_is_read_with_its_second_half_the_head_title
     )
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<div class='biaoti'>关于做好2024年政务公开工作的通知</div>",  # a box no name tells
+        "<h1>关于做好2024年政务公开工作的通知</h1><div>2024-03-01</div><div>【打印】【关闭】</div>",  # tools between
+        "<table><tr><td class='xl_title'>关于做好2024年政务公开工作的通知</td></tr></table>",
+    ],
+)
+def test_where_the_head_title_names_only_the_site_the_heading_right_above_the_text_is_the_title(heading):
+    body = f"<div class='logo'>某某县人民政府</div>{heading}<div class='TRS_Editor'>{TEXT * 3}</div>"
+    assert page(body, "<title>某某县人民政府</title>").meta.finish()["title"] == "关于做好2024年政务公开工作的通知"
+
+
+def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_document_is():
+    opening = "<p style='text-align:center'><strong>关于做好2024年政务公开工作的通知</strong></p>"
+    body = f"<div class='TRS_Editor'>{opening}{TEXT * 3}</div>"
+    html = f"<html><head><title>某某县人民政府</title></head><body>{body}</body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.title == "关于做好2024年政务公开工作的通知" and doc.text.startswith("各乡镇人民政府")
+    crumb = f"<div>首页 > 政务公开 > 通知公告栏目内容</div><div class='TRS_Editor'>{TEXT * 3}</div>"
+    assert page(crumb, "<title>某某县人民政府</title>").meta.finish()["title"] == "某某县人民政府"  # nothing better
+
+
 def test_a_lone_less_than_sign_before_chinese_is_text_as_a_browser_reads_it():
     title = "关于转发《国家能源局关于印发<坚强局部电网规划建设实施方案>的通知》的通知"
     head = f'<title>能源</title><meta name="ArticleTitle" content="{title}">'
