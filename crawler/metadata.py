@@ -380,14 +380,29 @@ def lone_label(line: str) -> str | None:
 
 
 def from_cells(rows, into: Candidates) -> None:
-    """Metadata tables: a label cell followed by its value cell, or 'label：value' in one cell."""
-    for cells in rows:
+    """Metadata tables: a label cell followed by its value cell, 'label：value' in one cell, or a row of labels
+    over a row of their values, column by column (索引号 | 发布机构 | 发布日期 over their values)."""
+    for cells, below in zip(rows, [*rows[1:], []]):
+        if _labels_over_values(cells, below):
+            for label, value in zip(cells, below):
+                into.add(label_field(label), value, LABELLED, _clean_label(label).rstrip(":："))
+            continue
         for i, cell in enumerate(cells):
             name = label_field(cell)
             if name and i + 1 < len(cells) and not is_label(cells[i + 1]):
                 into.add(name, cells[i + 1], LABELLED, _clean_label(cell).rstrip(":："))
             else:
                 from_pairs([cell], into)
+
+
+def _labels_over_values(cells: list[str], below: list[str]) -> bool:
+    """A row of nothing but labels over a row of as many cells, none of them a label."""
+    return (
+        len(cells) > 1
+        and len(below) == len(cells)
+        and all(is_label(cell) for cell in cells)
+        and not any(is_label(cell) for cell in below)
+    )
 
 
 def from_meta_tags(tags: dict, into: Candidates) -> None:

@@ -23,6 +23,20 @@ def test_spaced_labels_in_one_cell_with_several_pairs_in_a_row():
     assert found["index_number"] == "11360000QL0001/2023-0012345" and found["doc_number"] == "赣府字〔2023〕5号"
 
 
+def test_a_row_of_labels_over_a_row_of_their_values():
+    found = meta(
+        "<table><tr><th>索引号</th><th>发布机构</th><th>分类</th><th>发布日期</th><th>文号</th></tr>"
+        "<tr><td>11360000QL0001/2023-0012345</td><td>某某县人民政府办公室</td><td>综合</td><td>2024-03-01</td>"
+        "<td>某政办发〔2024〕3号</td></tr></table>"
+    )
+    assert (found["index_number"], found["publisher"], found["published"], found["doc_number"]) == (
+        "11360000QL0001/2023-0012345",
+        "某某县人民政府办公室",
+        "2024-03-01",
+        "某政办发〔2024〕3号",
+    )
+
+
 def test_definition_list_layout_a_label_line_then_its_value():
     found = meta(
         "<dl><dd><label><font>索 引 号：</font></label><div>11360000QL0001/2023-0012345</div></dd>"
