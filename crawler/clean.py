@@ -51,6 +51,12 @@ INFO_LABELS = [
     "责任编辑",
     "编辑",
     "审核",
+    "审核人",
+    "初审",
+    "终审",
+    "录入",
+    "文章录入",
+    "信息录入",
     "发布人",  # the CMS account that posted it: 发布时间：… 发布人： 文章来源：…
     "供稿",
     "字体",
@@ -135,6 +141,13 @@ BUTTONS = [
     "复制链接",
     "分享",
     "Aa",  # a font switcher's icon (Aa 字体：小 | 中 | 大), not a value of the empty 来源： before it
+    "视力保护色",  # an eye-care colour switch (视力保护色： and its swatches)
+    # a share bar's targets without its 分享到 prompt (微信 微博 QQ空间)
+    "微信",
+    "微博",
+    "QQ空间",
+    "QQ好友",
+    "朋友圈",
     "大",
     "中",
     "小",
@@ -183,6 +196,7 @@ TAIL_HEADINGS = [
     "相关文章",
     "相关链接",
     "相关阅读",
+    "相关稿件",
     "相关新闻",
     "相关信息",
     "相关文件",

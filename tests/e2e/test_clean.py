@@ -45,6 +45,10 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         "索 引 号：11360000QL0001/2023-0012345",  # labels spaced out, as the info block of a TRS page prints them
         "发 布 日 期：2023-05-06 文 号：某政办发〔2023〕2号",
         "【发 布 机 构】某某市人民政府办公室",
+        "文章录入：张三 审核：李四",  # the CMS's entry credits
+        "终审：王五",
+        "视力保护色：",  # an eye-care colour switch
+        "微信 微博 QQ空间",  # a share bar without its prompt
     ],
 )
 def test_furniture_lines_are_removed(furniture):
@@ -65,6 +69,9 @@ def test_furniture_lines_are_removed(furniture):
         "各单位主办单位要落实主体责任，承办单位要做好技术保障。" * 2,
         "来源于群众的意见建议要及时回应。",
         "咨询电话：0712-1234567",
+        "请关注微信公众号“某某发布”获取最新信息。",
+        "审核人员应当在五个工作日内完成审核。",
+        "录入系统的数据应当真实准确。",
     ],
 )
 def test_body_sentences_mentioning_furniture_words_stay(sentence):
@@ -81,6 +88,7 @@ def test_counter_inside_info_line_goes_but_info_line_text_kept_out_of_body():
 
 def test_tail_sections_go():
     assert clean_lines([BODY, "相关文章", "关于某事的通知", "关于另一事的通知"]) == [BODY]
+    assert clean_lines([BODY, "相关稿件", "关于某事的通知"]) == [BODY]
     assert clean_lines([BODY, "最近搜索", "无", "热门搜索", "无"]) == [BODY]
 
 
