@@ -692,7 +692,7 @@ def page_title(
 
 def _names_a_site(title: str, owners: list[str]) -> bool:
     """A head <title> left with nothing but a site's name (某某县人民政府): it names no document."""
-    return not title or bool(SITE_SUFFIX_RE.search(title)) or _names_owner(title, owners)
+    return not title or _names_site(title, owners)
 
 
 def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str]) -> str | None:
@@ -714,11 +714,7 @@ def _heading_the_head_title_names(root, page: Rendering, head_title: str, owners
     """A heading element (<h1>…<h6>) whose text is, whole, a part of the head <title> that names no site (标题 -
     栏目 - 某某网_某某频道 over <h2>标题</h2>): a part of more than MAX_COLUMN_NAME characters, not a site's name
     by its ending nor by the footer's owner lines."""
-    parts = {
-        part
-        for part in TITLE_SEPARATORS_RE.split(head_title)
-        if len(part) > MAX_COLUMN_NAME and not SITE_SUFFIX_RE.search(part) and not _names_owner(part, owners)
-    }
+    parts = {part for part in _title_parts(head_title) if not _names_site_or_column(part, owners)}
     for el in HEADING_ELEMENTS(root):
         text = " ".join(" ".join(page.lines(el)).split())
         if text in parts and _is_heading(text):
@@ -837,15 +833,27 @@ def strip_site_name(title: str, owners: list[str] = ()) -> str:
     the page's `owners` lines (版权所有：…) give."""
     core = ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")
     spans = _part_spans(core)
-    parts = [core[start:end] for start, end in spans]
+    parts = _title_parts(core)
     first, last = 0, len(parts) - 1
-    while last > first and (
-        SITE_SUFFIX_RE.search(parts[last]) or len(parts[last]) <= MAX_COLUMN_NAME or _names_owner(parts[last], owners)
-    ):
+    while last > first and _names_site_or_column(parts[last], owners):
         last -= 1
     while last > first and SITE_SUFFIX_RE.search(parts[first]) and len(parts[first]) < len(parts[last]):
         first += 1
     return core[spans[first][0] : spans[last][1]].strip() if spans else ""
+
+
+def _title_parts(title: str) -> list[str]:
+    return [title[start:end] for start, end in _part_spans(title)]
+
+
+def _names_site_or_column(part: str, owners: list[str]) -> bool:
+    """A head <title>'s part naming a site (see _names_site) or, this short, a column (通知公告, 法律法规)."""
+    return len(part) <= MAX_COLUMN_NAME or _names_site(part, owners)
+
+
+def _names_site(part: str, owners: list[str]) -> bool:
+    """`part` names a site: by its ending (…人民政府, …网, …频道) or as the footer's `owners` lines give it."""
+    return bool(SITE_SUFFIX_RE.search(part)) or _names_owner(part, owners)
 
 
 def _part_spans(title: str) -> list[tuple[int, int]]:
