@@ -32,6 +32,7 @@ INFO_LABELS = [
     "文章来源",
     "信息来源",
     "来源单位",
+    "稿源",
     "来源",
     "作者",
     "发布时间",
@@ -105,10 +106,13 @@ BUTTONS = [
     "打印此页",
     "打印本稿",
     "打印文档",
+    "打印正文",
+    "打印页面",
     "全文打印",
     "打印",
     "关闭窗口",
     "关闭本页",
+    "关闭页面",
     "关闭",
     "添加收藏",
     "加入收藏",
@@ -198,6 +202,8 @@ TAIL_HEADINGS = [
     "相关阅读",
     "相关稿件",
     "相关新闻",
+    "相关报道",
+    "延伸阅读",
     "相关信息",
     "相关文件",
     "相关解读",
@@ -261,6 +267,10 @@ MAX_LABEL_VALUE = 40
 CLAUSE_MARK_RE = re.compile(r"[，,。；;:：！？!?]")
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"{INFO_LABEL}(?:(?!{INFO_LABEL}).)*")
+BREADCRUMB_MARKS = "[>»＞›]"
+# A breadcrumb with nothing before it to say so (当前位置): the home page, then short steps (首页 > 政务公开 >
+# 通知公告, 网站首页>>正文).
+BREADCRUMB_RE = re.compile(rf"^(?:网站)?首页(?:\s*{BREADCRUMB_MARKS}+\s*[^\s>»＞›]{{1,15}})+\s*{BREADCRUMB_MARKS}*$")
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")
@@ -324,6 +334,7 @@ def is_furniture(line: str, near_edge: bool) -> bool:
         CATALOGUE_CAPTION_RE.match(line)
         or EDITOR_RE.match(line)
         or BYLINE_RE.match(line)
+        or BREADCRUMB_RE.match(line)
         or SITE_LINE_RE.match(line)
         or BUTTONS_ONLY_RE.match(line)
         or TIMESTAMP_RE.match(INFO_PAIR_RE.sub("", line).strip())

@@ -18,7 +18,11 @@ NUMERALS = {
     "八": 8,
     "九": 9,
 }
-DIGITS_DATE_RE = re.compile(r"((?:19|20)\d{2})\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})")
+# Digits and separators as typed, half- or full-width (２０２４－０３－０５: \d reads full-width digits).
+DATE_SEPARATOR = r"[-/.－／．]"
+DIGITS_DATE_RE = re.compile(
+    rf"((?:19|20|１９|２０)\d{{2}})\s*(?:年|{DATE_SEPARATOR})\s*(\d{{1,2}})\s*(?:月|{DATE_SEPARATOR})\s*(\d{{1,2}})"
+)
 CN = "〇○零OＯ一二三四五六七八九十"
 CN_DATE_RE = re.compile(rf"([{CN}]{{4}})年([{CN}]{{1,3}})月([{CN}]{{1,3}})日")
 

@@ -15,6 +15,7 @@ from .chars import ANNOUNCING_COLONS, HAN_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
 from .clean import (
     ATTACHMENT_HEADING_RE,
+    BREADCRUMB_MARKS,
     INFO_START_RE,
     is_furniture,
     split_lines,
@@ -191,7 +192,7 @@ DOCUMENT_KIND_END_RE = re.compile(
     r"(?:通知|公告|通告|决定|意见|办法|规定|方案|报告|批复|复函|函|通报|请示|纪要|规划|细则|条例|公报|指南|要点|计划"
     r"|规则|措施|答复|命令|决议|章程)(?:[（(][^）)]{1,10}[）)])?$"
 )
-BREADCRUMB_MARK_RE = re.compile(r"[>»＞›]")
+BREADCRUMB_MARK_RE = re.compile(BREADCRUMB_MARKS)
 LIST_AFTER_LEVELS = 3  # an attachment list after the text's block: beside it, or beside its parent's parent
 HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
@@ -723,13 +724,19 @@ def _heading_the_head_title_names(root, page: Rendering, head_title: str, owners
 
 
 def _heading_element(root, page: Rendering, heading: str) -> str | None:
-    """A heading element (<h1>…<h6>) that a <br> breaks over lines, `heading` one of them: its lines as one
-    title (政府工作报告<br>——2026年2月2日在…会议上)."""
-    for el in HEADING_ELEMENTS(root):
+    """A heading element (<h1>…<h6>, or one named as the title's) that a <br> breaks over lines, `heading` one
+    of them: its lines as one title (政府工作报告<br>——2026年2月2日在…会议上; 某某市人民政府关于印发<br>…的通知).
+    A label's line (a byline sharing the element) is no part of a title."""
+    named = (el for _, el in TITLE_CONTAINERS.find(root))
+    for el in chain(HEADING_ELEMENTS(root), named):
         lines = [" ".join(line.split()) for line in page.lines(el)]
-        if heading in lines and 1 < len(lines) <= MAX_HEADING_LINES and all(map(_is_heading, lines)):
+        if heading in lines and 1 < len(lines) <= MAX_HEADING_LINES and all(map(_is_title_part, lines)):
             return metadata.joined_head(lines)
     return None
+
+
+def _is_title_part(line: str) -> bool:
+    return _is_heading(line) and not _is_label_line(line)
 
 
 def _shown(generated: str, page_lines: list[str], head_title: str) -> bool:
@@ -998,6 +1005,7 @@ def read_metadata(
     metadata.from_pairs(written, found)
     metadata.from_written_numbers(written, found)
     title = metadata.title_without_number(page_title(root, found, page, body_lines, text_lines), found)
+    title = metadata.title_without_date(title, found)
     if title and found.generated_only("title"):
         title = metadata.red_head_title(title, body_lines) or title
     found.add("title", title, metadata.SHOWN)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from .chars import HAN_RE
-from .clean import BUTTONS_ONLY_RE, is_furniture
+from .clean import BREADCRUMB_MARKS, BUTTONS_ONLY_RE, COUNTER_LABELS, is_furniture
 from .dates import find_date, is_date_line
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
@@ -49,6 +49,7 @@ LABELS = [
     ("信息来源", "publisher"),
     ("文章来源", "publisher"),
     ("来源单位", "publisher"),
+    ("稿源", "publisher"),  # a news desk's source line: 稿源：某某市人民政府办公室
     ("来源", "publisher"),
     ("答复单位", "publisher"),  # a 留言 page's answer: who answered, and when
     ("回复单位", "publisher"),
@@ -153,8 +154,11 @@ def _label_alt(labels) -> str:
 
 
 LABEL_ALT = _label_alt(LABELS)
-# A label the page knows right before a colon: where a value glued to the next label ends.
-KNOWN_LABEL_END_RE = re.compile(rf"(?:{_label_alt(LABELS + [(label, None) for label in OTHER_LABELS])}){GAP}[:：]$")
+# A label the page knows right before a colon (a counter's among them: 来源：市应急管理局阅读：213): where a value
+# glued to the next label ends.
+KNOWN_LABEL_END_RE = re.compile(
+    rf"(?:{_label_alt(LABELS + [(label, None) for label in [*OTHER_LABELS, *COUNTER_LABELS]])}){GAP}[:：]$"
+)
 # The characters labels are made of: where a traditional page's label is read in simplified script.
 LABEL_CHARS_RE = re.compile("[" + "".join(sorted({c for label, _ in LABELS for c in label})) + "]")
 LABEL_FIRST_CHARS = frozenset(label[0] for label, _ in LABELS)  # no text opens with a label without one
@@ -178,6 +182,10 @@ ORDER_NUMBER = r"[\u4e00-\u9fff]{2,20}令\s*第?\s*\d{1,5}\s*号"  # 中华人�
 ORDER_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}令$")
 ORDER_NUMBER_RE = re.compile(rf"^{ORDER_NUMBER}$")
 ORDER_SERIAL_RE = re.compile(r"^第\s*(\d{1,5})\s*号$")
+# A date after a heading in its element: 标题 2024-04-12, 标题[2024/04/12 09:30].
+TRAILING_DATE_RE = re.compile(
+    r"^(.{4,}?)\s*[\[［(（]?\s*((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]］)）]?$"
+)
 # A title a CMS wrote with the number after it in brackets: 中华人民共和国政府采购法(中华人民共和国主席令 第68号).
 TITLE_WITH_NUMBER_RE = re.compile(rf"^(.{{4,}}?)\s*[(（]\s*({ORDER_NUMBER}|{DOC_NUMBER})\s*[)）]$")
 # A title opening with the order that issues it: 科学技术部令第23号 科技部关于…的决定, 商务部、中国证监会…令2024年第3号
@@ -198,7 +206,7 @@ MIN_RED_HEAD_MATCH = 0.95
 # over two lines. A number alone on its line is never a cited one.
 RED_HEAD_LINES = 10
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
-BREADCRUMB_STEP_RE = re.compile(r"^[>＞»›]")
+BREADCRUMB_STEP_RE = re.compile(f"^{BREADCRUMB_MARKS}")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
 WORD_RE = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "未知来源", "admin"}  # and CMS placeholders
@@ -494,6 +502,16 @@ def title_without_number(title: str | None, into: Candidates) -> str | None:
         return title
     into.add("doc_number", number, SHOWN)
     return bare
+
+
+def title_without_date(title: str | None, into: Candidates) -> str | None:
+    """The title without the date a template set after it in the heading's element (标题 <span>2024-04-12</span>);
+    that date is the one shown with the article. No title ends with a date written with dashes or slashes."""
+    m = TRAILING_DATE_RE.match(title or "")
+    if not m:
+        return title
+    into.add("published", m[2], SHOWN)
+    return m[1]
 
 
 def split_appended_number(title: str) -> tuple[str, str | None]:

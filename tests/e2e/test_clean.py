@@ -49,6 +49,9 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         "终审：王五",
         "视力保护色：",  # an eye-care colour switch
         "微信 微博 QQ空间",  # a share bar without its prompt
+        "首页 > 政务公开 > 通知公告",  # a breadcrumb with nothing before it to say so
+        "网站首页>>正文",
+        "【打印正文】【关闭页面】",
     ],
 )
 def test_furniture_lines_are_removed(furniture):
@@ -72,6 +75,7 @@ def test_furniture_lines_are_removed(furniture):
         "请关注微信公众号“某某发布”获取最新信息。",
         "审核人员应当在五个工作日内完成审核。",
         "录入系统的数据应当真实准确。",
+        "首页>政务公开栏目应当设置政策解读专栏，集中发布解读材料。",  # a sentence naming a path, not a breadcrumb
     ],
 )
 def test_body_sentences_mentioning_furniture_words_stay(sentence):
@@ -89,6 +93,7 @@ def test_counter_inside_info_line_goes_but_info_line_text_kept_out_of_body():
 def test_tail_sections_go():
     assert clean_lines([BODY, "相关文章", "关于某事的通知", "关于另一事的通知"]) == [BODY]
     assert clean_lines([BODY, "相关稿件", "关于某事的通知"]) == [BODY]
+    assert clean_lines([BODY, "延伸阅读", "某某局召开某某会议"]) == [BODY]
     assert clean_lines([BODY, "最近搜索", "无", "热门搜索", "无"]) == [BODY]
 
 

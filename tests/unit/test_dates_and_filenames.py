@@ -14,6 +14,8 @@ from crawler.filenames import filename_from_disposition, safe_filename
         ("2024 年 12 月 9 日", "2024-12-09"),
         ("2019/7/5 10:00", "2019-07-05"),
         ("二〇二四年三月十一日", "2024-03-11"),
+        ("２０２４－０３－０５", "2024-03-05"),  # typed full-width
+        ("2024／3／5", "2024-03-05"),
         ("二○一九年十二月二十日", "2019-12-20"),
         ("2024年13月1日", None),  # no such month
         ("1900年1月1日", None),  # before any document the archive keeps

@@ -68,6 +68,7 @@ def test_publisher_ranking(info, publisher):
         ("索 取 号：011043419/2020-00123", "index_number", "011043419/2020-00123"),
         ("发文部门：某某市财政局", "publisher", "某某市财政局"),
         ("来源单位：某某市财政局", "publisher", "某某市财政局"),
+        ("稿源：某某市人民政府办公室", "publisher", "某某市人民政府办公室"),
         ("时效状态：有效", "validity", "有效"),
     ],
 )

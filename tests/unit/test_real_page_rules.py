@@ -434,6 +434,8 @@ def test_a_label_in_an_element_of_its_own_takes_the_rest_of_its_parent():
 def test_a_value_glued_to_the_next_label_ends_where_the_known_label_begins():
     meta = page(f"<div>发布时间：2021-08-24\t来源：中国政府网字号：[大][中][小]</div><div class='zoom'>{TEXT}</div>")
     assert meta.meta.finish()["publisher"] == "中国政府网"
+    glued = "<span>发布时间：2024-02-01</span><span>来源：市应急管理局</span><span>阅读：<i>213</i></span>"
+    assert page(f"<div>{glued}</div><div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "市应急管理局"
 
 
 def test_an_announcements_number_under_the_title_is_its_文号():
@@ -824,6 +826,28 @@ def test_a_heading_the_markup_breaks_is_read_with_its_second_half_the_head_title
 def test_where_the_head_title_names_only_the_site_the_heading_right_above_the_text_is_the_title(heading):
     body = f"<div class='logo'>某某县人民政府</div>{heading}<div class='TRS_Editor'>{TEXT * 3}</div>"
     assert page(body, "<title>某某县人民政府</title>").meta.finish()["title"] == "关于做好2024年政务公开工作的通知"
+
+
+def test_a_heading_box_a_br_breaks_is_read_whole_where_the_head_title_names_only_the_site():
+    heading = "<div class='title'>某某市人民政府关于印发<br>某某市生活垃圾分类工作实施方案的通知</div>"
+    info = "<div>发布时间：2023-09-15 来源：市政府办公室</div>"
+    found = page(f"{heading}{info}<div class='zoom'>{TEXT * 3}</div>", "<title>某某市人民政府</title>").meta.finish()
+    assert found["title"] == "某某市人民政府关于印发某某市生活垃圾分类工作实施方案的通知"
+    byline = "<div class='title'>关于做好2024年政务公开工作的通知<br>发布时间：2024-03-01</div>"
+    found = page(f"{byline}<div class='zoom'>{TEXT * 3}</div>", "<title>某某市人民政府</title>").meta.finish()
+    assert found["title"] == "关于做好2024年政务公开工作的通知"  # a label's line sharing the box is no part of it
+
+
+def test_a_date_set_after_the_heading_in_its_element_is_the_date_shown_not_part_of_the_title():
+    title = "关于公布2024年第一批市级非物质文化遗产代表性项目名录的通知"
+    head = f"<title>{title}_某某市文化和旅游局</title>"
+    signed = f"<div class='zw'>{TEXT * 3}<p>某某市文化和旅游局</p><p>2024年4月10日</p></div>"
+    for dated in (f"{title} <span>2024-04-12</span>", f"{title}<span>[2024/04/12 09:30]</span>"):
+        found = page(f"<div class='title'>{dated}</div>{signed}", head).meta.finish()
+        assert (found["title"], found["published"]) == (title, "2024-04-12")
+    dated_title = "某某县人民代表大会常务委员会公告（2024年1月5日）"  # a date in words is the title's own
+    found = page(f"<div class='title'>{dated_title}</div>{signed}", f"<title>{dated_title}</title>").meta.finish()
+    assert found["title"] == dated_title
 
 
 def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_document_is():
