@@ -17,6 +17,7 @@ Within one source, a field's labels rank as LABELS lists them (发布机构 befo
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import takewhile
 
 from .chars import HAN_RE
 from .clean import BREADCRUMB_MARKS, BUTTONS_ONLY_RE, COUNTER_LABELS, is_furniture
@@ -35,6 +36,7 @@ LABELS = [
     ("发文机关", "publisher"),
     ("发布机关", "publisher"),
     ("发文单位", "publisher"),
+    ("签发单位", "publisher"),  # a record block inside the text: 文号：… 签发单位：… 签发时间：… 生效时间：…
     ("发文机构", "publisher"),
     ("制发机关", "publisher"),
     ("制发单位", "publisher"),
@@ -88,6 +90,8 @@ LABELS = [
     ("成文时间", "written"),
     ("发文时间", "written"),
     ("印发日期", "written"),
+    ("签发时间", "written"),
+    ("签发日期", "written"),
     ("制发日期", "written"),
     ("主题分类", "topic"),
     ("有效性", "validity"),
@@ -127,6 +131,7 @@ OTHER_LABELS = {
     "实施日期",
     "施行日期",
     "生效日期",
+    "生效时间",
     "法规层次",
     "首选类别",
     "公开方式",
@@ -205,6 +210,8 @@ MIN_RED_HEAD_MATCH = 0.95
 # Where a text's own 文号 line may stand: under a red head of several issuers (five, one a line) and a title
 # over two lines. A number alone on its line is never a cited one.
 RED_HEAD_LINES = 10
+DATE_PIECE_RE = re.compile(r"^\d{1,4}\s*[-/.:：年月日时分]?$")
+MAX_DATE_PIECES = 6  # year, month, day, hours, minutes, seconds
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 BREADCRUMB_STEP_RE = re.compile(f"^{BREADCRUMB_MARKS}")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
@@ -371,11 +378,18 @@ def from_pairs(
             continue
         label = lone_label(line)
         if label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
-            take(label, lines[i + 1])
+            take(label, _value_below(lines[i + 1 :]))
             continue
         matches = list(labels.finditer(line))
         for m, following in zip(matches, matches[1:] + [None]):
             take(m.group(1), line[m.end() : following.start() if following else None])
+
+
+def _value_below(lines: list[str]) -> str:
+    """The value under a label alone on its line: the next line, or the pieces of a date the markup's line
+    breaks split, one a line (发布时间： / 2022- / 05- / 23 / 15: / 56), as a browser runs them together."""
+    pieces = list(takewhile(DATE_PIECE_RE.match, lines[:MAX_DATE_PIECES]))
+    return " ".join(pieces) if len(pieces) > 1 else lines[0]
 
 
 def lone_label(line: str) -> str | None:

@@ -850,6 +850,21 @@ def test_a_date_set_after_the_heading_in_its_element_is_the_date_shown_not_part_
     assert found["title"] == dated_title
 
 
+def test_a_date_the_markups_line_breaks_split_under_its_label_is_read_as_a_browser_runs_it_together():
+    dateline = "<div><span>发布时间：\n  2022-\n  05-\n  23\n  15:\n  56</span><span>浏览次数：</span></div>"
+    signed = f"<div class='zoom'>{TEXT * 3}<p>某某市人民政府办公厅</p><p>2022年5月19日</p></div>"
+    assert page(f"<h1>关于某事的通知</h1>{dateline}{signed}").meta.finish()["published"] == "2022-05-23"
+
+
+def test_a_record_block_inside_the_text_签发单位_签发时间_生效时间_is_metadata_not_text():
+    record = "<p><strong>文　　号：</strong>某办发〔2022〕28号<strong>签发单位：</strong></p>"
+    dates = "<p><strong>签发时间：</strong>2022-05-19<strong>生效时间：</strong>2022-05-19</p>"
+    html = f"<html><body><h1>关于某事的通知</h1><div class='zoom'>{record}{dates}{TEXT * 3}</div></body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert (doc.doc_number, doc.written, doc.publisher) == ("某办发〔2022〕28号", "2022-05-19", None)
+    assert doc.text.startswith("各乡镇人民政府")
+
+
 def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_document_is():
     opening = "<p style='text-align:center'><strong>关于做好2024年政务公开工作的通知</strong></p>"
     body = f"<div class='TRS_Editor'>{opening}{TEXT * 3}</div>"
