@@ -308,6 +308,8 @@ def generate(seed: int = RANDOM_SEED, target: int = MIN_DAMAGED) -> list[Sample]
 
 
 def similarity(a: str, b: str) -> float:
+    if a == b:  # most repairs: the ratio is 1.0, without SequenceMatcher's quadratic search over 20,000 characters
+        return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
@@ -364,6 +366,10 @@ def _paired_lines(original: list[str], damaged: list[str], repaired: list[str]):
         window = range(i, min(i + PAIRING_WINDOW, len(original)))
         if not window:
             return
+        if "".join(line.split()) == "".join(original[i].split()):  # shares all it has with the first: best
+            yield original[i], damaged[i], line
+            i += 1
+            continue
         shared = _visible(line)  # spaces aside, as compared: the cleaner writes 　 as a space
         best = max(window, key=lambda k: (sum((shared & _visible(original[k] + damaged[k])).values()), -k))
         yield original[best], damaged[best], line
