@@ -63,7 +63,21 @@ def _readings(tokens: list, start: int, length: int, codec: str) -> frozenset[st
     token at a time and only those that can still begin a character go on, so a window no byte string
     decodes is told apart from one with too many that do (the first is no character at all)."""
     window = tuple(tokens[start : start + length])
-    return _window_readings(window, codec) if len(window) == length else frozenset()
+    if len(window) < length:
+        return frozenset()
+    if not any(isinstance(token, frozenset) for token in window):
+        return _known_reading(bytes(window), codec)
+    return _window_readings(window, codec)
+
+
+def _known_reading(raw: bytes, codec: str) -> frozenset[str]:
+    """Known bytes only: the one character they decode to, if they are exactly one (as the search over
+    wildcards finds it: a valid character's first bytes always begin one)."""
+    try:
+        char = raw.decode(codec)
+    except UnicodeDecodeError:
+        return frozenset()
+    return frozenset({char}) if len(char) == 1 else frozenset()
 
 
 @lru_cache(maxsize=4096)
