@@ -72,6 +72,7 @@ BLOCK_TAGS = {
     "aside",
     "main",
 }
+BOX_TAGS = BLOCK_TAGS - {"br", "hr"}  # blocks that hold text of their own, not breaks between lines
 CELL_TAGS = {"td", "th"}
 HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # The classes CSS frameworks hide an element with (Bootstrap's hide, hidden, d-none): a page's hidden share summary
@@ -724,15 +725,20 @@ def _heading_the_head_title_names(root, page: Rendering, head_title: str, owners
 
 
 def _heading_element(root, page: Rendering, heading: str) -> str | None:
-    """A heading element (<h1>…<h6>, or one named as the title's) that a <br> breaks over lines, `heading` one
-    of them: its lines as one title (政府工作报告<br>——2026年2月2日在…会议上; 某某市人民政府关于印发<br>…的通知).
-    A label's line (a byline sharing the element) is no part of a title."""
-    named = (el for _, el in TITLE_CONTAINERS.find(root))
+    """A heading element (<h1>…<h6>, or one named as the title's that holds no blocks of its own) that a <br>
+    breaks over lines, `heading` one of them: its lines as one title (政府工作报告<br>——2026年2月2日在…会议上;
+    某某市人民政府关于印发<br>…的通知). A label's line (a byline sharing the element) is no part of a title; a
+    box of blocks (<h1>标题</h1><p>文号</p>) holds more than its title."""
+    named = (el for _, el in TITLE_CONTAINERS.find(root) if not _holds_boxes(el))
     for el in chain(HEADING_ELEMENTS(root), named):
         lines = [" ".join(line.split()) for line in page.lines(el)]
         if heading in lines and 1 < len(lines) <= MAX_HEADING_LINES and all(map(_is_title_part, lines)):
             return metadata.joined_head(lines)
     return None
+
+
+def _holds_boxes(el) -> bool:
+    return any(d.tag in BOX_TAGS for d in el.iterdescendants())
 
 
 def _is_title_part(line: str) -> bool:

@@ -836,6 +836,9 @@ def test_a_heading_box_a_br_breaks_is_read_whole_where_the_head_title_names_only
     byline = "<div class='title'>关于做好2024年政务公开工作的通知<br>发布时间：2024-03-01</div>"
     found = page(f"{byline}<div class='zoom'>{TEXT * 3}</div>", "<title>某某市人民政府</title>").meta.finish()
     assert found["title"] == "关于做好2024年政务公开工作的通知"  # a label's line sharing the box is no part of it
+    boxes = "<div class='title'><h1>关于做好2024年政务公开工作的通知</h1><p>某政办字〔2024〕5号</p></div>"
+    found = page(f"{boxes}<div class='zoom'>{TEXT * 3}</div>", "<title>某某市人民政府</title>").meta.finish()
+    assert (found["title"], found["doc_number"]) == ("关于做好2024年政务公开工作的通知", "某政办字〔2024〕5号")
 
 
 def test_a_date_set_after_the_heading_in_its_element_is_the_date_shown_not_part_of_the_title():
