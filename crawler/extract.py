@@ -698,12 +698,15 @@ def _names_a_site(title: str, owners: list[str]) -> bool:
 
 
 def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str]) -> str | None:
-    """Where the head <title> names only the site: the heading right above the text (page tools, a dateline and
-    info lines between them aside), else the text's first line when it names a kind of document (关于…的通知)."""
+    """Where the head <title> names only the site: the heading right above the text (page tools, a dateline,
+    info lines and a 文号 between them aside), else the text's first line when it names a kind of document
+    (关于…的通知)."""
     first_text = _first_body_line(page_lines, text_lines)
     above = page_lines[max(0, first_text - INFO_EDGE) : first_text] if first_text else []
     for line in reversed(above):
         if is_furniture(strip_inline_furniture(line), True) or DATELINE_RE.fullmatch(line) or _is_label_line(line):
+            continue
+        if metadata.HEADING_NUMBER_RE.match(line.strip("（()）")):  # the 文号 printed under the heading
             continue
         if _is_heading(line) and len(line) > MAX_COLUMN_NAME and not SITE_SUFFIX_RE.search(line):
             return None if BREADCRUMB_MARK_RE.search(line) else line
