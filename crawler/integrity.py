@@ -589,7 +589,7 @@ def _is_heading_text(text: str) -> bool:
     return len(text.strip()) <= MAX_HEADING and not CLAUSE_PUNCTUATION_RE.search(text)
 
 
-def sequence_breaks(line: str, strict: bool = True, next_line: str = "") -> list[int]:
+def sequence_breaks(line: str, strict: bool = True, next_line: str = "", styles=HEADING_STYLE_RES) -> list[int]:
     """Where a heading stands inside the line, next in its sequence (二、 after 一、, 第六条 after 第五条),
     right after a sentence or a heading ended (an article also after the colon that announces it:
     解释如下：第一条), or after an item ended with ； when the list's items open their paragraphs ((一)… at
@@ -599,7 +599,7 @@ def sequence_breaks(line: str, strict: bool = True, next_line: str = "") -> list
     is known to be flattened): every heading of a sequence that starts at 一, whatever stands before it."""
     breaks = []
     indent = len(line) - len(line.lstrip())
-    for style in HEADING_STYLE_RES:
+    for style in styles:
         last, previous_end, item_opens_paragraph, inline = None if strict else 0, 0, False, []
         for m in style.finditer(line):
             value = NUMERAL_VALUE.get(m.group(1))
@@ -638,11 +638,21 @@ def _ends_item(before: str) -> bool:
 
 def detect_flattened(report: Report) -> None:
     size = sum(map(len, report.lines))
+    paragraph_lists = _styles_opening_lines(report.lines)
     for line, next_line in zip(report.lines, [*report.lines[1:], ""]):
-        run_together = len(line) >= RUN_TOGETHER_LINE and len(line) >= size * RUN_TOGETHER_SHARE
-        if run_together or len(sequence_breaks(line, next_line=next_line)) >= MIN_BREAKS:
+        holds_most = len(line) >= size * RUN_TOGETHER_SHARE
+        run_together = len(line) >= RUN_TOGETHER_LINE and holds_most
+        styles = HEADING_STYLE_RES if holds_most else paragraph_lists
+        if run_together or len(sequence_breaks(line, next_line=next_line, styles=styles)) >= MIN_BREAKS:
             report.flag("flattened")
             return
+
+
+def _styles_opening_lines(lines: list[str]) -> tuple:
+    """The heading styles that open a line somewhere in the text: lists it writes an item a paragraph. Items of
+    a style that opens no line run inline by the author's hand (第三条，…内容。（一）…。（二）…), where the text's
+    lines show how it writes its lists (a text run together into one line shows nothing)."""
+    return tuple(style for style in HEADING_STYLE_RES if any(style.match(line.lstrip()) for line in lines))
 
 
 def restore_breaks(lines: list[str]) -> list[str]:

@@ -45,6 +45,14 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
     assert "九）推進" in doc.text  # full-width, as the bytes hold it
 
 
+INLINE_ITEMS = (
+    "一、主要内容\n第一条，明确制定本规定的背景依据，为鼓励社会力量参与合作共建运动队，制定本规定。\n"
+    "第二条，明确本规定资助及奖励的项目和对象，即省级综合性运动会设置的竞技项目。\n"
+    "第三条，明确了资助及奖励内容。（一）资助总资金不超过100万元。（二）取得金牌的予以奖励。\n"
+    "第四条，明确了社会力量联办市项目运动队资助或奖励的申报材料要求。"
+)
+
+
 @pytest.mark.parametrize(
     ("text", "flags"),
     [
@@ -86,6 +94,10 @@ def test_a_rebuilt_run_keeps_the_punctuation_its_bytes_hold():
         # an article announced by a colon, and a cross-reference after one
         ("现就有关问题解释如下：第一条 国家机关工作人员滥用职权的，依法处理。", ["flattened"]),
         ("适用以下规定：第一条规定的情形除外。", []),
+        # items run inline where no line of the text opens with one of their style: the author's hand; where
+        # lines do open so, the text writes them a paragraph each and the inline ones lost their breaks
+        (INLINE_ITEMS, []),
+        (INLINE_ITEMS + "\n（三）承接主体参加比赛的费用在专项资金中列支。", ["flattened"]),
     ],
 )
 def test_masking_and_flattening_signs(text, flags):
