@@ -78,7 +78,12 @@ HIDDEN_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # The classes CSS frameworks hide an element with (Bootstrap's hide, hidden, d-none): a page's hidden share summary
 # repeating the text (<div class="fxsummary hide">) is no more seen than one hidden by its style.
 HIDING_CLASSES = frozenset({"hide", "hidden", "d-none"})
-HIDING_ATTRIBUTES_BELOW = etree.XPath(".//@style | .//@class | .//@hidden")  # each with its element: getparent()
+# avalon (the script of Fujian's trt templates) keeps an element only where its ms-if holds. A condition of string
+# literals alone was decided when the server wrote the page (ms-if="''!=''", "'图解.jpg'.indexOf('[原件]')!= -1"):
+# false, the element is as hidden as display:none hides it. Any other condition (list.length>0) is left visible.
+MS_CONDITION_RE = re.compile(r"(.+?)(===?|!==?)(.+)")
+MS_OPERAND_RE = re.compile(r"\s*(?:'([^'\\]*)'(?:\.indexOf\('([^'\\]*)'\))?|(-?\d+))\s*")
+HIDING_ATTRIBUTES_BELOW = etree.XPath(".//@style | .//@class | .//@hidden | .//@ms-if")  # each with its element
 CLASSES_AND_IDS = etree.XPath("//@class | //@id")  # each with its element: getparent()
 PRINT_MARKS = etree.XPath("//comment()[contains(translate(., 'STARTPRINT', 'startprint'), 'startprint')]")
 
@@ -289,7 +294,27 @@ def _hides(attribute: str, value: str) -> bool:
         return HIDDEN_RE.search(value) is not None
     if attribute == "class":
         return not HIDING_CLASSES.isdisjoint(value.split())
+    if attribute == "ms-if":
+        return _decided_false(value)
     return attribute == "hidden"
+
+
+def _decided_false(condition: str) -> bool:
+    """An avalon condition that compares literals (strings, a string's indexOf another, numbers) and is false."""
+    m = MS_CONDITION_RE.fullmatch(condition)
+    left, right = (_literal(m[1]), _literal(m[3])) if m else (None, None)
+    if left is None or right is None:
+        return False
+    return (left == right) == m[2].startswith("!")
+
+
+def _literal(operand: str) -> str | int | None:
+    m = MS_OPERAND_RE.fullmatch(operand)
+    if not m:
+        return None
+    if m[3] is not None:
+        return int(m[3])
+    return m[1] if m[2] is None else m[1].find(m[2])  # JavaScript's indexOf: -1 where not found, as find
 
 
 class Rendering:

@@ -868,6 +868,20 @@ def test_a_record_block_inside_the_text_签发单位_签发时间_生效时间_i
     assert doc.text.startswith("各乡镇人民政府")
 
 
+def test_an_avalon_condition_of_literals_the_server_decided_false_hides_its_element():
+    original = "<div ms-if=\"'图解.jpg'.indexOf('[原件]')!= -1\"><h4><a href='./a.jpg'>文件下载</a></h4></div>"
+    files = (
+        "<div ms-if=\"'图解.jpg'.indexOf('[原件]')== -1\"><div class='fj' ms-if=\"'图解.jpg'!=''\">"
+        "<h5>附件下载：</h5><p><a href='./a.jpg'>图解.jpg</a></p></div></div>"
+    )
+    body = f"<div><div class='TRS_Editor'>{TEXT * 3}</div></div>{original}{files}"
+    html = f"<html><head><title>关于某事的通知</title></head><body><h1>关于某事的通知</h1>{body}</body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.text.endswith("附件下载：\n图解.jpg")
+    undecided = "<div ms-if='list.length>0'><p>相关信息：某某局召开会议</p></div>"
+    assert "相关信息：某某局召开会议" in Rendering(parse(f"<html><body>{undecided}</body></html>")).lines()
+
+
 def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_document_is():
     opening = "<p style='text-align:center'><strong>关于做好2024年政务公开工作的通知</strong></p>"
     body = f"<div class='TRS_Editor'>{opening}{TEXT * 3}</div>"
