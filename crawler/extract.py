@@ -424,7 +424,9 @@ def find_container(root, page: Rendering):
             continue
         lines = page.lines(el)
         han = _han_count(lines)
-        if han < MIN_CONTAINER_HAN or (_link_han(el) >= MAX_LINK_SHARE * han and not _only_files(el)):
+        if han < MIN_CONTAINER_HAN and not (han and _sends_to_attachments(el, how, page)):
+            continue
+        if _link_han(el) >= MAX_LINK_SHARE * han and not _only_files(el):
             continue
         if _named_as_wrapper(how):
             page_han = _han_count(page.lines()) - _link_han(root) if page_han is None else page_han
@@ -432,6 +434,12 @@ def find_container(root, page: Rendering):
                 continue
         return el, lines, how
     return None, [], ""
+
+
+def _sends_to_attachments(el, how: str, page: Rendering) -> bool:
+    """A text too short to count that the CMS's own box holds and an attachment list follows (见附件, then
+    附件下载： and the file): the document is its attachment, the box its text."""
+    return not _named_as_wrapper(how) and bool(attachment_list_after(el, page))
 
 
 def _named_as_wrapper(how: str) -> bool:
@@ -555,8 +563,21 @@ def attachment_list_after(block, page: Rendering) -> list[str]:
     if not (lines and _all_files(links)):
         return []
     names = {name for _, name in links}
+    if all(line in names for line in lines) and (heading := _hidden_heading_before(following, page)):
+        return [heading, *lines]
     headed_by_script = all(line in names for line in lines) and _writes_attachment_heading(following)
     return lines if ATTACHMENT_HEADING_RE.match(lines[0]) or headed_by_script else []
+
+
+def _hidden_heading_before(el, page: Rendering) -> str | None:
+    """An attachment heading right before a list of files that the template hides until a script finds files
+    to show under it (<div class="xl_tit3" style="display:none;">附件下载：</div>, $(".xl_tit3").show()): where
+    the files are there, the reader sees it."""
+    before = el.getprevious()
+    if before is None or before not in page.hidden:
+        return None
+    text = " ".join(text_of(before).split())
+    return text if ATTACHMENT_HEADING_RE.fullmatch(text) else None
 
 
 def _after_in_reading_order(block):

@@ -882,6 +882,19 @@ def test_an_avalon_condition_of_literals_the_server_decided_false_hides_its_elem
     assert "相关信息：某某局召开会议" in Rendering(parse(f"<html><body>{undecided}</body></html>")).lines()
 
 
+def test_a_short_text_that_sends_the_reader_to_its_attachment_is_the_text_with_the_list_a_script_heads():
+    box = "<div class='main'><div id='detailContent'><div class='TRS_Editor'>&nbsp;见附件</div></div></div>"
+    heading = "<div class='xl_tit3' style='display:none;'>附件下载：</div>"
+    files = "<div><ul><li><a href='./P0.doc' class='doc_file'>2026年补贴性培训机构目录.doc</a></li></ul></div>"
+    footer = f"<div class='foot'>版权所有：某某市人力资源和社会保障局 主办单位：某某市人力资源和社会保障局 {TEXT}</div>"
+    head = "<title>2026年补贴性技能培训机构目录</title>"
+    html = f"<html><head>{head}</head><body>{box}{heading}{files}{footer}</body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.text == "见附件\n附件下载：\n2026年补贴性培训机构目录.doc"
+    unheaded = html.replace(heading, "<div class='xl_tit3' style='display:none;'>相关链接</div>")
+    assert "附件下载" not in process_page(Response("http://x.gov.cn/a.html", 200, unheaded.encode())).text
+
+
 def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_document_is():
     opening = "<p style='text-align:center'><strong>关于做好2024年政务公开工作的通知</strong></p>"
     body = f"<div class='TRS_Editor'>{opening}{TEXT * 3}</div>"
