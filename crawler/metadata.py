@@ -221,8 +221,12 @@ EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "
 # kind (字体:, 点击数: ...). A value shown whole (a heading, a head <meta>) keeps its colons (…？ 律师：不太好…).
 VALUE_END_RE = re.compile(r"\s{2,}|\t")
 NEXT_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：]")
-# A pair written inside brackets ((来源：新华网)) leaves the closing bracket on its value.
+# A pair written inside brackets ((来源：新华网)) leaves the closing bracket on its value, and the next pair's
+# opening one where pairs stand bracketed in a row (【来源：某某市统计局】【时间：2024-03-05】).
 UNOPENED_CLOSE_RE = re.compile(r"^([^（(【\[]*)[）)】\]]$")
+NEXT_PAIR_OPENERS = " 　【[［（("
+# A reporter's byline after the source on the same line (来源：某某日报 记者 张三): a person, not the source.
+REPORTER_RE = re.compile(r"\s+(?:特约记者|记者|通讯员|实习生)(?:\s|$)")
 # A source credited in brackets, as a contribution ((驻东盟使团供稿)): the body it names.
 CREDIT_RE = re.compile(r"^[（(]\s*(.+?)\s*(?:供稿)?\s*[）)]$|^(.+?)供稿$")
 # 作者 names a publisher only when it is an organisation, not a person.
@@ -319,7 +323,9 @@ def _value(name: str, raw: str, label: str) -> str | None:
     raw = CO_ISSUER_GAP_RE.sub(" ", closed_up(raw.strip())) if name == "publisher" else raw.strip()
     value = VALUE_END_RE.split(raw)[0]
     if label:
-        value = UNOPENED_CLOSE_RE.sub(r"\1", _before_next_label(value).strip())
+        value = UNOPENED_CLOSE_RE.sub(r"\1", _before_next_label(value).rstrip(NEXT_PAIR_OPENERS).strip())
+    if name == "publisher":
+        value = REPORTER_RE.split(value)[0]
     value = value.strip(" 　|:：")
     if BREADCRUMB_STEP_RE.match(value):  # 首页 > 政策 > 发布 > 正文: a breadcrumb's next step follows a column name
         return None

@@ -436,6 +436,10 @@ def test_a_value_glued_to_the_next_label_ends_where_the_known_label_begins():
     assert meta.meta.finish()["publisher"] == "中国政府网"
     glued = "<span>发布时间：2024-02-01</span><span>来源：市应急管理局</span><span>阅读：<i>213</i></span>"
     assert page(f"<div>{glued}</div><div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "市应急管理局"
+    bracketed = "<div>【来源：某某市统计局】【时间：2024-03-05】</div>"  # pairs bracketed in a row
+    assert page(f"{bracketed}<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "某某市统计局"
+    reporter = "<div>来源：某某日报 记者 张三</div>"  # a reporter's byline after the source is no part of it
+    assert page(f"{reporter}<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "某某日报"
 
 
 def test_an_announcements_number_under_the_title_is_its_文号():
