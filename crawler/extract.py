@@ -752,7 +752,7 @@ def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str])
     for line in reversed(above):
         if is_furniture(strip_inline_furniture(line), True) or DATELINE_RE.fullmatch(line) or _is_label_line(line):
             continue
-        if metadata.HEADING_NUMBER_RE.match(line.strip("（()）")):  # the 文号 printed under the heading
+        if metadata.HEADING_NUMBER_RE.match(line.strip(metadata.NUMBER_BRACKETS)):  # the 文号 printed under the heading
             continue
         if _is_heading(line) and len(line) > MAX_COLUMN_NAME and not SITE_SUFFIX_RE.search(line):
             return None if BREADCRUMB_MARK_RE.search(line) else line
@@ -874,7 +874,7 @@ def _heading_over_labels(lines: list[str]) -> str | None:
         top -= 1
     if top == labels_end or top == 0:
         return None
-    if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip("（()）")):
+    if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip(metadata.NUMBER_BRACKETS)):
         top -= 1
     above = lines[top - 1]
     return above if _is_heading(above) and not above.rstrip().endswith(ANNOUNCING_COLONS) else None  # 语音播报：

@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from itertools import takewhile
 
 from .chars import HAN_RE
-from .clean import BREADCRUMB_MARKS, BUTTONS_ONLY_RE, COUNTER_LABELS, is_furniture
+from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, COUNTER_LABELS, is_furniture
 from .dates import find_date, is_date_line
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
@@ -212,6 +212,7 @@ MIN_RED_HEAD_MATCH = 0.95
 RED_HEAD_LINES = 10
 DATE_PIECE_RE = re.compile(r"^\d{1,4}\s*[-/.:：年月日时分]?$")
 MAX_DATE_PIECES = 6  # year, month, day, hours, minutes, seconds
+NUMBER_BRACKETS = "（()）"  # around a whole 文号 printed under a heading; the number's own 〔〕 stay
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 BREADCRUMB_STEP_RE = re.compile(f"^{BREADCRUMB_MARKS}")
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
@@ -326,7 +327,7 @@ def _value(name: str, raw: str, label: str) -> str | None:
         value = UNOPENED_CLOSE_RE.sub(r"\1", _before_next_label(value).rstrip(NEXT_PAIR_OPENERS).strip())
     if name == "publisher":
         value = REPORTER_RE.split(value)[0]
-    value = value.strip(" 　|:：")
+    value = BUTTON_RE.sub("", value).strip(" 　|:：")  # 来源：某某县政府办 【打印】: a page tool after the value
     if BREADCRUMB_STEP_RE.match(value):  # 首页 > 政策 > 发布 > 正文: a breadcrumb's next step follows a column name
         return None
     if name == "publisher" and (credit := CREDIT_RE.match(value)):
@@ -459,7 +460,8 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
 
 def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
     """A 文号 printed after the title on the heading's line (`标题 财税〔2013〕81号`), or alone on the line under it
-    (there an announcement's number too: 2025年第1号); `lines` are the page's lines above the text."""
+    (there an announcement's number too: 2025年第1号), maybe in brackets (（某政办〔2024〕3号）: the number without
+    them); `lines` are the page's lines above the text."""
     squeezed = re.sub(r"\s+", "", title or "")
     if not squeezed:
         return
@@ -467,7 +469,7 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
         parts = line.split()
         follows_title = "".join(previous.split()) == squeezed
         for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
-            before, number = "".join(parts[:-k]), " ".join(parts[-k:])
+            before, number = "".join(parts[:-k]), " ".join(parts[-k:]).strip(NUMBER_BRACKETS)
             on_heading = before == squeezed and DOC_NUMBER_RE.match(number)
             under_heading = not before and follows_title and HEADING_NUMBER_RE.match(number)
             if on_heading or under_heading:
@@ -479,7 +481,7 @@ def from_written_numbers(written: list[str], into: Candidates) -> None:
     """A 文号 a script writes alone into the page (`$(".content-fbt").text("（ " + fn + " ）")` under the heading):
     the reader sees it where the script puts it."""
     for text in written:
-        number = " ".join(text.strip().strip("（()）").split())
+        number = " ".join(text.strip().strip(NUMBER_BRACKETS).split())
         if DOC_NUMBER_RE.match(number):
             into.add("doc_number", number, SHOWN)
 

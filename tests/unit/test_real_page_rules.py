@@ -440,6 +440,15 @@ def test_a_value_glued_to_the_next_label_ends_where_the_known_label_begins():
     assert page(f"{bracketed}<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "某某市统计局"
     reporter = "<div>来源：某某日报 记者 张三</div>"  # a reporter's byline after the source is no part of it
     assert page(f"{reporter}<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "某某日报"
+    button = "<div>日期：2024-03-05 来源：某某县政府办 【打印】</div>"  # a page tool a space after the value
+    assert page(f"{button}<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"] == "某某县政府办"
+
+
+def test_a_文号_in_brackets_under_the_heading_is_the_文号_without_them():
+    heading = "<h2>关于做好2024年政务公开工作的通知</h2><p>（某政办〔2024〕3号）</p><div>发布日期：2024-03-05</div>"
+    head = "<title>关于做好2024年政务公开工作的通知</title>"
+    found = page(f"<div>{heading}<div class='zoom'>{TEXT * 3}</div></div>", head)
+    assert found.meta.finish()["doc_number"] == "某政办〔2024〕3号"
 
 
 def test_an_announcements_number_under_the_title_is_its_文号():
