@@ -272,10 +272,13 @@ MAX_LABEL_VALUE = 40
 CLAUSE_MARK_RE = re.compile(r"[，,。；;:：！？!?]")
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"{INFO_LABEL}(?:(?!{INFO_LABEL}).)*")
-BREADCRUMB_MARKS = "[>»＞›]"
+BREADCRUMB_MARK_CHARS = ">»＞›"
+BREADCRUMB_MARKS = f"[{BREADCRUMB_MARK_CHARS}]"
 # A breadcrumb with nothing before it to say so (当前位置): the home page, then short steps (首页 > 政务公开 >
 # 通知公告, 网站首页>>正文).
-BREADCRUMB_RE = re.compile(rf"^(?:网站)?首页(?:\s*{BREADCRUMB_MARKS}+\s*[^\s>»＞›]{{1,15}})+\s*{BREADCRUMB_MARKS}*$")
+BREADCRUMB_RE = re.compile(
+    rf"^(?:网站)?首页(?:\s*{BREADCRUMB_MARKS}+\s*[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}})+\s*{BREADCRUMB_MARKS}*$"
+)
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")

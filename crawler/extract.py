@@ -563,9 +563,10 @@ def attachment_list_after(block, page: Rendering) -> list[str]:
     if not (lines and _all_files(links)):
         return []
     names = {name for _, name in links}
-    if all(line in names for line in lines) and (heading := _hidden_heading_before(following, page)):
+    only_names = all(line in names for line in lines)  # the links alone, no heading among the lines
+    if only_names and (heading := _hidden_heading_before(following, page)):
         return [heading, *lines]
-    headed_by_script = all(line in names for line in lines) and _writes_attachment_heading(following)
+    headed_by_script = only_names and _writes_attachment_heading(following)
     return lines if ATTACHMENT_HEADING_RE.match(lines[0]) or headed_by_script else []
 
 
@@ -895,7 +896,7 @@ def strip_site_name(title: str, owners: list[str] = ()) -> str:
     the page's `owners` lines (版权所有：…) give."""
     core = ISSUE_SUFFIX_RE.sub("", title).strip("-_|｜－— ")
     spans = _part_spans(core)
-    parts = _title_parts(core)
+    parts = [core[start:end] for start, end in spans]
     first, last = 0, len(parts) - 1
     while last > first and _names_site_or_column(parts[last], owners):
         last -= 1
