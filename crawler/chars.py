@@ -38,13 +38,18 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
+# Traditional forms the t2s table cannot show, being characters of simplified script too (it maps them to
+# themselves): OpenCC's s2t writes 复 as 覆 in 答复 and 回复 (答覆單位, 回覆時間).
+SAME_IN_BOTH_FORMS = {"复": "覆"}
+
+
 @lru_cache(maxsize=1)
 def _traditional_forms() -> dict[str, str]:
     """Each simplified character's traditional forms (发: 發髮), read off the t2s table once: loading OpenCC's
     s2t table as well would cost every process about 27 MiB, for a few hundred words of page furniture."""
     han = [chr(cp) for cp in range(0x4E00, 0xA000)]
     simplified = to_simplified("\n".join(han)).split("\n")
-    forms: dict[str, str] = {}
+    forms: dict[str, str] = dict(SAME_IN_BOTH_FORMS)
     for traditional, simple in zip(han, simplified, strict=True):
         if simple != traditional and len(simple) == 1:
             forms[simple] = forms.get(simple, "") + traditional

@@ -22,6 +22,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import DIGITS_DATE_RE
+from .labels import LABELS
 
 SKIP_TAGS = {
     "script",
@@ -1075,7 +1076,7 @@ def read_metadata(
 def traditional_label_chars():
     """The traditional forms of the characters labels are made of (來, 發, 機…): only lines holding one
     are worth converting."""
-    traditional = {t for label, _ in metadata.LABELS for c in label for t in traditional_forms(c)}
+    traditional = {t for label, _ in LABELS for c in label for t in traditional_forms(c)}
     return re.compile("[" + "".join(sorted(traditional)) + "]") if traditional else re.compile("(?!)")
 
 

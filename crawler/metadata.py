@@ -20,126 +20,13 @@ from difflib import SequenceMatcher
 from itertools import takewhile
 
 from .chars import HAN_RE
-from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, COUNTER_LABELS, is_furniture
+from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture
 from .dates import find_date, is_date_line
+from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
 DATE_SOURCE_ORDER = (LABELLED, LISTED, SHOWN, TEXT, GENERATED)  # what the reader sees, then what the CMS wrote
 ABOVE_TEXT = (LABELLED, LISTED, SHOWN)  # where a page shows a date over its text
-# label -> field, most specific label first within each field.
-LABELS = [
-    ("标题", "title"),
-    ("名称", "title"),
-    ("文件名称", "title"),
-    ("公开事项名称", "title"),  # a 信息公开 catalogue entry: 公开事项名称 / 索引号 / 主办单位 / 制发日期
-    ("发布机构", "publisher"),
-    ("发文机关", "publisher"),
-    ("发布机关", "publisher"),
-    ("发文单位", "publisher"),
-    ("签发单位", "publisher"),  # a record block inside the text: 文号：… 签发单位：… 签发时间：… 生效时间：…
-    ("发文机构", "publisher"),
-    ("制发机关", "publisher"),
-    ("制发单位", "publisher"),
-    ("发布单位", "publisher"),
-    ("发布部门", "publisher"),
-    ("发文部门", "publisher"),
-    ("所属机构", "publisher"),
-    ("信息所属单位", "publisher"),  # a 信息公开 record's owner (农业农村部's catalogue)
-    ("颁布单位", "publisher"),  # a law database's record: 颁布单位 / 颁布日期 / 实施日期 / 时效性 / 法规层次
-    ("颁布机关", "publisher"),
-    ("发布", "publisher"),
-    ("信息来源", "publisher"),
-    ("文章来源", "publisher"),
-    ("来源单位", "publisher"),
-    ("稿源", "publisher"),  # a news desk's source line: 稿源：某某市人民政府办公室
-    ("来源", "publisher"),
-    ("答复单位", "publisher"),  # a 留言 page's answer: who answered, and when
-    ("回复单位", "publisher"),
-    ("作者", "publisher"),
-    ("发文字号", "doc_number"),
-    ("发文文号", "doc_number"),
-    ("发布文号", "doc_number"),
-    ("发布编号", "doc_number"),  # a model contract's or a standard's number (HT33／SF24 2-2024)
-    ("文件编号", "doc_number"),  # 无锡's 信息公开 records: 信息索引号 / 文件编号 / 效力状况 / 公开方式
-    ("文号", "doc_number"),
-    ("信息索引号", "index_number"),
-    ("索引号", "index_number"),
-    ("信息索引", "index_number"),
-    ("索取号", "index_number"),  # what some 信息公开 records call the 索引号
-    ("信息发布日期", "published"),  # 江苏省公共资源交易网: 信息发布时间：… 来源：… 阅读次数：【我要打印】【关闭】
-    ("信息发布时间", "published"),
-    ("发布日期", "published"),
-    ("发布时间", "published"),
-    ("公开日期", "published"),
-    ("公开时间", "published"),
-    ("发稿时间", "published"),
-    ("公布日期", "published"),
-    ("发表时间", "published"),
-    ("发表日期", "published"),
-    ("信息提供日期", "published"),
-    ("答复时间", "published"),
-    ("答复日期", "published"),
-    ("回复时间", "published"),
-    ("回复日期", "published"),
-    ("发布日期时间", "published"),
-    ("颁布日期", "published"),
-    ("时间", "published"),
-    ("日期", "published"),
-    ("成文日期", "written"),
-    ("发文日期", "written"),
-    ("成文时间", "written"),
-    ("发文时间", "written"),
-    ("印发日期", "written"),
-    ("签发时间", "written"),
-    ("签发日期", "written"),
-    ("制发日期", "written"),
-    ("主题分类", "topic"),
-    ("有效性", "validity"),
-    ("是否有效", "validity"),
-    ("时效性", "validity"),
-    ("时效", "validity"),
-    ("效力状态", "validity"),
-    ("效力状况", "validity"),
-    ("时效状态", "validity"),
-]
-# A label naming the publisher in a 信息公开 table or above the text (索引号：… 主办单位：国家能源局), and the site's
-# owner in a footer's line: not read in the page's lines at large.
-OWNER_LABELS = [("主办单位", "publisher")]
-LABEL_FIELD = dict(LABELS + OWNER_LABELS)
-# Labels of 信息公开 tables for what the archive does not keep: never a value of the label before them.
-OTHER_LABELS = {
-    "关键词",
-    "关键字",
-    "主题词",
-    "信息分类",
-    "分类",
-    "语种",
-    "信息格式",
-    "内容概述",
-    "体裁分类",
-    "组配分类",
-    "服务对象",
-    "公文种类",
-    "所属机构",
-    "生成日期",
-    "废止日期",
-    "信息类别",
-    "有效期",
-    "字号",
-    "字体",
-    "相关信息",
-    "实施日期",
-    "施行日期",
-    "生效日期",
-    "生效时间",
-    "法规层次",
-    "首选类别",
-    "公开方式",
-    "公开范围",
-    "公开时限",
-    "文件下载",
-    "附件下载",
-}
 LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS + OWNER_LABELS)}
 # The head's ContentSource is not read: a publisher the reader cannot see is none (the gold's rule), and portals
 # fill it with their own name (中国河北政府采购网) or a channel (国家税务总局微信).

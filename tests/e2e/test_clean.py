@@ -5,7 +5,7 @@ import re
 import opencc
 import pytest
 
-from crawler import clean
+from crawler import clean, labels
 from crawler.clean import clean_lines
 
 BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，点击率不作为考核依据，浏览器兼容性问题由技术部门负责。"
@@ -52,6 +52,9 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         "首页 > 政务公开 > 通知公告",  # a breadcrumb with nothing before it to say so
         "网站首页>>正文",
         "【打印正文】【关闭页面】",
+        # a record's line under any label the metadata reader knows (labels.INFO_LABELS: one list for both)
+        "发文单位：某某县人民政府办公室 公开日期：2024-03-05",
+        "答复单位：某某县教育局 答复时间：2024-03-06",
     ],
 )
 def test_furniture_lines_are_removed(furniture):
@@ -131,7 +134,7 @@ def test_furniture_words_match_in_either_script():
     """The patterns hold every word as OpenCC writes it in traditional script (s2t, s2tw), read off the t2s
     table rather than loading the s2t one in every process."""
     converters = [opencc.OpenCC("s2t"), opencc.OpenCC("s2tw")]
-    lists = (clean.BUTTONS, clean.COUNTER_LABELS, clean.INFO_LABELS, clean.LINE_STARTS, clean.FOOTER_LINKS)
+    lists = (clean.BUTTONS, labels.COUNTER_LABELS, labels.INFO_LABELS, clean.LINE_STARTS, clean.FOOTER_LINKS)
     for words in lists:
         pattern = re.compile(f"^(?:{clean._alt(words)})$")
         for word in words:
