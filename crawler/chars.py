@@ -6,6 +6,10 @@ from functools import lru_cache
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 HAN = "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN}]")
+# What a block's text is weighed by: Han, or a letter of the other scripts China's portals print (Tibetan, Uyghur
+# and Kazakh, Mongolian, Hangul, Yi, Cyrillic…), so that a minority-language edition's text is found as a Chinese
+# one is. Latin letters are left out: page tools, addresses and code are written in them.
+TEXT_LETTER_RE = re.compile(rf"[{HAN}]|[^\W\d_A-Za-z\u00c0-\u024f\uff21-\uff3a\uff41-\uff5a]")
 ANNOUNCING_COLONS = ("：", ":")  # a line or clause ending so announces what follows (a list, a value)
 NARROW_RE = re.compile(r"[\x00-\x7f\s]+")  # ASCII and spaces: removing them leaves the wide characters to count
 

@@ -219,10 +219,12 @@ EDITOR_RE = re.compile(
 BYLINE_RE = re.compile(rf"^(?:作者|记者|通讯员|撰稿|摄影)\s+[{HAN}·]{{2,5}}(?:\s+[{HAN}·]{{2,5}}){{0,3}}$")
 # A masthead line: a site's name and its address (中国证监会 www.csrc.gov.cn), above or below the text.
 SITE_LINE_RE = re.compile(rf"^[{HAN}（）()]{{2,30}}\s*(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu)/?$")
-# Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals)
-# or a symbol (U+FFFD or the ASCII ? a wrong reading leaves for lost characters, ★): a line without any is
-# punctuation and layout only.
-HAS_WORDS_RE = re.compile(r"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd?]")
+# Words in any script (Han, Latin, Tibetan, Uyghur, Mongolian, Hangul, Cyrillic, full-width and Roman numerals),
+# a symbol (U+FFFD or the ASCII ? a wrong reading leaves for lost characters, ★), or a run of private-use code
+# points: text in a font's own encoding (Mongolian in Menksoft's, as the 内蒙古 portals long wrote it), where an icon
+# font's glyph stands alone (a share or print button). A line without any is punctuation and layout only.
+PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
+HAS_WORDS_RE = re.compile(rf"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd?]|[{PRIVATE_USE}]{{2}}")
 # When the page was made, over the text: a date with a time of day (2018-04-19 17:32:17), maybe beside empty
 # info labels. A document's own dates carry no clock time.
 TIMESTAMP_RE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}(?::\d{2})?$")

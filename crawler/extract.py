@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from . import metadata
-from .chars import ANNOUNCING_COLONS, HAN_RE, to_simplified, traditional_forms
+from .chars import ANNOUNCING_COLONS, HAN_RE, TEXT_LETTER_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
 from .clean import (
     ATTACHMENT_HEADING_RE,
@@ -207,7 +207,7 @@ MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a 
 SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
 DATELINE_RE = re.compile(rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*")
 MAX_INFO_LINE = 160
-MIN_CONTAINER_HAN = 20
+MIN_CONTAINER_LETTERS = 20
 MAX_DEPTH = 200
 MAX_DATA_CELL = 500
 # Plain lxml elements (lxml.html's element classes cost a look-up per element reached from Python); huge_tree:
@@ -413,25 +413,26 @@ def table_rows(root, body=None) -> list[list[str]]:
     ]
 
 
-def _han_count(lines) -> int:
-    return sum(len(HAN_RE.findall(line)) for line in lines)
+def _letter_count(lines) -> int:
+    return sum(len(TEXT_LETTER_RE.findall(line)) for line in lines)
 
 
 def find_container(root, page: Rendering):
     named = [(el, f"{kind}:{name}") for (kind, name), el in CONTENT_CONTAINERS.find(root)]
-    page_han = None
+    page_letters = None
     for el, how in [*named, (print_region(root), "print region")]:
         if el is None:
             continue
         lines = page.lines(el)
-        han = _han_count(lines)
-        if han < MIN_CONTAINER_HAN and not (han and _sends_to_attachments(el, how, page)):
+        letters = _letter_count(lines)
+        if letters < MIN_CONTAINER_LETTERS and not (letters and _sends_to_attachments(el, how, page)):
             continue
-        if _link_han(el) >= MAX_LINK_SHARE * han and not _only_files(el):
+        if _link_letters(el) >= MAX_LINK_SHARE * letters and not _only_files(el):
             continue
         if _named_as_wrapper(how):
-            page_han = _han_count(page.lines()) - _link_han(root) if page_han is None else page_han
-            if han < MIN_WRAPPER_SHARE * page_han:  # a dialog's or a side box's <div class="content">
+            if page_letters is None:
+                page_letters = _letter_count(page.lines()) - _link_letters(root)
+            if letters < MIN_WRAPPER_SHARE * page_letters:  # a dialog's or a side box's <div class="content">
                 continue
         return el, lines, how
     return None, [], ""
@@ -489,35 +490,35 @@ def print_region(root):
     return None
 
 
-def _link_han(el) -> int:
-    """The Chinese characters of the links in `el`."""
-    return sum(len(HAN_RE.findall(text_of(a))) for a in el.iter("a"))
+def _link_letters(el) -> int:
+    """The letters (TEXT_LETTER_RE) of the links in `el`."""
+    return sum(len(TEXT_LETTER_RE.findall(text_of(a))) for a in el.iter("a"))
 
 
 def _text_counts(root, hidden: set) -> dict:
-    """For `root` and every element below it, in one pass from the leaves up: (Chinese characters of the text a
-    reader sees in it, length of that text, Chinese characters of its links, Chinese characters of its field
-    lists). Scripts, comments and what the page hides (`hidden`) add nothing but their tails, and neither they
-    nor what stands inside them has counts."""
+    """For `root` and every element below it, in one pass from the leaves up: (letters of the text a reader sees
+    in it (TEXT_LETTER_RE: Han, or another script's), length of that text, letters of its links, letters of its
+    field lists). Scripts, comments and what the page hides (`hidden`) add nothing but their tails, and neither
+    they nor what stands inside them has counts."""
     counts = {}
 
     def count(el) -> tuple[int, int, int, int]:
         if _skipped(el, hidden):
             return 0, 0, 0, 0
         text = el.text or ""
-        han, length, link_han, field_han = len(HAN_RE.findall(text)), len(text), 0, 0
+        letters, length, link_letters, field_letters = len(TEXT_LETTER_RE.findall(text)), len(text), 0, 0
         for child in el:
-            child_han, child_length, child_link_han, child_field_han = count(child)
+            child_letters, child_length, child_link_letters, child_field_letters = count(child)
             tail = child.tail or ""
-            han += child_han + len(HAN_RE.findall(tail))
+            letters += child_letters + len(TEXT_LETTER_RE.findall(tail))
             length += child_length + len(tail)
-            link_han += child_link_han
-            field_han += child_field_han
+            link_letters += child_link_letters
+            field_letters += child_field_letters
         if el.tag == "a":
-            link_han += han
+            link_letters += letters
         if _is_field_list(el):
-            field_han = han
-        counts[el] = (han, length, link_han, field_han)
+            field_letters = letters
+        counts[el] = (letters, length, link_letters, field_letters)
         return counts[el]
 
     count(root)
@@ -530,7 +531,7 @@ def _is_field_list(el) -> bool:
 
 
 def densest_block(root, hidden: set):
-    """Generic fallback: the most specific block holding nearly all the Chinese text a reader sees that is not
+    """Generic fallback: the most specific block holding nearly all the text a reader sees (its letters) that is not
     link text nor a record's labelled fields (a short notice under a 信息公开 record twice its size is still the
     text). `hidden`: the elements the page hides."""
     counts = _text_counts(root, hidden)
@@ -538,12 +539,12 @@ def densest_block(root, hidden: set):
     for el in root.iter("div", "td", "article", "section", "font"):
         if el not in counts:  # what a reader does not see, or stands inside it
             continue
-        han, length, link_han, field_han = counts[el]
-        scored.append((han - 2 * link_han - 2 * field_han, length, el))
+        letters, length, link_letters, field_letters = counts[el]
+        scored.append((letters - 2 * link_letters - 2 * field_letters, length, el))
     if not scored:
         return None
     best = max(score for score, _, _ in scored)
-    if best < MIN_CONTAINER_HAN:
+    if best < MIN_CONTAINER_LETTERS:
         return None
     return min((item for item in scored if item[0] >= DENSITY_SHARE * best), key=lambda item: item[1])[2]
 
@@ -640,7 +641,7 @@ def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]
         lines, how = page.lines(el), "density"
     if el is not None:
         return lines + attachment_list_after(el, page), el, how
-    if (lines := trafilatura_lines(html)) and _han_count(lines) >= MIN_CONTAINER_HAN:
+    if (lines := trafilatura_lines(html)) and _letter_count(lines) >= MIN_CONTAINER_LETTERS:
         return lines, None, "trafilatura"
     return page.lines(), None, "body"
 

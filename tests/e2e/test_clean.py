@@ -7,6 +7,8 @@ import pytest
 
 from crawler import clean, labels
 from crawler.clean import clean_lines
+from crawler.pipeline import process_page
+from crawler.response import Response
 
 BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，点击率不作为考核依据，浏览器兼容性问题由技术部门负责。"
 
@@ -52,6 +54,8 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         "首页 > 政务公开 > 通知公告",  # a breadcrumb with nothing before it to say so
         "网站首页>>正文",
         "【打印正文】【关闭页面】",
+        "\ue61a",  # an icon font's glyph alone: a button
+        "\ue61a \ue61b \ue61c",
         # a record's line under any label the metadata reader knows (labels.INFO_LABELS: one list for both)
         "发文单位：某某县人民政府办公室 公开日期：2024-03-05",
         "答复单位：某某县教育局 答复时间：2024-03-06",
@@ -106,6 +110,7 @@ def test_tail_sections_go():
         "བོད་ལྗོངས་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་།",  # Tibetan
         "شىنجاڭ ئۇيغۇر ئاپتونوم رايونلۇق خەلق ھۆكۈمىتى",  # Uyghur
         "ᠦᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠥᠪᠡᠷᠲᠡᠭᠡᠨ ᠵᠠᠰᠠᠬᠤ ᠣᠷᠣᠨ",  # Mongolian
+        "\ue26a\ue2f6\ue2a3 \ue26a\ue2a7\ue2ce\ue2f6\ue31d",  # Mongolian in Menksoft's private-use code points
         "연변조선족자치주 인민정부",  # Korean
         "Республика",  # Cyrillic
         "１２３４５６",
@@ -121,6 +126,43 @@ def test_lines_in_any_script_stay(line):
         line,
         "各有关单位：",
     ]
+
+
+EDITIONS = {  # a minority-language edition's notice: its title, then its text (no Han in either)
+    "Tibetan": (
+        "བོད་རང་སྐྱོང་ལྗོངས་མི་དམངས་སྲིད་གཞུང་གི་བརྡ་ཐོ།",
+        "ས་གནས་ཁག་གིས་སོ་ནམ་ཐོན་སྐྱེད་ཀྱི་ལས་ཀ་ཡག་པོ་བྱེད་དགོས་པ་དང་། འབྲུ་རིགས་ཀྱི་བདེ་འཇགས་ལ་འགན་ལེན་བྱེད་དགོས།",
+    ),
+    "Uyghur": (
+        "ئاپتونوم رايونلۇق خەلق ھۆكۈمىتىنىڭ ئۇقتۇرۇشى",
+        "ھەرقايسى ۋىلايەت، ئوبلاست، شەھەرلەر ئەستايىدىل ئىجرا قىلسۇن، دېھقانچىلىق ئىشلىرىنى ياخشى ئىشلىسۇن.",
+    ),
+    "Mongolian": (
+        "ᠥᠪᠦᠷ ᠮᠣᠩᠭᠣᠯ ᠤᠨ ᠠᠷᠠᠳ ᠤᠨ ᠵᠠᠰᠠᠭ ᠤᠨ ᠮᠡᠳᠡᠭᠳᠡᠯ",
+        "ᠬᠣᠰᠢᠭᠤ ᠬᠣᠲᠠ ᠶᠢᠨ ᠠᠷᠠᠳ ᠤᠨ ᠵᠠᠰᠠᠭ ᠤᠳ ᠡᠨᠡ ᠠᠵᠢᠯ ᠢ ᠰᠠᠢᠨ ᠬᠢᠬᠦ ᠬᠡᠷᠡᠭᠲᠡᠢ᠃",
+    ),
+    "Korean": (
+        "연변조선족자치주인민정부 통지",
+        "각 현, 시 인민정부와 주정부 각 위원회, 판공실, 국에서는 춘경생산사업을 잘하여야 한다.",
+    ),
+}
+
+
+@pytest.mark.parametrize("text_box", ["<div class='content'>", "<div class='wz'>"])  # named, or found by density
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_minority_language_edition_is_read_as_a_chinese_page_is(edition, text_box):
+    """Blocks are weighed by the letters of any script but Latin, not by Han alone: a page with no Han keeps
+    its navigation out of the text, where it took the whole page before."""
+    title, paragraph = EDITIONS[edition]
+    html = (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        "<div class='nav'><a href='/'>ཤོག་ངོས་དང་པོ།</a> <a href='/a'>گېزىت</a> <a href='/b'>뉴스</a></div>"
+        f"<h1>{title}</h1>{text_box}<p>{paragraph}</p><p>{paragraph}</p></div>"
+        "<div class='footer'>版权所有 ICP备12345678号</div></body></html>"
+    )
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.title == title
+    assert doc.text.split("\n") == [paragraph, paragraph]
 
 
 def test_c1_characters_are_not_line_breaks():

@@ -7,9 +7,9 @@ import re
 import unicodedata
 
 from crawler import clean, integrity
-from crawler.chars import HAN_RE
+from crawler.chars import TEXT_LETTER_RE
 from crawler.document import _nfkc
-from crawler.extract import _hidden, _link_han, _text_counts, hidden_elements, parse, text_of
+from crawler.extract import _hidden, _link_letters, _text_counts, hidden_elements, parse, text_of
 
 PAGE = """<html><body style="DISPLAY: block"><div id="a">政务<!-- 注释里的字不算 -->公开<a href="#">链接文字
 <a href="#">嵌套</a>尾</a>之后的字<p style="Display : NONE">隐藏的</p>
@@ -27,7 +27,7 @@ def test_text_counts_in_one_pass_count_what_a_reader_sees():
             seen = text_of(el)
             for gone in [*hidden, *root.iter("script")]:
                 seen = seen.replace(text_of(gone), "", 1) if el in gone.iterancestors() else seen
-            assert counts[el][:3] == (len(HAN_RE.findall(seen)), len(seen), _link_han(el)), el.tag
+            assert counts[el][:3] == (len(TEXT_LETTER_RE.findall(seen)), len(seen), _link_letters(el)), el.tag
     assert counts[root.find("body")][0] == len("政务公开链接文字嵌套尾之后的字单元格字体里链最后")
 
 
