@@ -177,7 +177,11 @@ WRITE_START_RE = re.compile(
 WRITE_TOKEN_RE = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*)|(\+))""", re.S)
 STRING_VARIABLE_RE = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")""")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
-TITLE_SEPARATORS_RE = re.compile(r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$))\s*")
+# A single '-' separates only before a short site's name at the end (标题-某某网) or after a site's name
+# (某某县人民政府-标题): elsewhere it is the title's (2024-2025年, 京津冀-雄安).
+TITLE_SEPARATORS_RE = re.compile(
+    r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$)|(?:(?<=人民政府)|(?<=门户网站)|(?<=政府网))-(?=[^-\d]))\s*"
+)
 # 库: a database (法规库, 合同示范文本库); 频道: a site's channel (云南长安网德宏芒市频道)
 SITE_SUFFIX_RE = re.compile(
     r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|频道|[^\s]{2,12}[网库])$"
@@ -814,19 +818,20 @@ def _heading_the_text_repeats(page_lines: list[str], text_lines: list[str]) -> s
 
 def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
     """A heading a <br> or the markup's own line break broke over lines (issuers, then the title; a title's
-    second half): with the lines right above and right below it that the head <title> holds in a row with it."""
-    held = metadata.comparable(TAG_RE.sub("", head_title))
-    if heading not in page_lines or not held:
+    second half): with the lines right above and right below it that a part of the head <title> holds in a row
+    with it."""
+    parts = [metadata.comparable(part) for part in _title_parts(TAG_RE.sub("", head_title))]
+    if heading not in page_lines or not parts:
         return heading
+
+    def held(lines: list[str]) -> bool:  # in one part: a site's name the <title> sets apart is no line of it
+        return any(metadata.comparable("".join(lines)) in part for part in parts)
+
     end = page_lines.index(heading) + 1
     start = end - 1
-    while start and _is_heading(page_lines[start - 1]):
-        if metadata.comparable("".join(page_lines[start - 1 : end])) not in held:
-            break
+    while start and _is_heading(page_lines[start - 1]) and held(page_lines[start - 1 : end]):
         start -= 1
-    while end < len(page_lines) and _is_heading(page_lines[end]):
-        if metadata.comparable("".join(page_lines[start : end + 1])) not in held:
-            break
+    while end < len(page_lines) and _is_heading(page_lines[end]) and held(page_lines[start : end + 1]):
         end += 1
     return metadata.joined_head(page_lines[start:end]) if start < end - 1 else heading
 

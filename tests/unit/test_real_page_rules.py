@@ -533,6 +533,17 @@ def test_a_heading_a_br_breaks_over_lines_is_read_whole_where_the_head_title_hol
     assert found["title"] == "民政部 国家发展改革委 财政部 农业农村部 商务部关于印发《某某行动方案》的通知"
 
 
+@pytest.mark.parametrize("heading", ["<h1>{}</h1>", "<div style='text-align:center'><strong>{}</strong></div>"])
+def test_a_sites_name_before_the_title_is_no_line_of_it(heading):
+    """`某某县人民政府-标题`: a single '-' after a site's name sets it apart, and the logo's line over the heading,
+    though the head <title> holds it right before the heading's words, is no line of the title. A probe: no real
+    page holds it."""
+    title = "关于做好2024年度政府信息公开工作年度报告编制发布工作的通知"
+    body = f"<div class='logo'>某某县人民政府</div>{heading.format(title)}<div>发布时间：2024-01-05</div>"
+    found = page(f"{body}<div class='zoom'>{TEXT}</div>", f"<title>某某县人民政府-{title}</title>").meta.finish()
+    assert found["title"] == title
+
+
 def test_a_definition_lists_value_over_lines_is_one_value():
     body = (
         "<dl><dt>标<span></span>题：</dt><dd>文化和旅游部 公安部关于进一步加强大型营业性"
