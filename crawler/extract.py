@@ -21,7 +21,7 @@ from .clean import (
     split_lines,
     strip_inline_furniture,
 )
-from .dates import DIGITS_DATE_RE
+from .dates import DIGITS_DATE_RE, WEEKDAY
 from .labels import LABELS
 
 SKIP_TAGS = {
@@ -209,7 +209,9 @@ HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
 MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
 SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
-DATELINE_RE = re.compile(rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*")
+DATELINE_RE = re.compile(
+    rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*{WEEKDAY})?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s*{WEEKDAY})?\s*"
+)
 MAX_INFO_LINE = 160
 MIN_CONTAINER_LETTERS = 20
 MAX_DEPTH = 200

@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from .chars import HAN_RE
 from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture
-from .dates import find_date, is_date_line
+from .dates import WEEKDAY, find_date, is_date_line
 from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
@@ -134,6 +134,7 @@ SPREAD_NAME_RE = re.compile(
 )
 DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
 MAX_DATE_LINE = 80
+WEEKDAY_RE = re.compile(f"^{WEEKDAY}")
 # A cover's release line, as standards and model contracts print it (2024-06-17发布  2024-07-01施行): its 发布日期.
 RELEASED_RE = re.compile(rf"^\s*({DATE_IN_LINE_RE.pattern})\s*发布(?=\s|$)")
 
@@ -334,7 +335,7 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
         m = DATE_IN_LINE_RE.search(line)
         if len(line) > MAX_DATE_LINE or not m:
             continue
-        before, rest = line[: m.start()].strip(), line[m.end() :].strip()
+        before, rest = line[: m.start()].strip(), WEEKDAY_RE.sub("", line[m.end() :].strip()).strip()
         source = BRACKETED_SOURCE_RE.match(before or previous.strip())
         named = source or NAME_BEFORE_DATE_RE.fullmatch(before)
         alone = (named or not before.strip("(（")) and (not HAN_RE.search(rest) or is_furniture(rest, True))
