@@ -21,7 +21,7 @@ from .clean import (
     split_lines,
     strip_inline_furniture,
 )
-from .dates import DIGITS_DATE_RE, WEEKDAY
+from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
 from .labels import LABELS
 
 SKIP_TAGS = {
@@ -192,6 +192,10 @@ OWNER_WORDS = r"(?:版权所有|主办单位|网站主办|主办|承办单位|�
 OWNER_LINE_RE = re.compile(rf"^\s*{OWNER_WORDS}\s*[:：]|\s{OWNER_WORDS}$")
 OWNER_NAME_RE = re.compile(rf"(?!{OWNER_WORDS})[\u4e00-\u9fff]{{4,}}")
 MAX_SITE_WORD = 4  # 公报, 门户网站: what follows the owner's name in a site's name
+# The lines a speech prints under its title: the speaker, a post then a name apart (县长 张三, 县委书记　李四), and the
+# day in brackets (（2024年1月5日）). Neither is a heading.
+SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{0,20}(?:长|书记|主任|主席|委员|同志|代表)[\s\u3000]+[\u4e00-\u9fff·]{2,4}$")
+BRACKETED_RE = re.compile(r"^[(（](.+)[)）]$")
 MAX_COLUMN_NAME = 6  # a <title>'s part this short is a column's or a site's name (通知公告, 法律法规, 国家能源局)
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
@@ -761,8 +765,8 @@ def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str])
     for line in reversed(above):
         if is_furniture(strip_inline_furniture(line), True) or DATELINE_RE.fullmatch(line) or _is_label_line(line):
             continue
-        if metadata.HEADING_NUMBER_RE.match(line.strip(metadata.NUMBER_BRACKETS)):  # the 文号 printed under the heading
-            continue
+        if metadata.HEADING_NUMBER_RE.match(line.strip(metadata.NUMBER_BRACKETS)) or _under_a_speechs_title(line):
+            continue  # the 文号 printed under the heading, a speech's speaker or day
         if _is_heading(line) and len(line) > MAX_COLUMN_NAME and not SITE_SUFFIX_RE.search(line):
             return None if BREADCRUMB_MARK_RE.search(line) else line
         break
@@ -886,8 +890,16 @@ def _heading_over_labels(lines: list[str]) -> str | None:
         return None
     if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip(metadata.NUMBER_BRACKETS)):
         top -= 1
+    while top > 1 and _under_a_speechs_title(lines[top - 1]):
+        top -= 1
     above = lines[top - 1]
     return above if _is_heading(above) and not above.rstrip().endswith(ANNOUNCING_COLONS) else None  # 语音播报：
+
+
+def _under_a_speechs_title(line: str) -> bool:
+    """A speech's speaker or its day in brackets, printed between its title and the labels."""
+    bracketed = BRACKETED_RE.match(line.strip())
+    return bool(SPEAKER_RE.match(line.strip()) or (bracketed and is_date_line(bracketed[1])))
 
 
 def _is_label_line(line: str) -> bool:

@@ -544,6 +544,16 @@ def test_a_sites_name_before_the_title_is_no_line_of_it(heading):
     assert found["title"] == title
 
 
+@pytest.mark.parametrize("under", ["县长 张三", "某某县人民政府副县长　王小五", "（2024年1月5日）"])
+@pytest.mark.parametrize("site", ["", "在全县经济工作会议上的讲话_"])
+def test_a_speechs_speaker_and_day_under_its_title_are_no_heading(under, site):
+    """A probe (no real page holds it): the line over the labels was taken for the title, here the speaker's."""
+    body = f"<div class='t'>在全县经济工作会议上的讲话</div><div class='s'>{under}</div><div>发布时间：2024-01-05</div>"
+    head = f"<title>{site}某某县人民政府</title>"
+    found = page(f"<div class='box'>{body}<div class='zoom'>{TEXT}</div></div>", head).meta.finish()
+    assert found["title"] == "在全县经济工作会议上的讲话"
+
+
 def test_a_definition_lists_value_over_lines_is_one_value():
     body = (
         "<dl><dt>标<span></span>题：</dt><dd>文化和旅游部 公安部关于进一步加强大型营业性"
