@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from . import metadata
+from . import metadata, scriptdata
 from .chars import ANNOUNCING_COLONS, HAN_RE, TEXT_LETTER_RE, to_simplified, traditional_forms
 from .classify import TAG_RE
 from .clean import (
@@ -218,6 +218,10 @@ DATELINE_RE = re.compile(
 )
 MAX_INFO_LINE = 160
 MIN_CONTAINER_LETTERS = 20
+# A script's data is the document where it holds this many times the letters the markup's text has: a page the
+# script renders (its box empty, or a shell), not a page that carries its document twice (gkmlpt's window._CONFIG
+# beside its rendered text, both the same size on the corpus's two such pages).
+SCRIPT_DATA_SHARE = 2
 MAX_DEPTH = 200
 MAX_DATA_CELL = 500
 # Plain lxml elements (lxml.html's element classes cost a look-up per element reached from Python); huge_tree:
@@ -1116,12 +1120,30 @@ def simplified_labels(lines: list[str]) -> list[str]:
     return out
 
 
+def from_script_data(record: scriptdata.Record, root, base_url: str) -> Extracted:
+    """The document a script's data holds, where the page's markup holds no text (a single-page app's state):
+    its HTML rendered as the page's would be, its fields as shown, the head's as the CMS wrote them."""
+    fragment = parse(f"<html><body>{record.content}</body></html>")
+    body = fragment.find("body")
+    found = metadata.Candidates()
+    metadata.from_meta_tags(meta_tags(root), found)
+    for name, value in record.fields.items():
+        found.add(name, value, metadata.SHOWN)
+    owners = [line for line in Rendering(root).lines() if OWNER_LINE_RE.search(line)]
+    found.add("title", strip_site_name(" ".join((root.findtext(".//title") or "").split()), owners), metadata.GENERATED)
+    lines = Rendering(body).lines()
+    return Extracted(lines=lines, meta=found, attachments=attachments(body, fragment, base_url), method="script data")
+
+
 def extract(html: str, base_url: str = "") -> Extracted:
     root = parse(html)
     hidden = hidden_elements(root)
     page = Rendering(root.find("body") if root.find("body") is not None else root, set(hidden))
     lines, container, how = main_text(root, html, page)
     text_lines, block, how = text_in_wrapper(lines, container, how, page)
+    record = scriptdata.document_record(root, MIN_CONTAINER_LETTERS)
+    if record is not None and _letter_count([record.content]) >= SCRIPT_DATA_SHARE * _letter_count(text_lines):
+        return from_script_data(record, root, base_url)
     found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:
         read_wrapper_head(lines, text_lines, found)
