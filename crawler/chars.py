@@ -6,10 +6,16 @@ from functools import lru_cache
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 HAN = "".join(f"\\u{start:04x}-\\u{end:04x}" for start, end in HAN_RANGES)
 HAN_RE = re.compile(f"[{HAN}]")
-# What a block's text is weighed by: Han, or a letter of the other scripts China's portals print (Tibetan, Uyghur
-# and Kazakh, Mongolian, Hangul, Yi, Cyrillic…), so that a minority-language edition's text is found as a Chinese
-# one is. Latin letters are left out: page tools, addresses and code are written in them.
-TEXT_LETTER_RE = re.compile(rf"[{HAN}]|[^\W\d_A-Za-z\u00c0-\u024f\uff21-\uff3a\uff41-\uff5a]")
+# What a block's text is weighed by: Han, or a letter of the other scripts China's portals print, so that a
+# minority-language edition's text is found as a Chinese one is: Cyrillic, Arabic (Uyghur, Kazakh, Kyrgyz), Tibetan,
+# Hangul (jamo, compatibility jamo, syllables), Mongolian (and Todo, Xibe, Manchu), Tai Le and New Tai Lue (Dai),
+# Yi, Lisu. Latin letters are left out: page tools, addresses and code are written in them. (Ranges, not the class
+# of every letter but Latin's: a range is matched several times faster, on every text node of every page.)
+OTHER_SCRIPTS = (
+    "\u0400-\u04ff\u0600-\u06ff\u0750-\u077f\u0f00-\u0fff\u1100-\u11ff\u1800-\u18af\u1950-\u19df"
+    "\u3130-\u318f\ua000-\ua4ff\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff"
+)
+TEXT_LETTER_RE = re.compile(f"[{HAN}{OTHER_SCRIPTS}]")
 ANNOUNCING_COLONS = ("：", ":")  # a line or clause ending so announces what follows (a list, a value)
 NARROW_RE = re.compile(r"[\x00-\x7f\s]+")  # ASCII and spaces: removing them leaves the wide characters to count
 

@@ -1142,7 +1142,7 @@ def extract(html: str, base_url: str = "") -> Extracted:
     lines, container, how = main_text(root, html, page)
     text_lines, block, how = text_in_wrapper(lines, container, how, page)
     record = scriptdata.document_record(root, MIN_CONTAINER_LETTERS)
-    if record is not None and _letter_count([record.content]) >= SCRIPT_DATA_SHARE * _letter_count(text_lines):
+    if record is not None and record.letters >= SCRIPT_DATA_SHARE * _letter_count(text_lines):
         return from_script_data(record, root, base_url)
     found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:

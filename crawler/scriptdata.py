@@ -55,6 +55,7 @@ class Record:
     """The document a script's data holds: its HTML (or text) and the fields its names give."""
 
     content: str
+    letters: int  # of its text (TEXT_LETTER_RE), its markup aside
     fields: dict = field(default_factory=dict)
 
 
@@ -87,12 +88,12 @@ def _decoded(text: str, start: int) -> tuple[list, int] | None:
 
 
 def document_record(root, min_letters: int) -> Record | None:
-    """The object of the page's scripts whose field holds the most letters (at least `min_letters`): the
+    """The object of the page's scripts whose field of text holds the most letters, `min_letters` at least: the
     document, its fields read by their names."""
     best, best_letters = None, min_letters - 1
     for obj in script_objects(root):
         for holder, key, value in _strings(obj):
-            if not _holds_text(key, value):
+            if len(value) <= best_letters or not _holds_text(key, value):
                 continue
             letters = len(TEXT_LETTER_RE.findall(TAG_RE.sub("", value)))
             if letters > best_letters:
@@ -100,7 +101,8 @@ def document_record(root, min_letters: int) -> Record | None:
     if best is None:
         return None
     holder, content = best
-    return Record(content, {name: value for name in FIELD_KEYS if (value := _field(holder, name)) is not None})
+    fields = {name: value for name in FIELD_KEYS if (value := _field(holder, name)) is not None}
+    return Record(content, best_letters, fields)
 
 
 def _holds_text(key: str, value: str) -> bool:
