@@ -139,6 +139,7 @@ TAIL_HEADINGS = [
     "猜你喜欢",
     "扫一扫在手机打开当前页",
 ]
+SERVICE_BOX_WORDS = ["留言咨询", "在线咨询", "我要咨询", "我要留言", "在线留言"]
 HEAD_TAIL_LINES = 8
 MAX_TAIL_LINE = 80
 
@@ -202,8 +203,12 @@ LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")
 FOOTER_LINKS_RE = re.compile(rf"^(?:(?:{_alt(FOOTER_LINKS)})[\s|｜·]*)+$")
-# A tail section's heading, bracketed or not, maybe pointing on (相关链接>>, 相关文章 »).
-TAIL_HEADING_RE = re.compile(rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*(?:[:：]|>>|＞＞|»)?$")
+# A tail section's heading, bracketed or not, maybe pointing on (相关链接>>, 相关文章 »), or a service box's after the
+# text (政策性文件留言咨询, 我要咨询: a link to the site's consultation service and its note).
+TAIL_HEADING_RE = re.compile(
+    rf"^[【\[]?\s*(?:{_alt(TAIL_HEADINGS)})\s*[】\]]?\s*(?:[:：]|>>|＞＞|»)?$"
+    rf"|^[{HAN}]{{0,10}}(?:{_alt(SERVICE_BOX_WORDS)})$"
+)
 # The heading of a list of attachments (附件：, 相关附件, 附件下载); alone as the text's last line, its list is empty.
 ATTACHMENT_HEADING = r"(?:相关)?附\s*件(?:下载|列表)?\s*[:：]?"
 ATTACHMENT_HEADING_RE = re.compile(ATTACHMENT_HEADING)

@@ -102,6 +102,10 @@ def test_tail_sections_go():
     assert clean_lines([BODY, "相关稿件", "关于某事的通知"]) == [BODY]
     assert clean_lines([BODY, "延伸阅读", "某某局召开某某会议"]) == [BODY]
     assert clean_lines([BODY, "最近搜索", "无", "热门搜索", "无"]) == [BODY]
+    # a service box after the text: its heading and note (上海市经信委's page); a sentence naming the service stays
+    note = "（注：1.只接收对该政策性文件的相关咨询;2.留言时请注明政策性文件名称）"
+    assert clean_lines([BODY, "附件：某某报告.docx", "政策性文件留言咨询", note]) == [BODY, "附件：某某报告.docx"]
+    assert clean_lines([BODY, "如有疑问，可通过门户网站在线咨询。"]) == [BODY, "如有疑问，可通过门户网站在线咨询。"]
 
 
 @pytest.mark.parametrize(
