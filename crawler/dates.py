@@ -23,7 +23,8 @@ DATE_SEPARATOR = r"[-/.－／．]"
 DIGITS_DATE_RE = re.compile(
     rf"((?:19|20|１９|２０)\d{{2}})\s*(?:年|{DATE_SEPARATOR})\s*(\d{{1,2}})\s*(?:月|{DATE_SEPARATOR})\s*(\d{{1,2}})"
 )
-WEEKDAY = r"[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?"  # a dateline's day after its date (2024年1月5日 星期五)
+# A dateline's day after its date (2024年1月5日 星期五, 週五 in traditional script).
+WEEKDAY = r"[(（]?(?:星期|[周週]|[礼禮]拜)[一二三四五六日天][)）]?"
 CN = "〇○零OＯ一二三四五六七八九十"
 CN_DATE_RE = re.compile(rf"([{CN}]{{4}})年([{CN}]{{1,3}})月([{CN}]{{1,3}})日")
 

@@ -11,7 +11,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from . import metadata, scriptdata
-from .chars import ANNOUNCING_COLONS, HAN_RE, TEXT_LETTER_RE, to_simplified, traditional_forms
+from .chars import ANNOUNCING_COLONS, HAN_RE, TEXT_LETTER_RE, in_either_script, to_simplified, traditional_forms
 from .classify import TAG_RE
 from .clean import (
     ATTACHMENT_HEADING_RE,
@@ -180,7 +180,8 @@ SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["']
 # A single '-' separates only before a short site's name at the end (标题-某某网) or after a site's name
 # (某某县人民政府-标题): elsewhere it is the title's (2024-2025年, 京津冀-雄安).
 TITLE_SEPARATORS_RE = re.compile(
-    r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$)|(?:(?<=人民政府)|(?<=门户网站)|(?<=政府网))-(?=[^-\d]))\s*"
+    r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$)"
+    r"|(?:(?<=人民政府)|(?<=[门門][户戶][网網]站)|(?<=政府[网網]))-(?=[^-\d]))\s*"
 )
 # 库: a database (法规库, 合同示范文本库); 频道: a site's channel (云南长安网德宏芒市频道)
 SITE_SUFFIX_RE = re.compile(
@@ -194,7 +195,10 @@ OWNER_NAME_RE = re.compile(rf"(?!{OWNER_WORDS})[\u4e00-\u9fff]{{4,}}")
 MAX_SITE_WORD = 4  # 公报, 门户网站: what follows the owner's name in a site's name
 # The lines a speech prints under its title: the speaker, a post then a name apart (县长 张三, 县委书记　李四), and the
 # day in brackets (（2024年1月5日）). Neither is a heading.
-SPEAKER_RE = re.compile(r"^[\u4e00-\u9fff]{0,20}(?:长|书记|主任|主席|委员|同志|代表)[\s\u3000]+[\u4e00-\u9fff·]{2,4}$")
+SPEAKER_RE = re.compile(
+    rf"^[\u4e00-\u9fff]{{0,20}}(?:{in_either_script('长')}|{in_either_script('书记')}|主任|主席|{in_either_script('委员')}"
+    r"|同志|代表)[\s\u3000]+[\u4e00-\u9fff·]{2,4}$"
+)
 BRACKETED_RE = re.compile(r"^[(（](.+)[)）]$")
 MAX_COLUMN_NAME = 6  # a <title>'s part this short is a column's or a site's name (通知公告, 法律法规, 国家能源局)
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")

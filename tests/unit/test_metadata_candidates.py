@@ -93,7 +93,7 @@ def test_a_hidden_doc_number_and_a_date_shown_alone_under_the_title():
     assert found["doc_number"] == "某政办发〔2012〕2号" and found["published"] == "2012-02-02"
 
 
-@pytest.mark.parametrize("dateline", ["2024年1月5日 星期五", "2024-01-05 （周五）"])
+@pytest.mark.parametrize("dateline", ["2024年1月5日 星期五", "2024-01-05 （周五）", "2024年1月5日 週五"])
 def test_a_dateline_with_its_weekday_is_shown_and_beats_the_generated_pubdate(dateline):
     head = "<meta name='PubDate' content='2024-02-20 09:00'>"
     assert meta(f"<h1>关于做好某项工作的通知</h1><p>{dateline}</p>", head)["published"] == "2024-01-05"

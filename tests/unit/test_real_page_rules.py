@@ -544,7 +544,7 @@ def test_a_sites_name_before_the_title_is_no_line_of_it(heading):
     assert found["title"] == title
 
 
-@pytest.mark.parametrize("under", ["县长 张三", "某某县人民政府副县长　王小五", "（2024年1月5日）"])
+@pytest.mark.parametrize("under", ["县长 张三", "某某县人民政府副县长　王小五", "（2024年1月5日）", "縣委書記 李四"])
 @pytest.mark.parametrize("site", ["", "在全县经济工作会议上的讲话_"])
 def test_a_speechs_speaker_and_day_under_its_title_are_no_heading(under, site):
     """A probe (no real page holds it): the line over the labels was taken for the title, here the speaker's."""
