@@ -1,6 +1,6 @@
-"""A document a page carries as data in a script: a single-page app's state (`window.__INITIAL_STATE__ = {…}`),
-Next.js's `__NEXT_DATA__`, gkmlpt's `window._CONFIG = {… DETAIL: {…}}`. A browser renders it once the script runs;
-read where the page's markup holds no text.
+"""A document a page carries as data in a script: a single-page app's state (`window.__INITIAL_STATE__ = {…}`,
+or `JSON.parse('…')` of it), Next.js's `__NEXT_DATA__`, gkmlpt's `window._CONFIG = {… DETAIL: {…}}`. A browser
+renders it once the script runs; read where the page's markup holds no text.
 
 Plain functions. The JSON objects the page's scripts hold are the candidates; the document is the object with the
 field of most letters (its HTML or text), and its other fields are read by the names CMSs and their JSON APIs
@@ -19,6 +19,10 @@ from .classify import TAG_RE
 # an assignment, a call's bracket, a key's colon, a comma or a return.
 OBJECT_OPENING_RE = re.compile(r'\{\s*"')
 OPENS_AFTER = ("=", "(", ":", ",", "return")
+JS_ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|.)", re.S)
+JS_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+# A state written as a string for JSON.parse to read, as frameworks emit it.
+JSON_PARSE_RE = re.compile(r"""JSON\.parse\(\s*("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')\s*\)""")
 MAX_SCRIPT = 5_000_000  # characters of one script looked through: a page's state, not a bundled library
 MAX_DEPTH = 20  # objects inside objects looked into: an app's state holds its document a few levels down
 TEXT_KEY_ENDINGS = ("content", "text", "html", "body", "zwnr", "wznr", "neirong")  # 正文内容, 文章内容, 内容
@@ -75,7 +79,29 @@ def script_objects(root) -> list:
             if m.start() >= end and text[max(0, m.start() - 12) : m.start()].rstrip().endswith(OPENS_AFTER):
                 found, end = _decoded(text, m.start()) or ([], end)  # an object inside one read is read with it
                 objects += found
+        objects += [obj for m in JSON_PARSE_RE.finditer(text) for obj in _parsed_literal(m[1])]
     return objects
+
+
+def _parsed_literal(literal: str) -> list:
+    """The object a string literal holds as JSON (`JSON.parse('{"article": …}')`), single or double quoted."""
+    try:
+        source = _unescaped(literal[1:-1]).encode("utf-16", "surrogatepass").decode("utf-16")  # pairs joined
+    except UnicodeError:
+        return []
+    return (_decoded(source, 0) or ([], 0))[0]
+
+
+def _unescaped(body: str) -> str:
+    """A JavaScript string literal's body as the string it writes."""
+
+    def character(m) -> str:
+        escape = m[1]
+        if escape[0] in "ux" and len(escape) > 1:
+            return chr(int(escape[1:], 16))
+        return JS_ESCAPES.get(escape, escape)
+
+    return JS_ESCAPE_RE.sub(character, body)
 
 
 def _decoded(text: str, start: int) -> tuple[list, int] | None:

@@ -33,6 +33,9 @@ def read(scripts: str, body: str = "<div id='app'></div>"):
     [
         f"<script>window.__INITIAL_STATE__ = {json.dumps({'article': ARTICLE}, ensure_ascii=False)};</script>",
         f"<script id='__NEXT_DATA__' type='application/json'>{json.dumps({'props': {'doc': ARTICLE}})}</script>",
+        "<script>window.__STATE__ = JSON.parse('"
+        + json.dumps({"article": ARTICLE}).replace("\\", "\\\\").replace("'", "\\'")
+        + "');</script>",
     ],
 )
 def test_a_single_page_apps_state_is_the_document(scripts):
