@@ -436,6 +436,8 @@ def _letter_count(lines) -> int:
 
 
 def find_container(root, page: Rendering):
+    """The box the portal software names as the text's (or the print region): the element, its lines with the
+    attachment list after it, and how it was found."""
     named = [(el, f"{kind}:{name}") for (kind, name), el in CONTENT_CONTAINERS.find(root)]
     page_letters = None
     for el, how in [*named, (print_region(root), "print region")]:
@@ -443,8 +445,11 @@ def find_container(root, page: Rendering):
             continue
         lines = page.lines(el)
         letters = _letter_count(lines)
-        if letters < MIN_CONTAINER_LETTERS and not (letters and _sends_to_attachments(el, how, page)):
-            continue
+        after = None  # the attachment list after the box, once looked for
+        if letters < MIN_CONTAINER_LETTERS:
+            after = _attachments_a_short_box_sends_to(el, how, page) if letters else []
+            if not after:
+                continue
         if _link_letters(el) >= MAX_LINK_SHARE * letters and not _only_files(el):
             continue
         if _named_as_wrapper(how):
@@ -452,14 +457,14 @@ def find_container(root, page: Rendering):
                 page_letters = _letter_count(page.lines()) - _link_letters(root)
             if letters < MIN_WRAPPER_SHARE * page_letters:  # a dialog's or a side box's <div class="content">
                 continue
-        return el, lines, how
+        return el, lines + (attachment_list_after(el, page) if after is None else after), how
     return None, [], ""
 
 
-def _sends_to_attachments(el, how: str, page: Rendering) -> bool:
+def _attachments_a_short_box_sends_to(el, how: str, page: Rendering) -> list[str]:
     """A text too short to count that the CMS's own box holds and an attachment list follows (见附件, then
-    附件下载： and the file): the document is its attachment, the box its text."""
-    return not _named_as_wrapper(how) and bool(attachment_list_after(el, page))
+    附件下载： and the file): the document is its attachment, the box its text. The list, or none."""
+    return [] if _named_as_wrapper(how) else attachment_list_after(el, page)
 
 
 def _named_as_wrapper(how: str) -> bool:
@@ -656,9 +661,9 @@ def trafilatura_lines(html: str) -> list[str]:
 def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]:
     el, lines, how = find_container(root, page)
     if el is None and (el := densest_block(root, page.hidden)) is not None:
-        lines, how = page.lines(el), "density"
+        lines, how = page.lines(el) + attachment_list_after(el, page), "density"
     if el is not None:
-        return lines + attachment_list_after(el, page), el, how
+        return lines, el, how
     if (lines := trafilatura_lines(html)) and _letter_count(lines) >= MIN_CONTAINER_LETTERS:
         return lines, None, "trafilatura"
     return page.lines(), None, "body"
