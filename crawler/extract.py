@@ -739,11 +739,11 @@ def page_title(
     line standing above the info line over the text (标题 / 发布日期：… / text, when the head <title> names
     only the site), else a heading the text repeats as its first line, else the head <title> without the
     site's name."""
-    head_title = " ".join((root.findtext(".//title") or "").split())
+    head_title = _head_title(root)
     labelled = found.best("title")
     if labelled and (not found.generated_only("title") or _shown(labelled, page.lines(), head_title)):
         return labelled
-    owners = [line for line in page.lines() if OWNER_LINE_RE.search(line)]
+    owners = _owner_lines(page)
     document_title = strip_site_name(head_title, owners)  # the site's name in <title> confirms no heading (a logo's)
     confirmed = (
         text
@@ -762,6 +762,15 @@ def page_title(
         whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
         return _without_edge_tags(whole)
     return labelled or document_title or None
+
+
+def _head_title(root) -> str:
+    return " ".join((root.findtext(".//title") or "").split())
+
+
+def _owner_lines(page: Rendering) -> list[str]:
+    """The page's lines naming who runs the site (版权所有：…, 主办单位：…)."""
+    return [line for line in page.lines() if OWNER_LINE_RE.search(line)]
 
 
 def _names_a_site(title: str, owners: list[str]) -> bool:
@@ -1129,7 +1138,7 @@ def simplified_labels(lines: list[str]) -> list[str]:
     return out
 
 
-def from_script_data(record: scriptdata.Record, root, base_url: str) -> Extracted:
+def from_script_data(record: scriptdata.Record, root, page: Rendering, base_url: str) -> Extracted:
     """The document a script's data holds, where the page's markup holds no text (a single-page app's state):
     its HTML rendered as the page's would be, its fields as shown, the head's as the CMS wrote them."""
     fragment = parse(f"<html><body>{record.content}</body></html>")
@@ -1138,8 +1147,7 @@ def from_script_data(record: scriptdata.Record, root, base_url: str) -> Extracte
     metadata.from_meta_tags(meta_tags(root), found)
     for name, value in record.fields.items():
         found.add(name, value, metadata.SHOWN)
-    owners = [line for line in Rendering(root).lines() if OWNER_LINE_RE.search(line)]
-    found.add("title", strip_site_name(" ".join((root.findtext(".//title") or "").split()), owners), metadata.GENERATED)
+    found.add("title", strip_site_name(_head_title(root), _owner_lines(page)), metadata.GENERATED)
     lines = Rendering(body).lines()
     return Extracted(lines=lines, meta=found, attachments=attachments(body, fragment, base_url), method="script data")
 
@@ -1152,7 +1160,7 @@ def extract(html: str, base_url: str = "") -> Extracted:
     text_lines, block, how = text_in_wrapper(lines, container, how, page)
     record = scriptdata.document_record(root, MIN_CONTAINER_LETTERS)
     if record is not None and record.letters >= SCRIPT_DATA_SHARE * _letter_count(text_lines):
-        return from_script_data(record, root, base_url)
+        return from_script_data(record, root, page, base_url)
     found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:
         read_wrapper_head(lines, text_lines, found)

@@ -127,7 +127,8 @@ def document_record(root, min_letters: int) -> Record | None:
     if best is None:
         return None
     holder, content = best
-    fields = {name: value for name in FIELD_KEYS if (value := _field(holder, name)) is not None}
+    tables = _named(holder)
+    fields = {name: value for name in FIELD_KEYS if (value := _field(tables, name)) is not None}
     return Record(content, best_letters, fields)
 
 
@@ -149,17 +150,21 @@ def _strings(obj, depth: int = 0):
                 yield from _strings(item, depth + 1)
 
 
-def _field(holder: dict, name: str) -> str | None:
+def _field(tables: list[dict], name: str) -> str | None:
     """The field `name` of the record: under the most specific of its names, in the record, then in the objects
-    inside it."""
-    named = {_key(key): value for key, value in holder.items()}
-    inner = [value for value in holder.values() if isinstance(value, dict)]
+    inside it (`tables`: each with its keys as `_key` writes them, the record's first)."""
     for key in FIELD_KEYS[name]:
-        for found in (named, *({_key(k): v for k, v in obj.items()} for obj in inner)):
-            value = _as_text(found.get(key), name)
+        for table in tables:
+            value = _as_text(table.get(key), name)
             if value:
                 return value
     return None
+
+
+def _named(holder: dict) -> list[dict]:
+    """The record and the objects inside it, their keys as `_key` writes them."""
+    objects = [holder, *(value for value in holder.values() if isinstance(value, dict))]
+    return [{_key(key): value for key, value in obj.items()} for obj in objects]
 
 
 def _key(key: str) -> str:
