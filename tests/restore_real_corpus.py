@@ -86,6 +86,7 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "other-htsfwb-01": "6e5fd01c87c8bd1669530dd7ec4773dfdba1e4ec0cbaecefe0fb412933433213",
     "other-amrsz-01": "6bc7a6ad9a06b37a8a4431f8b4be98cf177ae2db51a4ee76d739a6bdb65d5df7",
     "other-nmpa-02": "848750890c84c7f5a1c54a45dbdece07d81e083884b0c2d6b3240e915d7648c5",
+    "jcms-nhsa-02": "e8053bf8ba1ca375c2bbed70d083408577ea4df8288bedd6602d62022c41aa8f",
 }
 
 
