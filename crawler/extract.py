@@ -473,8 +473,10 @@ def _named_as_wrapper(how: str) -> bool:
 
 
 def _only_files(el) -> bool:
-    """The container's links are all files: a text that is its attachment (the notice as a PDF), not a list."""
-    return _all_files(_links(el))
+    """The container's named links are all files: a text that is its attachment (the notice as a PDF, or a
+    scanned page linked to its full size with the file to download under it), not a list. A link with no text
+    (an image's) names nothing to go to."""
+    return _all_files([(href, name) for href, name in _links(el) if name])
 
 
 def _all_files(links: list[tuple[str, str]]) -> bool:
@@ -1036,6 +1038,24 @@ def _label_element_pairs(page: Rendering, body) -> list[str]:
     return pairs
 
 
+def _labels_left_empty(page: Rendering) -> set[str]:
+    """Labels the page leaves without a value: a marked label in an element of its own that ends the row of
+    pairs it stands in, nothing or an empty element after it (<li>…<span>发布机构：</span><span></span></li>,
+    <div class="time"><span>时间：…</span><span>来源：</span></div>). The line under it is the next block's (the
+    heading, the text), not its value."""
+    empty = set()
+    for el in page.spans:
+        if el.tag not in LABEL_HOLDERS or (el.tail or "").strip():
+            continue
+        label = " ".join(text_of(el).split())
+        if not label.endswith(ANNOUNCING_COLONS) or not metadata.lone_label(label):
+            continue
+        row = " ".join(text_of(el.getparent()).split())
+        if row != label and not any(text_of(after).strip() for after in el.itersiblings()):
+            empty.add(label)
+    return set(simplified_labels(list(empty)))
+
+
 def _inside(el, body) -> bool:
     """`el` stands inside the text's container `body` (None: no container found)."""
     return body is not None and body in el.iterancestors()
@@ -1095,7 +1115,12 @@ def read_metadata(
     metadata.from_pairs(_label_element_pairs(page, body) + _definition_pairs(page, body), found)
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
-    metadata.from_pairs(simplified_labels(page_lines), found, text_lines=set(simplified_labels(body_lines)))
+    metadata.from_pairs(
+        simplified_labels(page_lines),
+        found,
+        text_lines=set(simplified_labels(body_lines)),
+        empty_labels=_labels_left_empty(page),
+    )
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[:INFO_EDGE])), found, labels=metadata.HEAD_LABEL_RE)
     # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))

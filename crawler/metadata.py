@@ -257,10 +257,12 @@ def from_pairs(
     skip: tuple = (),
     text_lines: frozenset | set = frozenset(),
     labels: re.Pattern = LABEL_RE,
+    empty_labels: set | frozenset = frozenset(),
 ) -> None:
     """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value;
-    the fields in `skip` are not taken, `text_lines` (the document's own) are read only as such a value, and
-    `labels` are the labels read (HEAD_LABEL_RE above the text)."""
+    the fields in `skip` are not taken, `text_lines` (the document's own) are read only as such a value,
+    `labels` are the labels read (HEAD_LABEL_RE above the text), and `empty_labels` the lines of labels the
+    page's markup leaves without a value (the line under one is not its value)."""
     lines = list(lines)
 
     def take(label: str, value: str) -> None:
@@ -269,7 +271,7 @@ def from_pairs(
             into.add(LABEL_FIELD[label], value, source, label)
 
     for i, line in enumerate(lines):
-        if line in text_lines:
+        if line in text_lines or line in empty_labels:
             continue
         label = lone_label(line)
         if label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):

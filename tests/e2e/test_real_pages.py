@@ -36,11 +36,8 @@ def page(request):
 def test_text_and_metadata_as_the_gold_says(page):
     doc = run(page)
     assert text_f1(doc.text, page.gold["text"]) >= MIN_F1, doc.text
-    wrong = {
-        f: (getattr(doc, f), page.gold[f])
-        for f in FIELDS
-        if page.gold.get(f) and not same_value(getattr(doc, f), page.gold[f])
-    }
+    # a field the gold leaves empty stays empty: a value read where the page gives none is invented
+    wrong = {f: (getattr(doc, f), page.gold[f]) for f in FIELDS if not same_value(getattr(doc, f), page.gold[f])}
     assert not wrong
     assert furniture_left(doc.text, page.gold) == []
     assert doc.flags == page.expected_flags

@@ -976,3 +976,27 @@ def test_a_covers_release_line_in_the_text_is_its_publication_date():
 
     assert published(cover + TEXT) == "2024-06-17"
     assert published("<p>2024-06-17发布的通知要求如下。</p>" + TEXT) is None
+
+
+def test_a_label_the_markup_leaves_empty_takes_no_line_below_it():
+    heading = "<div class='atricle-title'>某某局关于确定重点联系点的通知</div>"
+    record = "<ul><li>\n<span>发布日期：</span>\n<span>2026-07-17</span>\n<span>发布机构：</span><i></i></li></ul>"
+    dateline = "<div class='time'>\n<span>时间：2020-12-04</span>\n<span>来源：</span>\n</div>"
+    alone = "<div><span>来源：</span></div><div>某某市人民政府办公室</div>"  # alone in its block: the next line
+
+    def publisher(html: str):
+        return page(html + f"<div class='zoom'>{TEXT}</div>").meta.finish()["publisher"]
+
+    assert publisher(record + heading) is None
+    assert publisher(heading + dateline) is None
+    assert publisher(heading + alone) == "某某市人民政府办公室"
+
+
+def test_a_short_box_holding_a_scanned_page_and_its_file_is_the_text():
+    name = "某某市医疗保障局办公室 某某市卫生健康委员会办公厅关于确定医保支持基层医疗服务发展重点联系点的通知.txt"
+    scan = "<p><a href='./scan_files/p1.png'><img src='./scan_files/p1.png'></a></p>"
+    link = f"<p>文件下载链接：<a href='/module/download/downfile.jsp?filename=a.txt'>{name}</a></p>"
+    record = "<ul><li><span>名称：</span><span>某某局关于确定联系点的通知</span></li></ul>"
+    slogan = "<p><strong>维护医保基金安全，人人有责！举报电话：010-12345678。</strong></p>"
+    found = page(f"<div class='atricle'>{record}<div id='zoom'>{scan}{link}{slogan}</div></div>")
+    assert found.lines == [f"文件下载链接：{name}", "维护医保基金安全，人人有责！举报电话：010-12345678。"]
