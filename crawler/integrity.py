@@ -84,11 +84,6 @@ IN_WORD_OMITTED_RE = re.compile(
     rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d])|[(（]\s*略\s*[)）](?=[(（]\s*略)"
     rf"|[(（]\s*略\s*[)）](?=[{HAN}])(?![附图表])"
 )
-# (略) closing a clause or a quotation after words that name no omitted part (结合实际 (略) 。, 三年(略)；, 两(略)”):
-# a part left out is named (LEGIT_OMITTED_RE); a clause cut short is words masked. Not at a line's end: a
-# heading whose section is left out ends so (三、工作安排（略）). No clean text of the corpus or of the fetched
-# repositories (LawRefBook's 3,504 laws among them) holds one.
-CLAUSE_OMITTED_RE = re.compile(rf"(?<=[{HAN}])[ \t\u3000]*[(（]\s*略\s*[)）][ \t\u3000]*(?=[，。；、：”’》」])")
 # Stars in place of a document number's serial (〔2022〕*号) or a date's numbers (* 年底前, *年2月, 2019年*月*日):
 # no footnote stands there (a footnote's star follows its word; ** is Markdown's bold; a list's bullet opens a line).
 MASKED_NUMBER_RE = re.compile(
@@ -506,11 +501,7 @@ def detect_masking(report: Report) -> None:
         return
     omitted = len(OMITTED_RE.findall(text)) - len(LEGIT_OMITTED_RE.findall(text))
     stars = len(MASK_STAR_RE.findall(text)) + len(MASKED_DECIMAL_RE.findall(text))
-    in_words = (
-        len(IN_WORD_OMITTED_RE.findall(text))
-        + len(CLAUSE_OMITTED_RE.findall(LEGIT_OMITTED_RE.sub("", text)))
-        + len(MASKED_NUMBER_RE.findall(text))
-    )
+    in_words = len(IN_WORD_OMITTED_RE.findall(text)) + len(MASKED_NUMBER_RE.findall(text))
     if omitted + stars >= MIN_MASKS or in_words >= MIN_MASKS_IN_WORDS:
         report.flag("masked")
         report.repairs.append(

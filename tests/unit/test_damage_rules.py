@@ -64,13 +64,10 @@ INLINE_ITEMS = (
         ("附件：1. 名单(略)", []),  # an omitted attachment
         ("类别 事项 (略)明", ["masked"]),  # (略) opening a word after a space
         ("(略)〔2022〕*号", ["masked"]),  # a document number's serial masked
-        # a clause or a quotation cut short by (略) (the seed's mirror prints 结合实际 (略) 。); a part left out
-        # is named (附件, 名单), and a heading whose section is left out ends its line so
-        ("现印发给你们，请结合实际 (略) 。", ["masked"]),
-        ("（三）刑期在三年(略)；", ["masked"]),
-        ("附件3：“两(略)”考核结果", ["masked"]),
-        ("附件：获奖名单（略）。", []),
-        ("三、下一步工作安排（略）", []),
+        # one (略) closing a clause is how writing marks an omitted detail too (如（略）；), and a part left
+        # out is named (附件, 名单): no sign alone
+        ("（三）刑期在三年(略)；", []),
+        ("附件：获奖名单（略）。\n附件：获奖名单（略）。\n附件：获奖名单（略）。", []),
         # a date's numbers starred (the seed's mirror prints * 年底前); a list's bullet and Markdown's bold are no mask
         ("体、内容、时限、方式等。 * 年底前，各部门完成。", ["masked"]),
         ("自2019年*月*日起施行", ["masked"]),
