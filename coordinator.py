@@ -237,7 +237,17 @@ def stored_response(archive: Archive, capture) -> Response:
 
 def result_json(response: Response, doc: Document | None, result: CaptureResult | None) -> dict:
     """The object `zwgk fetch --json` prints (see the shared contract)."""
-    doc_fields = ("title", "publisher", "doc_number", "index_number", "published", "text", "attachments", "flags")
+    doc_fields = (
+        "title",
+        "publisher",
+        "doc_number",
+        "index_number",
+        "published",
+        "text",
+        "attachments",
+        "images",
+        "flags",
+    )
     out = {
         "url": response.url,
         "final_url": response.final_url or response.url,

@@ -97,7 +97,7 @@ class Archive:
             outcome = Outcome.DAMAGED
         elif outcome != Outcome.UNCHANGED:
             self._make_current(document_id, version_id, doc)
-        self.attachments.link(version_id, doc.attachments)
+        self.attachments.link(version_id, doc.files)
         return version_id, number, outcome, row is None
 
     def record_gone(self, response, crawl_run_id: int | None = None, reason: str | None = None) -> CaptureResult | None:

@@ -24,6 +24,7 @@ class Document:
     topic: str | None = None
     validity: str | None = None
     attachments: list = field(default_factory=list)
+    images: list = field(default_factory=list)  # the images the text's box shows, archived as its files (not hashed)
     flags: list = field(default_factory=list)
     repairs: list = field(default_factory=list)
     text_simplified: str | None = None
@@ -33,6 +34,12 @@ class Document:
     # What decides versions: the normalised text and key metadata, nothing a page changes by itself. Hashed once,
     # where the document is made (a text worker), from fields that are not changed afterwards.
     content_hash: str = field(init=False, default="")
+
+    @property
+    def files(self) -> list:
+        """What the archive downloads with the document: its attachments, then the images its text shows."""
+        urls = {a["url"] for a in self.attachments}
+        return self.attachments + [image for image in self.images if image["url"] not in urls]
 
     def __post_init__(self) -> None:
         fields = {f: normalise(getattr(self, f) or "") for f in HASHED_FIELDS}

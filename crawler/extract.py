@@ -247,6 +247,7 @@ class Extracted:
     meta: metadata.Candidates
     attachments: list[dict] = field(default_factory=list)
     method: str = ""
+    images: list[dict] = field(default_factory=list)
 
 
 def parse(html: str):
@@ -686,6 +687,32 @@ def attachments(container, root, base_url: str) -> list[dict]:
         if found:
             return list(found.values())
     return []
+
+
+def images(container, hidden: set, base_url: str) -> list[dict]:
+    """The images the text's box shows, each once: part of the document (a scanned page, a statistics bulletin's
+    chart, a policy explained as a picture), archived as its files are. Not an image written into the page as
+    data, one the page hides, nor a link's icon beside a file (<a href="a.pdf"><img src="pdf.gif">…</a>): the
+    file is archived. `{"url", "name"}`, the name the image's alt or title text, else its file's name."""
+    if container is None:
+        return []
+    found: dict = {}
+    for img in container.iter("img"):
+        src = (img.get("src") or "").strip()
+        if not src or src.lower().startswith(("data:", "javascript:")) or _hidden_or_in_hidden(img, hidden):
+            continue
+        link = next(img.iterancestors("a"), None)
+        if link is not None and FILE_RE.search(_href(link)):
+            continue
+        url = urljoin(base_url, src)
+        name = " ".join((img.get("alt") or img.get("title") or "").split())
+        found.setdefault(url, {"url": url, "name": name or url.split("?")[0].rsplit("/", 1)[-1]})
+    return list(found.values())
+
+
+def _hidden_or_in_hidden(el, hidden: set) -> bool:
+    """`el` or an element around it is one the reader does not see (hidden, a script's, a comment's)."""
+    return any(_skipped(shown, hidden) for shown in (el, *el.iterancestors()))
 
 
 def _is_attachment(href: str, name: str) -> bool:
@@ -1190,4 +1217,10 @@ def extract(html: str, base_url: str = "") -> Extracted:
     if block is not container:
         read_wrapper_head(lines, text_lines, found)
     lines, container = text_lines, block
-    return Extracted(lines=lines, meta=found, attachments=attachments(container, root, base_url), method=how)
+    return Extracted(
+        lines=lines,
+        meta=found,
+        attachments=attachments(container, root, base_url),
+        method=how,
+        images=images(container, page.hidden, base_url),
+    )

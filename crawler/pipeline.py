@@ -38,16 +38,17 @@ def process_page(response: Response, hints: dict | None = None, decoded: Decoded
     信息公开目录 row; `decoded` saves decoding the body again when the caller already has."""
     decoded = decoded or decode_bytes(response.body, response.content_type)
     extracted = extract(decoded.text, response.final_url or response.url)
-    lines, attachments = list(extracted.lines), list(extracted.attachments)
+    lines, attachments, images = list(extracted.lines), list(extracted.attachments), list(extracted.images)
     for part in response.parts:
         more = extract(decode_bytes(part.body, part.content_type).text, part.final_url or part.url)
         lines += more.lines
         attachments += [a for a in more.attachments if a not in attachments]
+        images += [i for i in more.images if i not in images]
     meta = extracted.meta
     for name, raw in (hints or {}).items():
         meta.add(name, raw, metadata.LISTED)
     doc = finish_lines(lines, meta)
-    doc.attachments, doc.method, doc.decoded = attachments, extracted.method, decoded
+    doc.attachments, doc.images, doc.method, doc.decoded = attachments, images, extracted.method, decoded
     return doc
 
 

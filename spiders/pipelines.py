@@ -72,7 +72,7 @@ class ArchivePipeline:
         try:
             doc, result = record(run.archive, item.response, reading, run.site.key, run.run_id)
             if doc:
-                item.attachments = run.archive.attachments.still_pending(doc.attachments)
+                item.attachments = run.archive.attachments.still_pending(doc.files)
         except NotADocument as error:
             self.refused_because(error)
             return

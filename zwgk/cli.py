@@ -113,7 +113,7 @@ def fetch(url, db_path, as_json, timeout, no_attachments):
             response = fetch_url(url, timeout)
             doc, result = ingest(archive, response)
             if doc and not no_attachments:
-                fetch_attachments(archive, doc.attachments, timeout)
+                fetch_attachments(archive, doc.files, timeout)
         except Blocked as error:
             fail(str(error), BLOCKED_EXIT)
         except (FetchError, NotADocument) as error:
@@ -164,6 +164,7 @@ def check(file, as_json):
         "index_number": doc.index_number,
         "published": doc.published,
         "attachments": doc.attachments,
+        "images": doc.images,
         "encoding": doc.decoded.encoding if doc.decoded else "utf-8",
         "content_hash": doc.content_hash,
     }

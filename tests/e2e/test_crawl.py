@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+import zlib
 from pathlib import Path
 
 import pytest
@@ -359,3 +360,23 @@ def test_scrapy_crawl_portal_archives_a_site_like_zwgk_crawl(portal, db, tmp_pat
     assert done.returncode == 0, done.stderr
     assert archived_urls(db, "gkmlpt") == listed_urls(portal, "gkmlpt")
     assert [r["status"] for r in rows(db, "select status from crawl_runs")] == ["ok"]
+
+
+def test_fetch_archives_the_images_a_documents_text_shows(portal, db):
+    """A document printed as scanned pages: its text is a line and a file; the pages are images, kept as files."""
+    folder = portal.site / "xxgk" / "scan"
+    folder.mkdir(parents=True)
+    (folder / "p1.png").write_text("第一页的扫描图像", "utf-8")  # what the portal serves at that URL is what is kept
+    (folder / "index.html").write_text(
+        "<html><head><title>关于印发某某办法的通知</title></head><body><h1>关于印发某某办法的通知</h1>"
+        "<div id='zoom'><p><img src='p1.png' alt='第1页'></p>"
+        "<p>各乡镇人民政府，县直各单位：现将《某某办法》印发给你们，请认真贯彻执行。扫描件见上图。</p></div>"
+        "</body></html>",
+        "utf-8",
+    )
+    done, out = __import__("conftest").fetch_json(portal.url + "/xxgk/scan/index.html", db)
+    assert done.returncode == 0, done.stderr
+    assert out["images"] == [{"url": portal.url + "/xxgk/scan/p1.png", "name": "第1页"}]
+    (stored,) = rows(db, "select a.status, a.name, s.body from attachments a join snapshots s on s.digest = a.digest")
+    assert stored["status"] == "stored" and stored["name"] == "第1页"
+    assert zlib.decompress(stored["body"]) == "第一页的扫描图像".encode()

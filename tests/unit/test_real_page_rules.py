@@ -1000,3 +1000,21 @@ def test_a_short_box_holding_a_scanned_page_and_its_file_is_the_text():
     slogan = "<p><strong>维护医保基金安全，人人有责！举报电话：010-12345678。</strong></p>"
     found = page(f"<div class='atricle'>{record}<div id='zoom'>{scan}{link}{slogan}</div></div>")
     assert found.lines == [f"文件下载链接：{name}", "维护医保基金安全，人人有责！举报电话：010-12345678。"]
+
+
+def test_the_images_the_text_shows_are_the_documents_own_files():
+    body = (
+        "<img src='/banner.jpg'>"  # the page's banner, outside the text's box
+        "<div class='zoom'>"
+        f"{TEXT}<p><a href='/scan/p1.png'><img src='/scan/p1.png' alt=' 第1页 '></a></p>"
+        "<p><img src='chart.png'></p><p><img src='chart.png'></p>"  # shown twice, archived once
+        "<p><a href='/f/a.pdf'><img src='/icons/pdf.gif'>方案.pdf</a></p>"  # a file link's icon: the file is archived
+        "<p><img src='data:image/png;base64,iVBORw0KGgo='><img src='/hidden.png' style='display:none'></p>"
+        "</div>"
+    )
+    found = page(body)
+    assert found.images == [
+        {"url": "http://x.gov.cn/scan/p1.png", "name": "第1页"},
+        {"url": "http://x.gov.cn/chart.png", "name": "chart.png"},
+    ]
+    assert [a["name"] for a in found.attachments] == ["方案.pdf"]
