@@ -202,6 +202,7 @@ def reprocess(archive: Archive, site: str | None = None, progress=None, workers:
     answers = ((stored_response(archive, capture), _listed_hints(capture)) for capture in captures)
     with TextWorkers(workers) as readers:
         for capture, doc in zip(captures, readers.map(_reextract, answers)):
+            doc.images = []  # which images are kept is the fetch's and the site's choice, not re-extraction's
             outcome, _ = archive.record_reextraction(capture["document_id"], doc)
             counts["documents"] += 1
             counts["new_versions"] += outcome == Outcome.NEW_VERSION

@@ -28,12 +28,13 @@ def lying_copy(page) -> bytes:
     return page.html.replace("charset=gb2312", "charset=utf-8").encode("gb18030", "xmlcharrefreplace")
 
 
-OTHER_HOST_LINK_RE = re.compile(rb"""((?:href|src)\s*=\s*["']?)https?://[^/"'\s>]+/""", re.I)
+OTHER_HOST_LINK_RE = re.compile(rb"""((?:href|src)\s*=\s*["']?)(?:https?:)?//[^/"'\s>]+/""", re.I)  # //host/ too
 
 
 def on_this_server(body: bytes) -> bytes:
-    """A real page's links to other hosts (a ministry's file server) pointed at the local portal, as its relative
-    links are: offline, a lookup that fails would time the retries' backoff, not the pipeline."""
+    """A real page's links and images on other hosts (a ministry's file server, `//host/…` as well) pointed at the
+    local portal, as its relative links are: offline, a lookup that fails would time the retries' backoff, not the
+    pipeline."""
     return OTHER_HOST_LINK_RE.sub(rb"\1/", body)
 
 

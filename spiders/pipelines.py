@@ -69,6 +69,8 @@ class ArchivePipeline:
         if self.run.failure:
             return
         run = self.run
+        if reading.doc is not None and not run.site.images:
+            reading.doc.images = []  # the site keeps its documents' images off (sites file: images = false)
         try:
             doc, result = record(run.archive, item.response, reading, run.site.key, run.run_id)
             if doc:

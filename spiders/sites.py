@@ -47,6 +47,7 @@ class Site:
     revisit_min_days: float = 1.0  # a document is rechecked after age/10 days, within these bounds
     revisit_max_days: float = 30.0
     attachments: bool = True
+    images: bool = False  # also keep the images a document's text shows (downloads beside the documents: opt in)
     attachment_max_mb: float = defaults.ATTACHMENT_MAXSIZE / defaults.MIB
     selectors: dict = field(default_factory=dict)
     shard: str = DEFAULT_SHARD  # the archive (SHARD.db) this site is written to when crawls are dispatched
@@ -102,6 +103,7 @@ CHECKS = {
     "revisit_min_days": (lambda v: _number(v) and v >= 0, "a number of days >= 0"),
     "revisit_max_days": (lambda v: _number(v) and v > 0, "a number of days > 0"),
     "attachments": (lambda v: isinstance(v, bool), "true or false"),
+    "images": (lambda v: isinstance(v, bool), "true or false"),
     "attachment_max_mb": (lambda v: _number(v) and v > 0, "a number of MiB > 0"),
     "shard": (
         lambda v: isinstance(v, str) and SHARD_RE.fullmatch(v),

@@ -161,7 +161,7 @@ def test_stored_page_scripts_never_run_in_chromium(archive, page):
         rows(archive["db"], "select id from captures where url like ?", f"%{HOSTILE}")[0]["id"],
     )
     beacons = lambda: [path for _, path in portal.requests if path.startswith("/beacon/")]  # noqa: E731
-    archived = beacons()  # the crawl keeps the images a text shows (its pixel among them), as files of its own
+    archived = beacons()  # `zwgk fetch` keeps the images a text shows (its pixel among them), as files of its own
     assert archived == ["/beacon/pixel.png"]
     wrapper = f"{archive['base']}/-/zwgk/capture/{capture}"
     page.goto(wrapper + "/raw", wait_until="networkidle")

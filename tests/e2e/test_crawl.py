@@ -380,3 +380,26 @@ def test_fetch_archives_the_images_a_documents_text_shows(portal, db):
     (stored,) = rows(db, "select a.status, a.name, s.body from attachments a join snapshots s on s.digest = a.digest")
     assert stored["status"] == "stored" and stored["name"] == "第1页"
     assert zlib.decompress(stored["body"]) == "第一页的扫描图像".encode()
+
+
+def test_a_crawl_keeps_the_images_a_text_shows_where_the_site_asks(portal, db, tmp_path):
+    """Off by default (each image is a download beside the documents); `images = true` in the sites file."""
+    section = portal.section("hanweb-gsgg")
+    scanned = next(d for d in section.docs if d.state == "live")
+    page_html = section.detail_html
+
+    def with_a_scan(doc, page):
+        shown = f"<div {section.container}>\n<p><img src='/scan/{doc.id}.png' alt='扫描件'></p>\n"
+        return (
+            page_html(doc, page).replace(f"<div {section.container}>\n", shown, 1)
+            if doc is scanned
+            else page_html(doc, page)
+        )
+
+    section.detail_html = with_a_scan
+    _, _, requests = crawl(portal, db, "hanweb-gsgg")
+    assert not [path for _, path in requests if path.startswith("/scan/")]
+    _, _, requests = crawl(portal, tmp_path / "with-images.db", "hanweb-gsgg", images=True)
+    assert [path for _, path in requests if path.startswith("/scan/")] == [f"/scan/{scanned.id}.png"]
+    (image,) = rows(tmp_path / "with-images.db", "select name, status from attachments where url like '%/scan/%'")
+    assert image == {"name": "扫描件", "status": "failed"}  # the portal has no such file: recorded, tried again later
