@@ -236,26 +236,18 @@ def stored_response(archive: Archive, capture) -> Response:
     )
 
 
+DOC_FIELDS = ("title", "publisher", "doc_number", "index_number", "published", "text", "attachments", "images", "flags")
+
+
 def result_json(response: Response, doc: Document | None, result: CaptureResult | None) -> dict:
     """The object `zwgk fetch --json` prints (see the shared contract)."""
-    doc_fields = (
-        "title",
-        "publisher",
-        "doc_number",
-        "index_number",
-        "published",
-        "text",
-        "attachments",
-        "images",
-        "flags",
-    )
     out = {
         "url": response.url,
         "final_url": response.final_url or response.url,
         "status": response.status,
         "encoding": doc.decoded.encoding if doc and doc.decoded else None,
     }
-    out.update({f: getattr(doc, f) if doc else None for f in doc_fields})
+    out.update({f: getattr(doc, f) if doc else None for f in DOC_FIELDS})
     out.update(
         content_hash=doc.content_hash if doc else None,
         version=result.version if result else None,
