@@ -101,7 +101,7 @@ def cli():
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (see README).")
 @click.option("--timeout", default=30.0, show_default=True, help="Seconds to wait for the portal.")
-@click.option("--no-attachments", is_flag=True, help="Do not download the document's attachments.")
+@click.option("--no-attachments", is_flag=True, help="Download neither the document's attachments nor its images.")
 def fetch(url, db_path, as_json, timeout, no_attachments):
     """Fetch URL now, run the full pipeline and archive it."""
     try:
