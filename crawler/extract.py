@@ -702,7 +702,7 @@ def images(container, hidden: set, base_url: str) -> list[dict]:
         if not src or src.lower().startswith(("data:", "javascript:")) or _hidden_or_in_hidden(img, hidden):
             continue
         link = next(img.iterancestors("a"), None)
-        if link is not None and FILE_RE.search(_href(link)):
+        if link is not None and _is_attachment(_href(link), " ".join(text_of(link).split())):
             continue
         url = urljoin(base_url, src)
         name = " ".join((img.get("alt") or img.get("title") or "").split())

@@ -1009,6 +1009,7 @@ def test_the_images_the_text_shows_are_the_documents_own_files():
         f"{TEXT}<p><a href='/scan/p1.png'><img src='/scan/p1.png' alt=' 第1页 '></a></p>"
         "<p><img src='chart.png'></p><p><img src='chart.png'></p>"  # shown twice, archived once
         "<p><a href='/f/a.pdf'><img src='/icons/pdf.gif'>方案.pdf</a></p>"  # a file link's icon: the file is archived
+        "<p><a href='/module/download/downfile.jsp?filename=7'><img src='/icons/doc.gif'>实施细则</a></p>"  # likewise
         "<p><img src='data:image/png;base64,iVBORw0KGgo='><img src='/hidden.png' style='display:none'></p>"
         "</div>"
     )
@@ -1017,4 +1018,4 @@ def test_the_images_the_text_shows_are_the_documents_own_files():
         {"url": "http://x.gov.cn/scan/p1.png", "name": "第1页"},
         {"url": "http://x.gov.cn/chart.png", "name": "chart.png"},
     ]
-    assert [a["name"] for a in found.attachments] == ["方案.pdf"]
+    assert [a["name"] for a in found.attachments] == ["方案.pdf", "实施细则"]
