@@ -13,7 +13,7 @@ import click
 from archive import Archive
 from archive.lock import ArchiveBusy, crawl_lock
 from archive.vocabulary import Outcome
-from coordinator import ingest, reprocess, result_json
+from coordinator import DOC_FIELDS, ingest, reprocess, result_json
 from crawler.classify import Blocked, NotADocument
 from crawler.pipeline import process_page, process_text
 from crawler.response import Response
@@ -155,16 +155,8 @@ def check(file, as_json):
             fail(f"{file} is not UTF-8 text; name it .html to have its encoding detected")
     out = {
         "file": str(file),
-        "flags": doc.flags,
+        **{name: getattr(doc, name) for name in DOC_FIELDS},
         "repairs": doc.repairs,
-        "text": doc.text,
-        "title": doc.title,
-        "publisher": doc.publisher,
-        "doc_number": doc.doc_number,
-        "index_number": doc.index_number,
-        "published": doc.published,
-        "attachments": doc.attachments,
-        "images": doc.images,
         "encoding": doc.decoded.encoding if doc.decoded else "utf-8",
         "content_hash": doc.content_hash,
     }
