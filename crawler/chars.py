@@ -135,7 +135,7 @@ def chinese_score(text: str) -> float:
 
 def _share(text: str, unusual: list[str]) -> float:
     """The share of the non-ASCII characters of `text` that are not among `unusual` (1.0 when it has none)."""
-    if text.isascii():
+    if not unusual or text.isascii():
         return 1.0
     wide = len(NARROW_RE.sub("", text))
     return 1 - len(unusual) / wide if wide else 1.0

@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, takewhile
-from urllib.parse import urljoin
 
 from lxml import etree
 
@@ -23,6 +22,7 @@ from .clean import (
 )
 from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
 from .labels import LABELS
+from .urls import absolute, unescaped
 
 SKIP_TAGS = {
     "script",
@@ -682,8 +682,8 @@ def attachments(container, root, base_url: str) -> list[dict]:
         found = {}
         for href, name in [*_links(scope), *_scripted_links(scope)]:
             if _is_attachment(href, name):
-                url = urljoin(base_url, href)
-                found.setdefault(url, {"url": url, "name": name or url.rsplit("/", 1)[-1]})
+                url = absolute(base_url, href)
+                found.setdefault(url, {"url": url, "name": name or unescaped(url.rsplit("/", 1)[-1])})
         if found:
             return list(found.values())
     return []
@@ -704,9 +704,9 @@ def images(container, hidden: set, base_url: str) -> list[dict]:
         link = next(img.iterancestors("a"), None)
         if link is not None and _is_attachment(_href(link), " ".join(text_of(link).split())):
             continue
-        url = urljoin(base_url, src)
+        url = absolute(base_url, src)
         name = " ".join((img.get("alt") or img.get("title") or "").split())
-        found.setdefault(url, {"url": url, "name": name or url.split("?")[0].rsplit("/", 1)[-1]})
+        found.setdefault(url, {"url": url, "name": name or unescaped(url.split("?")[0].rsplit("/", 1)[-1])})
     return list(found.values())
 
 

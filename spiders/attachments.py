@@ -19,6 +19,7 @@ from .responses import to_response
 
 log = logging.getLogger("zwgk.crawl")
 PRIORITY = -1  # after the lists and documents waiting beside them
+ASKED_FOR = "zwgk_attachment"  # request meta: the attachment's URL as the archive holds it
 
 
 class AttachmentsPipeline(MediaPipeline):
@@ -38,14 +39,15 @@ class AttachmentsPipeline(MediaPipeline):
         else:
             return []
         meta = {"download_maxsize": self.run.site.attachment_max_bytes, "download_warnsize": 0, "allow_offsite": True}
-        return [Request(url, meta=meta, priority=PRIORITY) for url in urls]
+        return [Request(url, meta={**meta, ASKED_FOR: url}, priority=PRIORITY) for url in urls]
 
     def media_to_download(self, request, info, *, item=None):
         return None  # every attachment asked for is still pending
 
     def media_downloaded(self, response, request, info, *, item=None) -> str:
-        # keyed by the URL the document linked, not where it redirected
-        return self.keep(attachment_answer(request.url, to_response(response)))
+        # keyed by the URL as the archive holds it: not where it redirected, nor as the request escaped it (an
+        # archive's attachment linked by its Chinese name before addresses were kept as sent)
+        return self.keep(attachment_answer(request.meta[ASKED_FOR], to_response(response)))
 
     def media_failed(self, failure, request, info) -> str:
         error = failure.value
@@ -53,7 +55,7 @@ class AttachmentsPipeline(MediaPipeline):
             # the one download a running crawl cancels: an answer past download_maxsize (Scrapy says so only in
             # the message; the type says it was cut short on purpose)
             error = TooLarge(str(error))
-        return self.keep(attachment_failure(request.url, error))
+        return self.keep(attachment_failure(request.meta[ASKED_FOR], error))
 
     def keep(self, file: AttachmentFile) -> str:
         if self.run.failure:

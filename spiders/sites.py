@@ -47,7 +47,7 @@ class Site:
     revisit_min_days: float = 1.0  # a document is rechecked after age/10 days, within these bounds
     revisit_max_days: float = 30.0
     attachments: bool = True
-    images: bool = False  # also keep the images a document's text shows (downloads beside the documents: opt in)
+    images: bool = True  # also keep the images a document's text shows (scanned pages, charts), as attachments
     attachment_max_mb: float = defaults.ATTACHMENT_MAXSIZE / defaults.MIB
     selectors: dict = field(default_factory=dict)
     shard: str = DEFAULT_SHARD  # the archive (SHARD.db) this site is written to when crawls are dispatched

@@ -121,6 +121,7 @@ def fetch(url, db_path, as_json, timeout, no_attachments):
         except sqlite3.Error as error:
             fail(f"archive {db_path}: {error}")
     out = result_json(response, doc, result)
+    out["url"] = url  # as given (archived under it as sent: 附件 as %E9%99%84%E4%BB%B6)
     if as_json:
         click.echo(json.dumps(out, ensure_ascii=False))
     else:

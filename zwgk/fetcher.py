@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from coordinator import attachment_answer, attachment_failure, record_attachment
 from crawler.response import Response, TooLarge, header_value
+from crawler.urls import as_sent
 from settings import ATTACHMENT_MAXSIZE, DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, MIB, USER_AGENT
 
 
@@ -26,7 +27,9 @@ def check_url(url: str) -> None:
 
 
 def fetch_url(url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWNLOAD_MAXSIZE) -> Response:
+    """The answer to `url`, under the address as a request sends it (the archive's key, as a crawl's)."""
     check_url(url)
+    url = as_sent(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as answer:

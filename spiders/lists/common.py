@@ -7,6 +7,7 @@ from urllib.parse import urljoin, urlsplit
 from crawler.dates import find_date
 from crawler.extract import parse as parse_html
 from crawler.extract import text_of
+from crawler.urls import as_sent
 
 DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 ITEM_XPATH = "//li[.//a[@href]] | //tr[.//a[@href]] | //dd[.//a[@href]]"
@@ -25,6 +26,9 @@ class Entry:
     title: str | None = None
     date: str | None = None  # YYYY-MM-DD as listed
     meta: dict = field(default_factory=dict)  # metadata fields the list shows: index_number, doc_number, publisher
+
+    def __post_init__(self) -> None:
+        self.url = as_sent(self.url)  # as the archive keys the document, whichever list family linked it
 
     @property
     def signature(self) -> str:

@@ -9,14 +9,17 @@ import subprocess
 import time
 import zlib
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import ZWGK, crawl, rows, zwgk
 from processes import descendants
 
+from crawler.urls import as_sent
 from zwgk.portal import SamplePortal, copy_site
 from zwgk.portal.content import make_docs
 from zwgk.portal.sections import default_sections
+from zwgk.portal.sections.generic import GenericSection
 
 TODAY = datetime.date(2026, 11, 20)
 FAMILY_SECTIONS = ["trs-tzgg", "trs-zcwj", "jcms-tzgg", "hanweb-gsgg", "gkmlpt", "generic-gsgg", "xxgkml"]
@@ -382,8 +385,8 @@ def test_fetch_archives_the_images_a_documents_text_shows(portal, db):
     assert zlib.decompress(stored["body"]) == "第一页的扫描图像".encode()
 
 
-def test_a_crawl_keeps_the_images_a_text_shows_where_the_site_asks(portal, db, tmp_path):
-    """Off by default (each image is a download beside the documents); `images = true` in the sites file."""
+def test_a_crawl_keeps_the_images_a_text_shows_unless_the_site_says_not_to(portal, db, tmp_path):
+    """On by default, as attachments are; `images = false` in the sites file leaves them."""
     section = portal.section("hanweb-gsgg")
     scanned = next(d for d in section.docs if d.state == "live")
     page_html = section.detail_html
@@ -397,9 +400,64 @@ def test_a_crawl_keeps_the_images_a_text_shows_where_the_site_asks(portal, db, t
         )
 
     section.detail_html = with_a_scan
-    _, _, requests = crawl(portal, db, "hanweb-gsgg")
+    _, _, requests = crawl(portal, tmp_path / "without-images.db", "hanweb-gsgg", images=False)
     assert not [path for _, path in requests if path.startswith("/scan/")]
-    _, _, requests = crawl(portal, tmp_path / "with-images.db", "hanweb-gsgg", images=True)
+    _, _, requests = crawl(portal, db, "hanweb-gsgg")
     assert [path for _, path in requests if path.startswith("/scan/")] == [f"/scan/{scanned.id}.png"]
-    (image,) = rows(tmp_path / "with-images.db", "select name, status from attachments where url like '%/scan/%'")
+    (image,) = rows(db, "select name, status from attachments where url like '%/scan/%'")
     assert image == {"name": "扫描件", "status": "failed"}  # the portal has no such file: recorded, tried again later
+
+
+class ChineseNamedSection(GenericSection):
+    """Pages and files named in Chinese, with spaces, and linked so, unescaped, as many portals write them."""
+
+    def detail_path(self, doc, page: int = 0) -> str:
+        return f"{self.root}{doc.created:%Y%m}/关于 {doc.id} 的通知.html"
+
+    def attachment_path(self, doc) -> str:
+        return f"{self.root}{doc.created:%Y%m}/附件 {doc.id}（定稿）.pdf"
+
+
+def test_pages_and_files_named_in_chinese_are_archived_once_under_the_address_a_request_sends(tmp_path):
+    """The crawl stores every file so linked (none left pending), the next crawl knows every document (none
+    fetched again), `zwgk fetch` of a page's address as a browser shows it stores its file and finds the same
+    document, and files an earlier release left pending under their unescaped address are stored too."""
+    docs = make_docs(9301, 12, seed=9)
+    for doc in docs[::2]:
+        doc.attachment = f"{doc.title[-12:]}附件"
+    section = ChineseNamedSection("named", "通知公告", "/ggfw/tzgg/", docs)
+    with SamplePortal(copy_site(tmp_path / "portal"), sections=[section]) as portal:
+        db = tmp_path / "archive.db"
+        first, summaries, _ = crawl(portal, db, "named")
+        assert first.returncode == 0, first.stderr
+        live = [d for d in section.docs if d.state == "live" and d.listed]
+        with_files = [d for d in live if d.attachment]
+        assert summaries["named"]["new_documents"] == len(live) and with_files
+        assert archived_urls(db, "named") == {as_sent(portal.url + section.detail_path(d)) for d in live}
+        files = {r["url"]: r["status"] for r in rows(db, "select url, status from attachments")}
+        assert files == {as_sent(portal.url + section.attachment_path(d)): "stored" for d in with_files}
+
+        again, summaries, requests = crawl(portal, db, "named")
+        assert again.returncode == 0 and summaries["named"]["new_documents"] == 0
+        asked = {unquote(urlsplit(target).path) for _, target in requests}
+        assert not asked & {section.detail_path(d) for d in live}
+
+        page = portal.url + section.detail_path(with_files[0])
+        fetched = tmp_path / "fetched.db"
+        assert zwgk("fetch", page, "--db", fetched).returncode == 0  # the page's file downloaded and stored
+        assert rows(fetched, "select url, status from attachments") == [
+            {"url": as_sent(portal.url + section.attachment_path(with_files[0])), "status": "stored"}
+        ]
+        done = zwgk("fetch", page, "--json", "--db", db)
+        assert done.returncode == 0, done.stderr
+        out = json.loads(done.stdout)
+        assert out["url"] == page and out["outcome"] == "unchanged"
+        assert len(archived_urls(db, "named")) == len(live)
+
+        # an archive of an earlier release holds such files under their unescaped address, never downloaded
+        with sqlite3.connect(db) as conn:
+            for url in files:
+                conn.execute("update attachments set url = ?, status = 'pending' where url = ?", [unquote(url), url])
+        crawl(portal, db, "named")
+        statuses = {r["url"]: r["status"] for r in rows(db, "select url, status from attachments")}
+        assert statuses == {unquote(url): "stored" for url in files}

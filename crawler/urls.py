@@ -1,0 +1,31 @@
+"""The one form of an address the archive keys documents, attachments and images by: as a request sends it."""
+
+from urllib.parse import unquote_to_bytes, urljoin
+
+from w3lib.url import safe_url_string
+
+
+def as_sent(url: str) -> str:
+    """`url` as browsers and Scrapy send it: non-ASCII characters and spaces percent-encoded as UTF-8, the host
+    in IDNA, scheme and host in lower case; an address already so written comes back as it was. Portals link
+    files and pages by their Chinese names (附件/关于开展工作的通知.pdf) as often as escaped: in this one form the
+    link, the request and the answer name one document or file, whoever fetched it (a crawl, `zwgk fetch`).
+    An address no request could be made of (a port that is not a number) is left as written."""
+    try:
+        return safe_url_string(url)
+    except ValueError:
+        return url
+
+
+def absolute(base_url: str, href: str) -> str:
+    """A link's address on the page at `base_url`, as a request sends it."""
+    return as_sent(urljoin(base_url, href))
+
+
+def unescaped(part: str) -> str:
+    """A part of an address as a reader reads it: its escapes of UTF-8 decoded (%E5%9B%BE%E7%89%871.png is
+    图片1.png), any other escapes left as written (GBK's, %CD%BC, would read as U+FFFD)."""
+    try:
+        return unquote_to_bytes(part).decode("utf-8")
+    except UnicodeDecodeError:
+        return part
