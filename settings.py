@@ -21,6 +21,9 @@ AUTOTHROTTLE_ENABLED = True
 CONCURRENT_REQUESTS_PER_DOMAIN = 2
 DOWNLOAD_DELAY = 1.0  # seconds between requests to a portal
 DOWNLOAD_TIMEOUT = 30  # seconds
+# Scrapy's own default, said here because `zwgk fetch` follows it too: a portal's certificate is not verified. County
+# portals serve expired, self-signed or chain-less certificates as often as not; the archive keeps what was served.
+DOWNLOAD_VERIFY_CERTIFICATES = False
 DOWNLOAD_MAXSIZE = 20 * MIB  # a page
 DOWNLOAD_WARNSIZE = 0
 ATTACHMENT_MAXSIZE = 50 * MIB  # an attachment (a site may set its own cap)

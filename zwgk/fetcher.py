@@ -1,6 +1,7 @@
 """Fetch one URL for `zwgk fetch`, refusing what cannot be a document page."""
 
 import http.client
+import ssl
 import urllib.error
 import urllib.request
 import zlib
@@ -9,7 +10,16 @@ from urllib.parse import urlsplit
 from coordinator import attachment_answer, attachment_failure, record_attachment
 from crawler.response import Response, TooLarge, header_value
 from crawler.urls import as_sent
-from settings import ATTACHMENT_MAXSIZE, DOWNLOAD_MAXSIZE, DOWNLOAD_TIMEOUT, MIB, USER_AGENT
+from settings import (
+    ATTACHMENT_MAXSIZE,
+    DOWNLOAD_MAXSIZE,
+    DOWNLOAD_TIMEOUT,
+    DOWNLOAD_VERIFY_CERTIFICATES,
+    MIB,
+    USER_AGENT,
+)
+
+OP_LEGACY_SERVER_CONNECT = 0x4  # ssl has its name from Python 3.12
 
 
 class FetchError(Exception):
@@ -32,13 +42,24 @@ def fetch_url(url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWN
     url = as_sent(url)
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
+        with urllib.request.urlopen(request, timeout=timeout, context=tls_context()) as answer:
             return _response(url, answer.status, answer.geturl(), answer.headers, answer, max_bytes)
     except urllib.error.HTTPError as error:
         return _response(url, error.code, error.geturl() or url, error.headers, error, max_bytes)
     except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", None) or error.__class__.__name__
         raise FetchError(f"cannot fetch {url}: {reason}") from None
+
+
+def tls_context() -> ssl.SSLContext:
+    """TLS as the crawl's Scrapy speaks it: certificates verified only if DOWNLOAD_VERIFY_CERTIFICATES says so, and
+    servers that never learnt secure renegotiation accepted (Scrapy sets OP_LEGACY_SERVER_CONNECT as well)."""
+    context = ssl.create_default_context()
+    if not DOWNLOAD_VERIFY_CERTIFICATES:
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    context.options |= OP_LEGACY_SERVER_CONNECT
+    return context
 
 
 def _response(url, status, final_url, headers, stream, max_bytes: int) -> Response:

@@ -5,6 +5,7 @@ import json
 import os
 import signal
 import sqlite3
+import ssl
 import subprocess
 import time
 import zlib
@@ -13,6 +14,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import ZWGK, crawl, rows, zwgk
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 from processes import descendants
 
 from crawler.urls import as_sent
@@ -461,3 +466,43 @@ def test_pages_and_files_named_in_chinese_are_archived_once_under_the_address_a_
         crawl(portal, db, "named")
         statuses = {r["url"]: r["status"] for r in rows(db, "select url, status from attachments")}
         assert statuses == {unquote(url): "stored" for url in files}
+
+
+def expired_self_signed_certificate(folder: Path) -> ssl.SSLContext:
+    """A server's TLS with the certificate browsers warn about on county portals: self-signed, expired yesterday,
+    naming another host."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "www.qinglan.gov.cn")])
+    now = datetime.datetime.now(datetime.UTC)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=365))
+        .not_valid_after(now - datetime.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    (folder / "cert.pem").write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    (folder / "key.pem").write_bytes(
+        key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    )
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(folder / "cert.pem", folder / "key.pem")
+    return context
+
+
+def test_a_portal_whose_certificate_a_browser_warns_about_is_fetched_as_it_is_crawled(tmp_path):
+    """Scrapy does not verify certificates (DOWNLOAD_VERIFY_CERTIFICATES, the one setting); `zwgk fetch` follows
+    it, where it used to refuse the page that the nightly crawl archives."""
+    with SamplePortal(copy_site(tmp_path / "portal"), tls=expired_self_signed_certificate(tmp_path)) as portal:
+        assert portal.url.startswith("https://")
+        done, summaries, _ = crawl(portal, tmp_path / "crawled.db", "generic-gsgg")
+        assert done.returncode == 0 and summaries["generic-gsgg"]["new_documents"] > 0, done.stderr
+        section = portal.section("generic-gsgg")
+        doc = next(d for d in section.docs if d.state == "live" and d.attachment)
+        fetched = zwgk("fetch", portal.url + section.detail_path(doc), "--json", "--db", tmp_path / "fetched.db")
+        assert fetched.returncode == 0, fetched.stderr
+        assert json.loads(fetched.stdout)["title"] == doc.title
+        assert [r["status"] for r in rows(tmp_path / "fetched.db", "select status from attachments")] == ["stored"]

@@ -11,6 +11,7 @@ temporary folder and edit it there, and change section documents through `sectio
 import datetime
 import shutil
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -46,19 +47,30 @@ class PortalServer(ThreadingHTTPServer):
 
 
 class SamplePortal:
-    def __init__(self, site: Path = SITE, port: int = 0, sections: list[Section] | None = None, big: int = 0):
+    def __init__(
+        self,
+        site: Path = SITE,
+        port: int = 0,
+        sections: list[Section] | None = None,
+        big: int = 0,
+        tls: ssl.SSLContext | None = None,
+    ):
+        """`tls`: served over HTTPS with this context's certificate."""
         self.site = Path(site)
         self.sections = sections if sections is not None else default_sections(big)
         self.hits: dict[str, int] = {}
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         self.server = PortalServer(("127.0.0.1", port), _handler(self))
+        if tls is not None:
+            self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
+        self.scheme = "https" if tls is not None else "http"
         self.server.daemon_threads = True
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
+        return f"{self.scheme}://127.0.0.1:{self.server.server_address[1]}"
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
