@@ -12,6 +12,7 @@ import os
 import select
 import threading
 import time
+from codecs import BOM_UTF8
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -26,6 +27,7 @@ from crawler.pipeline import process_page
 from crawler.response import Response, TooLarge
 
 ERROR_CHARS = 300  # of an error message kept with a failed attachment
+MAX_PAGE_INSTEAD = 1024 * 1024  # bytes: a "not found" or login page is smaller; an answer this big is the file
 PARENT_CHECK_SECONDS = 1.0  # where a process cannot be waited for, how often a worker looks whether it ended
 
 
@@ -98,13 +100,31 @@ class AttachmentFile:
 
 
 def attachment_answer(url: str, answer: Response) -> AttachmentFile:
-    """An answer to an attachment URL: stored when it is a 200, failed otherwise."""
+    """An answer to an attachment URL: stored when it is a 200 that brings the file; failed otherwise, and tried
+    again by later crawls: an error status, or a page in the file's place that says it is gone or barred (the
+    portal's 200 "页面不存在" page, a login or firewall page), which kept as the file would tell an archivist the
+    file was saved."""
     if answer.status != 200:
         return AttachmentFile(url, AttachmentStatus.FAILED, error=f"HTTP {answer.status}")
+    if instead := _page_instead_of_file(url, answer):
+        return AttachmentFile(url, AttachmentStatus.FAILED, error=f"HTTP 200: a {instead} page, not the file")
     disposition = answer.header("content-disposition")
     return AttachmentFile(
         url, AttachmentStatus.STORED, answer.body, answer.content_type, filename_from_disposition(disposition)
     )
+
+
+def _page_instead_of_file(url: str, answer: Response) -> str | None:
+    """Why an answer is a page saying the file is gone or barred (classify's reason), or None: a file, or a page
+    that is one (an attachment may well be a page)."""
+    if len(answer.body) > MAX_PAGE_INSTEAD or not answer.body.lstrip().removeprefix(BOM_UTF8).startswith(b"<"):
+        return None  # too big for such a page, or no markup where a page starts (%PDF, PK, a Word file's bytes)
+    try:
+        check_document(answer.body, answer.content_type, url, answer.status)
+    except NotADocument:  # empty, or not a page: what the portal sent is the file
+        return None
+    verdict = classify(answer.status, decode_bytes(answer.body, answer.content_type).text, url, answer.final_url)
+    return verdict.reason if verdict.kind in ("gone", "blocked") else None
 
 
 def attachment_failure(url: str, error: BaseException) -> AttachmentFile:

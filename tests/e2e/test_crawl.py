@@ -265,6 +265,26 @@ def test_a_failed_attachment_is_tried_again_by_the_next_crawls_a_few_times(porta
     assert by_tries == {2: "stored", 3: "failed"}
 
 
+def test_a_page_in_a_files_place_saying_it_is_gone_or_barred_is_no_stored_file(portal, db, tmp_path):
+    """Portals answer a removed file with their 200 "页面不存在" page, and a file for members with a login page:
+    recorded failed with why (and tried again later), by the crawl and by `zwgk fetch` alike, not kept as the file."""
+    section = portal.section("hanweb-gsgg")
+    gone, barred, kept = [doc for doc in section.docs if doc.attachment and doc.state == "live"][:3]
+    gone.attachment_state, barred.attachment_state = "soft404", "login"
+    crawl(portal, db, "hanweb-gsgg")
+    outcome = {r["url"]: (r["status"], r["error"]) for r in rows(db, "select url, status, error from attachments")}
+    assert [outcome[portal.url + section.attachment_path(doc)] for doc in (gone, barred, kept)] == [
+        ("failed", "HTTP 200: a soft-404 page, not the file"),
+        ("failed", "HTTP 200: a login page, not the file"),
+        ("stored", None),
+    ]
+    fetched = tmp_path / "fetched.db"
+    assert zwgk("fetch", portal.url + section.detail_path(gone), "--db", fetched).returncode == 0
+    assert rows(fetched, "select status, error from attachments") == [
+        {"status": "failed", "error": "HTTP 200: a soft-404 page, not the file"}
+    ]
+
+
 def test_robots_txt_is_obeyed_and_a_failed_site_fails_the_crawl(portal, db, tmp_path):
     sites = tmp_path / "sites.toml"
     sites.write_text(

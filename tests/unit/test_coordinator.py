@@ -9,6 +9,7 @@ from coordinator import Reading, TextWorkers, attachment_answer, attachment_fail
 from crawler.classify import NotADocument
 from crawler.response import Response, TooLarge
 from zwgk.fetcher import FetchError, ResponseTooLarge
+from zwgk.portal.sections.faults import LOGIN, SOFT_404, WAF
 
 PAGE = (
     "<html><head><meta charset='gbk'><title>关于做好政务公开工作的通知</title></head><body><div class='TRS_Editor'>"
@@ -57,3 +58,23 @@ def test_an_attachment_outcome_is_told_by_the_answer_or_the_error_type():
     assert attachment_failure(url, TooLarge("")).error == "TooLarge"
     failed = attachment_failure(url, FetchError("response larger than 50 MiB, said a proxy"))
     assert failed.status == AttachmentStatus.FAILED
+
+
+@pytest.mark.parametrize(
+    "body, content_type, outcome",
+    [
+        (SOFT_404.encode(), "text/html", "HTTP 200: a soft-404 page, not the file"),
+        (LOGIN.encode(), "text/html;charset=utf-8", "HTTP 200: a login page, not the file"),
+        (WAF.encode(), None, "HTTP 200: a waf page, not the file"),
+        (PAGE, "text/html", None),  # an attachment that is a page (a notice linked as 附件) is kept
+        (b"%PDF-1.7\n" + "对不起，您访问的页面不存在".encode() * 3, None, None),  # no type said: a file is a file
+        ("页面不存在".encode() * 300000, "text/html", None),  # past MAX_PAGE_INSTEAD: the file
+    ],
+)
+def test_a_page_in_a_files_place_that_says_it_is_gone_or_barred_is_no_stored_file(body, content_type, outcome):
+    url = "http://x.gov.cn/xxgk/202401/P020240105.pdf"
+    headers = {"Content-Type": content_type} if content_type else {}
+    got = attachment_answer(url, Response(url, 200, body, headers))
+    assert (got.status, got.error) == (
+        (AttachmentStatus.FAILED, outcome) if outcome else (AttachmentStatus.STORED, None)
+    )

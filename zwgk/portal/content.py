@@ -82,6 +82,7 @@ class SampleDoc:
     created: datetime.date | None = None  # fixes the URL; `date` moves when the document is republished
     attachment_size: int = 2048
     attachment_down: bool = False  # its attachment answers 500 (a broken file server) until this is unset
+    attachment_state: str | None = None  # its attachment answers as a page in this state does: soft404, login…
     pinned: bool = False  # 置顶: listed above everything else, whatever its date
 
     def __post_init__(self):

@@ -137,6 +137,8 @@ class Section:
             return 404, {"Content-Type": "text/html; charset=utf-8"}, NOT_FOUND.encode()
         if doc.attachment_down:
             return 500, {"Content-Type": "text/html; charset=utf-8"}, b"<h1>500 Internal Server Error</h1>"
+        if doc.attachment_state:
+            return self.state_answer(doc.attachment_state)
         body = FAKE_PDF + str(doc.id).encode() + b"\n" + b"0" * max(0, doc.attachment_size - len(FAKE_PDF) - 8)
         return 200, {"Content-Type": "application/pdf", "Content-Disposition": self.disposition(doc)}, body
 
