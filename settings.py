@@ -24,6 +24,11 @@ DOWNLOAD_TIMEOUT = 30  # seconds
 # Scrapy's own default, said here because `zwgk fetch` follows it too: a portal's certificate is not verified. County
 # portals serve expired, self-signed or chain-less certificates as often as not; the archive keeps what was served.
 DOWNLOAD_VERIFY_CERTIFICATES = False
+# Scrapy's own defaults, said here because `zwgk fetch` follows them too: redirects, and a page's meta refresh sooner
+# than this many seconds (a stub that sends the reader on to the document), outside <noscript>.
+REDIRECT_MAX_TIMES = 20
+METAREFRESH_MAXDELAY = 100
+METAREFRESH_IGNORE_TAGS = ["noscript"]
 DOWNLOAD_MAXSIZE = 20 * MIB  # a page
 DOWNLOAD_WARNSIZE = 0
 ATTACHMENT_MAXSIZE = 50 * MIB  # an attachment (a site may set its own cap)

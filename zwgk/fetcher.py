@@ -7,7 +7,10 @@ import urllib.request
 import zlib
 from urllib.parse import urlsplit
 
+from w3lib.html import get_meta_refresh
+
 from coordinator import attachment_answer, attachment_failure, record_attachment
+from crawler.decode import decode_bytes
 from crawler.response import Response, TooLarge, header_value
 from crawler.urls import as_sent
 from settings import (
@@ -15,7 +18,10 @@ from settings import (
     DOWNLOAD_MAXSIZE,
     DOWNLOAD_TIMEOUT,
     DOWNLOAD_VERIFY_CERTIFICATES,
+    METAREFRESH_IGNORE_TAGS,
+    METAREFRESH_MAXDELAY,
     MIB,
+    REDIRECT_MAX_TIMES,
     USER_AGENT,
 )
 
@@ -37,9 +43,23 @@ def check_url(url: str) -> None:
 
 
 def fetch_url(url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWNLOAD_MAXSIZE) -> Response:
-    """The answer to `url`, under the address as a request sends it (the archive's key, as a crawl's)."""
+    """The answer to `url`, under the address as a request sends it (the archive's key, as a crawl's). Redirects
+    are followed, by HTTP and by a page's meta refresh, as the crawl's Scrapy follows them (its MetaRefreshMiddleware:
+    a refresh sooner than METAREFRESH_MAXDELAY, at most REDIRECT_MAX_TIMES): a page that only sends the reader on
+    is archived as where it sends them, under its own address."""
     check_url(url)
     url = as_sent(url)
+    answer = _fetch_once(url, timeout, max_bytes)
+    for _ in range(REDIRECT_MAX_TIMES):
+        target = _refresh_target(answer)
+        if target is None:
+            break
+        answer = _fetch_once(target, timeout, max_bytes)
+    answer.url = url
+    return answer
+
+
+def _fetch_once(url: str, timeout: float, max_bytes: int) -> Response:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     try:
         with urllib.request.urlopen(request, timeout=timeout, context=tls_context()) as answer:
@@ -49,6 +69,20 @@ def fetch_url(url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWN
     except (TimeoutError, urllib.error.URLError, OSError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", None) or error.__class__.__name__
         raise FetchError(f"cannot fetch {url}: {reason}") from None
+
+
+def _refresh_target(answer: Response) -> str | None:
+    """Where a page's meta refresh sends the reader soon enough to follow, read as Scrapy reads it (the first 4,096
+    characters of the page); None for no such refresh, one to a page that is no web address, or to itself."""
+    if (answer.content_type or "text/html").split(";")[0].strip().lower() not in ("text/html", "application/xhtml+xml"):
+        return None
+    text = decode_bytes(answer.body, answer.content_type).text[:4096]
+    here = answer.final_url or answer.url
+    interval, target = get_meta_refresh(text, here, ignore_tags=METAREFRESH_IGNORE_TAGS)
+    if target is None or interval >= METAREFRESH_MAXDELAY or urlsplit(target).scheme not in ("http", "https"):
+        return None
+    target = as_sent(target)
+    return target if target != here else None
 
 
 def tls_context() -> ssl.SSLContext:

@@ -85,3 +85,29 @@ def test_encoding_source_recorded_on_capture(portal, db, expected):
     with sqlite3.connect(db) as conn:
         encoding, source = conn.execute("select encoding, encoding_source from captures").fetchone()
     assert (encoding, source) == (expected["encoding"], expected["encoding_source"])
+
+
+@pytest.mark.parametrize(
+    "refresh, followed",
+    [
+        ('<meta http-equiv="refresh" content="0;url={target}">', True),  # a stub sending the reader on at once
+        ('<meta http-equiv="Refresh" content="2; URL=\'{target}\'">', True),
+        ('<meta http-equiv="refresh" content="300">', False),  # the page reloads itself every five minutes
+        ('<noscript><meta http-equiv="refresh" content="0;url={target}"></noscript>', False),  # as Scrapy: not there
+    ],
+)
+def test_fetch_follows_a_meta_refresh_as_the_crawl_does(portal, db, refresh, followed):
+    """The crawl's Scrapy follows a page's meta refresh (MetaRefreshMiddleware); `zwgk fetch` follows it the same
+    way, where it used to archive the stub, an empty page, as the document."""
+    section = portal.section("generic-gsgg")
+    doc = next(d for d in section.docs if d.state == "live")
+    target = portal.url + section.detail_path(doc)
+    head = refresh.replace("{target}", target)
+    (portal.site / "stub.html").write_text(
+        f"<html><head><meta charset='utf-8'>{head}<title>跳转中</title></head><body>正在跳转……</body></html>", "utf-8"
+    )
+    done, out = fetch_json(portal.url + "/stub.html", db)
+    assert done.returncode == 0, done.stderr
+    assert out["url"] == portal.url + "/stub.html"
+    assert out["final_url"] == (target if followed else out["url"])
+    assert (out["title"] == doc.title) is followed
