@@ -39,6 +39,10 @@ RETRY_BACKOFF_MAX = 60.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "spiders.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "spiders.middlewares.MetaRefreshMiddleware": 580,
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "spiders.middlewares.RedirectMiddleware": 600,
 }
 SPIDER_MIDDLEWARES = {"spiders.middlewares.ArchiveErrorMiddleware": 50}
 ITEM_PIPELINES = {"spiders.pipelines.ArchivePipeline": 300, "spiders.attachments.AttachmentsPipeline": 400}

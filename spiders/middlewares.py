@@ -1,9 +1,11 @@
-"""Retries that back off, and a crawl that stops cleanly when the archive cannot be written."""
+"""Retries that back off, redirects that no duplicate filter drops, and a crawl that stops cleanly when the archive
+cannot be written."""
 
 import asyncio
 import sqlite3
 
 from scrapy import Request
+from scrapy.downloadermiddlewares import redirect
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.utils.defer import deferred_from_coro
 
@@ -48,6 +50,26 @@ class BackoffRetryMiddleware(RetryMiddleware):
             tries = result.meta.get("retry_times", 1)
             result.meta["retry_backoff"] = min(self.backoff_max, self.backoff * 2 ** (tries - 1))
         return result
+
+
+class _HopsPassTheDuplicateFilter:
+    """A redirect is the next hop of the one fetch, not a new request for the duplicate filter to drop: a session
+    check sends the reader back to the very address it asked for (with a cookie set), which the filter had seen and
+    dropped, losing the document without a word. Hops stay bounded by REDIRECT_MAX_TIMES."""
+
+    def process_response(self, request, response, spider=None):
+        answer = super().process_response(request, response)
+        if isinstance(answer, Request):
+            answer.dont_filter = True
+        return answer
+
+
+class RedirectMiddleware(_HopsPassTheDuplicateFilter, redirect.RedirectMiddleware):
+    """Scrapy's, its hops past the duplicate filter."""
+
+
+class MetaRefreshMiddleware(_HopsPassTheDuplicateFilter, redirect.MetaRefreshMiddleware):
+    """Scrapy's, its hops past the duplicate filter."""
 
 
 class ArchiveErrorMiddleware:

@@ -26,7 +26,7 @@ from crawler.response import Response
 from . import lists, revisit
 from .items import DocumentPage, PendingAttachments
 from .lists import trs
-from .responses import to_response
+from .responses import ALL_BUT_REDIRECTS, to_response
 from .run import CrawlRun
 from .sites import Site, load_sites
 
@@ -128,7 +128,7 @@ class PortalSpider(scrapy.Spider):
 
     # --- lists ------------------------------------------------------------------------------------
     def list_request(self, fetch: lists.Fetch, list_url: str) -> scrapy.Request:
-        meta = {"list_url": list_url, "state": fetch.state, "handle_httpstatus_all": True}
+        meta = {"list_url": list_url, "state": fetch.state, "handle_httpstatus_list": ALL_BUT_REDIRECTS}
         if fetch.method == "POST":
             return scrapy.FormRequest(
                 fetch.url,
@@ -251,7 +251,8 @@ class PortalSpider(scrapy.Spider):
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        meta = {"hints": {k: v for k, v in hints.items() if v}, "reason": reason, "handle_httpstatus_all": True}
+        hints = {k: v for k, v in hints.items() if v}
+        meta = {"hints": hints, "reason": reason, "handle_httpstatus_list": ALL_BUT_REDIRECTS}
         return scrapy.Request(
             url, callback=self.parse_document, errback=self.document_failed, headers=headers, meta=meta
         )
@@ -276,7 +277,7 @@ class PortalSpider(scrapy.Spider):
     def next_part(self, page: Response, more: list[str], hints: dict):
         """Long TRS articles come in parts (t…_1.html ...): fetch them in turn, then hand on the whole."""
         if more:
-            meta = {"page": page, "more": more[1:], "hints": hints, "handle_httpstatus_all": True}
+            meta = {"page": page, "more": more[1:], "hints": hints, "handle_httpstatus_list": ALL_BUT_REDIRECTS}
             yield scrapy.Request(more[0], callback=self.parse_part, errback=self.document_failed, meta=meta)
         else:
             yield DocumentPage(page, hints)

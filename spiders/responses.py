@@ -1,6 +1,13 @@
 """Scrapy's responses as the coordinator takes them."""
 
+from scrapy.utils.datatypes import SequenceExclude
+
 from crawler.response import Response
+
+REDIRECTS = (301, 302, 303, 307, 308)  # the statuses Scrapy's RedirectMiddleware follows (with a Location)
+# The answers the spider takes itself (handle_httpstatus_list): every status, 304, 404, 412, 503 and the rest, but a
+# redirect, which is followed to where it leads (a portal moved to https, a session check) and read there.
+ALL_BUT_REDIRECTS = SequenceExclude(REDIRECTS)
 
 
 def to_response(response) -> Response:

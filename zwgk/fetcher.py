@@ -1,6 +1,8 @@
 """Fetch one URL for `zwgk fetch`, refusing what cannot be a document page."""
 
+import functools
 import http.client
+import http.cookiejar
 import ssl
 import urllib.error
 import urllib.request
@@ -62,7 +64,7 @@ def fetch_url(url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWN
 def _fetch_once(url: str, timeout: float, max_bytes: int) -> Response:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout, context=tls_context()) as answer:
+        with _opener().open(request, timeout=timeout) as answer:
             return _response(url, answer.status, answer.geturl(), answer.headers, answer, max_bytes)
     except urllib.error.HTTPError as error:
         return _response(url, error.code, error.geturl() or url, error.headers, error, max_bytes)
@@ -83,6 +85,22 @@ def _refresh_target(answer: Response) -> str | None:
         return None
     target = as_sent(target)
     return target if target != here else None
+
+
+@functools.cache
+def _opener() -> urllib.request.OpenerDirector:
+    """One opener for a command's fetches (the page, its further hops, its files): cookies kept across them, as the
+    crawl's Scrapy keeps them (a portal that sets its session cookie and sends the reader back to the same page
+    answers nothing to a client without one), and TLS as the crawl speaks it."""
+    return urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+        urllib.request.HTTPSHandler(context=tls_context()),
+        _Redirects,
+    )
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = REDIRECT_MAX_TIMES  # the crawl's bound, where urllib's own is 10
 
 
 def tls_context() -> ssl.SSLContext:

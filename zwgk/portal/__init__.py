@@ -26,6 +26,7 @@ HERE = Path(__file__).parent
 SITE = HERE / "site"
 MANIFEST = "portal.toml"
 ROBOTS = b"User-agent: *\nDisallow: /admin/\n"
+SESSION_COOKIE = "JSESSIONID=qinglan1"
 STALL_SECONDS = 5  # longer than the timeout the fault tests give the crawler
 
 
@@ -54,8 +55,10 @@ class SamplePortal:
         sections: list[Section] | None = None,
         big: int = 0,
         tls: ssl.SSLContext | None = None,
+        session: bool = False,
     ):
-        """`tls`: served over HTTPS with this context's certificate."""
+        """`tls`: served over HTTPS with this context's certificate. `session`: a request without the portal's
+        session cookie is sent back to its own address with the cookie set (a JSP or IIS site's session check)."""
         self.site = Path(site)
         self.sections = sections if sections is not None else default_sections(big)
         self.hits: dict[str, int] = {}
@@ -65,6 +68,7 @@ class SamplePortal:
         if tls is not None:
             self.server.socket = tls.wrap_socket(self.server.socket, server_side=True)
         self.scheme = "https" if tls is not None else "http"
+        self.session = session
         self.server.daemon_threads = True
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -95,8 +99,10 @@ class SamplePortal:
         self.requests.append((method, target))
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, ROBOTS
-        form = dict(parse_qsl(body.decode("utf-8", "replace"))) if body else {}
         lowered = {k.lower(): v for k, v in headers.items()}
+        if self.session and SESSION_COOKIE not in lowered.get("cookie", ""):
+            return 302, {"Location": target, "Set-Cookie": f"{SESSION_COOKIE}; Path=/"}, b""
+        form = dict(parse_qsl(body.decode("utf-8", "replace"))) if body else {}
         for section in self.sections:
             answer = section.answer(method, path, query, form, lowered, self.url)
             if answer is not None:

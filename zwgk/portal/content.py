@@ -83,6 +83,7 @@ class SampleDoc:
     attachment_size: int = 2048
     attachment_down: bool = False  # its attachment answers 500 (a broken file server) until this is unset
     attachment_state: str | None = None  # its attachment answers as a page in this state does: soft404, login…
+    moved_to: int | None = None  # its page answers 301 to the page of this document (both listed)
     pinned: bool = False  # 置顶: listed above everything else, whatever its date
 
     def __post_init__(self):

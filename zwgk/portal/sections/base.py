@@ -170,6 +170,8 @@ class Section:
     def detail_answer(self, doc: SampleDoc, page: int, headers: dict) -> Answer:
         if doc.state == "loop":
             return 302, {"Location": self.detail_path(doc, page)}, b""
+        if doc.moved_to is not None:
+            return 301, {"Location": self.detail_path(self.doc(doc.moved_to), page)}, b""
         if doc.burst:
             doc.burst -= 1
             return (
