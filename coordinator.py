@@ -47,7 +47,12 @@ def read_answer(response: Response, hints: dict | None = None) -> Reading:
     decoded = decode_bytes(response.body, response.content_type)
     verdict = classify(response.status, decoded.text, response.url, response.final_url)
     if verdict.kind == "error":
-        raise NotADocument(f"{response.url}: HTTP {response.status}")
+        sent = verdict.reason.startswith("redirect-")
+        raise NotADocument(
+            f"{response.url}: {verdict.reason} {response.final_url}"
+            if sent
+            else f"{response.url}: HTTP {response.status}"
+        )
     if verdict.kind != "document":
         return Reading(verdict)
     return Reading(verdict, process_page(response, hints, decoded))

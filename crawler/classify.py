@@ -1,7 +1,7 @@
 """What an answer to a document request is: a document, a withdrawal, an anti-bot block, or an error.
 
 Anti-bot answers must never become versions or withdrawals, and a withdrawal often comes back as
-HTTP 200: a short "页面不存在" page, or a redirect or meta refresh to the document's column.
+HTTP 200: a short "页面不存在" page, or a redirect or meta refresh to the document's column or to an error page.
 """
 
 import re
@@ -42,6 +42,15 @@ SOFT_404_RE = re.compile(
     r"稿件已撤|(?:页面|文章|信息|内容)(?:已)?(?:过期|下线)|404\s*(?:Not\s*Found|错误)",
     re.I,
 )
+# Where servers send a request they cannot answer (IIS's and TRS's custom errors), dressed in the site's furniture and
+# so longer than a soft 404 may be: a not-found page (/404.html, /notfound.htm, /error.jsp?code=404) says the document
+# is gone; any other error page (/500.html, /error.jsp) says nothing of it: an error, neither version nor withdrawal.
+NOT_FOUND_PAGE_RE = re.compile(
+    r"/(?:404|404page|notfound|not_found|nofound|page_not_found)(?:\.[a-z]+)?/?(?:\?|$)"
+    r"|[?&](?:code|status|err|error|errcode)=404(?:&|$)",
+    re.I,
+)
+ERROR_PAGE_RE = re.compile(r"/(?:50\d|50x|error|errors|err)(?:\.[a-z]+)?/?(?:\?|$)", re.I)
 SOFT_404_PAGE = 300  # visible characters
 SHORT_PAGE = 600  # visible characters: a real document with its page furniture is longer
 REFRESH_RE = re.compile(
@@ -83,12 +92,24 @@ def classify(status: int, html: str, url: str, final_url: str | None = None) -> 
         return Verdict("error", f"http-{status}")
     if final_url and final_url != url and _is_column_of(final_url, url):
         return Verdict("gone", "redirect-to-column")
+    if final_url and final_url != url and (verdict := _sent_to_an_error_page(final_url)):
+        return verdict
     refresh = REFRESH_RE.search(html)
     if refresh and _is_column_of(urljoin(final_url or url, refresh.group(1)), url):
         return Verdict("gone", "refresh-to-column")
     if len(visible) < SOFT_404_PAGE and SOFT_404_RE.search(visible):
         return Verdict("gone", "soft-404")
     return Verdict("document")
+
+
+def _sent_to_an_error_page(final_url: str) -> Verdict | None:
+    parts = urlsplit(final_url)
+    target = f"{parts.path}?{parts.query}" if parts.query else parts.path
+    if NOT_FOUND_PAGE_RE.search(target):
+        return Verdict("gone", "redirect-to-not-found-page")
+    if ERROR_PAGE_RE.search(target):
+        return Verdict("error", "redirect-to-error-page")
+    return None
 
 
 def visible_text(html: str) -> str:

@@ -78,3 +78,10 @@ def test_a_page_in_a_files_place_that_says_it_is_gone_or_barred_is_no_stored_fil
     assert (got.status, got.error) == (
         (AttachmentStatus.FAILED, outcome) if outcome else (AttachmentStatus.STORED, None)
     )
+
+
+def test_a_page_sent_to_the_servers_error_page_is_no_document_and_says_where_it_was_sent():
+    url, error_page = "http://x.gov.cn/xxgk/202401/t20240105_1.html", "http://x.gov.cn/error.jsp"
+    body = "<html><body><h1>系统繁忙，请稍后再试</h1></body></html>".encode()
+    with pytest.raises(NotADocument, match=f"^{url}: redirect-to-error-page {error_page}$"):
+        read_answer(Response(url, 200, body, {"Content-Type": "text/html"}, final_url=error_page))
