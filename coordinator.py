@@ -23,7 +23,7 @@ from crawler.classify import Blocked, NotADocument, Verdict, check_document, cla
 from crawler.decode import decode_bytes
 from crawler.document import Document
 from crawler.filenames import filename_from_disposition
-from crawler.pipeline import process_page
+from crawler.pipeline import is_file, process_file, process_page
 from crawler.response import Response, TooLarge
 
 ERROR_CHARS = 300  # of an error message kept with a failed attachment
@@ -42,6 +42,8 @@ class Reading:
 def read_answer(response: Response, hints: dict | None = None) -> Reading:
     """Classify and extract one answer (no archive involved). Raises NotADocument for an answer that is no
     document: an empty or binary 2xx body, or an error status."""
+    if is_file(response):
+        return Reading(Verdict("document", "file"), process_file(response, hints))
     if 200 <= response.status < 300:
         check_document(response.body, response.content_type, response.url, response.status)
     decoded = decode_bytes(response.body, response.content_type)
@@ -71,7 +73,10 @@ def record(
         if result is None:
             raise NotADocument(f"{response.url}: not found ({verdict.reason}) and not in the archive")
         return None, result
-    return reading.doc, archive.record_document(response, reading.doc, site=site, crawl_run_id=crawl_run_id)
+    result = archive.record_document(response, reading.doc, site=site, crawl_run_id=crawl_run_id)
+    if reading.doc.method == "file":  # the document is its file: stored from this answer, not downloaded again
+        record_attachment(archive, attachment_answer(response.url, response), crawl_run_id)
+    return reading.doc, result
 
 
 def ingest(
@@ -237,7 +242,8 @@ def reprocess(archive: Archive, site: str | None = None, progress=None, workers:
 
 
 def _reextract(answer: tuple[Response, dict]) -> Document:
-    return process_page(*answer)
+    response, hints = answer
+    return process_file(response, hints) if is_file(response) else process_page(response, hints)
 
 
 def _listed_hints(capture) -> dict:

@@ -30,6 +30,7 @@ class Document:
     text_simplified: str | None = None
     method: str = "text"
     decoded: Decoded | None = None
+    file_digest: str = ""  # sha256 of the bytes of a document that is a file (a listed PDF): they decide its versions
 
     # What decides versions: the normalised text and key metadata, nothing a page changes by itself. Hashed once,
     # where the document is made (a text worker), from fields that are not changed afterwards.
@@ -43,7 +44,8 @@ class Document:
 
     def __post_init__(self) -> None:
         fields = {f: normalise(getattr(self, f) or "") for f in HASHED_FIELDS}
-        payload = json.dumps({"text": normalise(self.text), **fields}, ensure_ascii=False, sort_keys=True)
+        file = {"file": self.file_digest} if self.file_digest else {}  # absent from a page's: its hash as it was
+        payload = json.dumps({"text": normalise(self.text), **fields, **file}, ensure_ascii=False, sort_keys=True)
         self.content_hash = hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

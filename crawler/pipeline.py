@@ -1,15 +1,22 @@
-"""The one text pipeline: decode -> extract -> check -> clean -> metadata, for pages and for text files."""
+"""The one text pipeline: decode -> extract -> check -> clean -> metadata, for pages and for text files; and the
+document a file a list links is (its metadata through the same tail)."""
+
+import hashlib
+from urllib.parse import urlsplit
 
 from . import integrity, metadata
+from .classify import HTML_TYPES
 from .clean import clean_lines, split_lines
 from .decode import Decoded, decode_bytes
 from .document import Document, normalise
 from .extract import extract
+from .filenames import filename_from_disposition
 from .response import Response
+from .urls import unescaped
 
 
-def finish_lines(lines: list[str], meta: metadata.Candidates) -> Document:
-    """Shared tail of both entry points: repair and flag damage, drop furniture, read metadata from text."""
+def finish_lines(lines: list[str], meta: metadata.Candidates, file_digest: str = "") -> Document:
+    """Shared tail of every entry point: repair and flag damage, drop furniture, read metadata from text."""
     report = integrity.check_lines(lines)
     lines = clean_lines(report.lines)
     lines = integrity.restore_breaks(lines) if "flattened" in report.flags else lines
@@ -24,6 +31,7 @@ def finish_lines(lines: list[str], meta: metadata.Candidates) -> Document:
         flags=report.flags,
         repairs=report.repairs,
         text_simplified=report.simplified("\n".join(lines)),
+        file_digest=file_digest,
     )
 
 
@@ -45,11 +53,41 @@ def process_page(response: Response, hints: dict | None = None, decoded: Decoded
         attachments += [a for a in more.attachments if a not in attachments]
         images += [i for i in more.images if i not in images]
     meta = extracted.meta
-    for name, raw in (hints or {}).items():
-        meta.add(name, raw, metadata.LISTED)
+    _add_hints(meta, hints)
     doc = finish_lines(lines, meta)
     doc.attachments, doc.images, doc.method, doc.decoded = attachments, images, extracted.method, decoded
     return doc
+
+
+def _add_hints(meta: metadata.Candidates, hints: dict | None) -> None:
+    for name, raw in (hints or {}).items():
+        meta.add(name, raw, metadata.LISTED)
+
+
+def is_file(response: Response) -> bool:
+    """A 2xx answer that says it is a file, not a page (application/pdf, a Word or Excel document, an image): a list
+    links a notice's PDF as often as its page. Not an answer that calls itself a page, whatever its bytes."""
+    kind = (response.content_type or "").split(";")[0].strip().lower()
+    return 200 <= response.status < 300 and bool(kind) and kind not in HTML_TYPES and bool(response.body)
+
+
+def process_file(response: Response, hints: dict | None = None) -> Document:
+    """A file a list links as a document: its metadata what the list showed (its file name for a title when the
+    list gave none), its content the file itself (no text is read from it), archived as the document's one
+    attachment; its bytes decide its versions."""
+    meta = metadata.Candidates()
+    _add_hints(meta, hints)
+    if not meta.best("title"):
+        meta.add("title", file_name(response), metadata.LISTED)
+    doc = finish_lines([], meta, file_digest=hashlib.sha256(response.body).hexdigest())
+    doc.attachments, doc.method = [{"url": response.url, "name": doc.title}], "file"
+    return doc
+
+
+def file_name(response: Response) -> str:
+    """The name the server gives the file, else the last part of its address."""
+    named = filename_from_disposition(response.header("content-disposition"))
+    return named or unescaped(urlsplit(response.final_url or response.url).path.rsplit("/", 1)[-1])
 
 
 def process_text(text: str) -> Document:

@@ -564,3 +564,60 @@ def test_a_listed_page_moved_to_another_listed_page_is_archived_under_both_addre
         portal.url + section.detail_path(old),
     )
     assert moved == {"final_url": portal.url + section.detail_path(new)}
+
+
+class FilesListedSection(GenericSection):
+    """A list that links some notices' PDFs as the documents themselves, as 财政预决算 and 公报 columns do."""
+
+    def detail_path(self, doc, page: int = 0) -> str:
+        return f"{self.root}{doc.created:%Y%m}/{'P' if doc.id % 3 == 0 else 'content_'}{doc.id}.{self.ext(doc)}"
+
+    def ext(self, doc) -> str:
+        return "pdf" if doc.id % 3 == 0 else "html"
+
+    def detail_answer(self, doc, page, headers):
+        if self.ext(doc) == "pdf":
+            return 200, {"Content-Type": "application/pdf"}, f"%PDF-1.4\n{doc.id} r{doc.revision}".encode()
+        return super().detail_answer(doc, page, headers)
+
+
+def test_a_file_a_list_links_as_a_document_is_archived_as_one_and_its_bytes_make_its_versions(tmp_path):
+    """Each listed PDF is a document (its title and date the list's, its content the file, stored once, not
+    downloaded again); the next crawl fetches none; a republished file is a new version. They were refused as
+    'not an HTML page' and counted as errors, every night."""
+    section = FilesListedSection("files", "预决算公开", "/czyjs/", make_docs(9900, 9, seed=3))
+    files = [d for d in section.docs if section.ext(d) == "pdf"]
+    with SamplePortal(copy_site(tmp_path / "portal"), sections=[section]) as portal:
+        db = tmp_path / "archive.db"
+        done, summaries, requests = crawl(portal, db, "files")
+        assert done.returncode == 0 and summaries["files"]["errors"] == 0, done.stderr
+        assert archived_urls(db, "files") == listed_urls(portal, "files")
+        urls = {portal.url + section.detail_path(d): d for d in files}
+        stored = rows(
+            db,
+            "select d.url, d.title, d.published, a.status, a.size from documents d join attachments a on a.url = d.url",
+        )
+        assert {(r["url"], r["title"], r["published"], r["status"], r["size"]) for r in stored} == {
+            (url, d.title, f"{d.date:%Y-%m-%d}", "stored", len(section.detail_answer(d, 0, {})[2]))
+            for url, d in urls.items()
+        }
+        assert sum(path.endswith(".pdf") for _, path in requests) == len(files)  # each fetched once
+
+        again, summaries, requests = crawl(portal, db, "files")
+        assert again.returncode == 0 and summaries["files"]["pages_fetched"] == 0
+        section.edit(files[0].id, TODAY)  # republished: new bytes, a new date on the list
+        again, summaries, _ = crawl(portal, db, "files")
+        assert (summaries["files"]["new_versions"], summaries["files"]["errors"]) == (1, 0), again.stderr
+
+
+def test_fetch_archives_a_file_as_a_document(portal, db):
+    """`zwgk fetch` of a file's address (used to be refused as not an HTML page): the same document a list's link
+    makes, titled by its file name, the file stored once."""
+    url = portal.url + "/files/report.pdf"
+    done = zwgk("fetch", url, "--json", "--db", db)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert (out["title"], out["text"], out["attachments"]) == ("report.pdf", "", [{"url": url, "name": "report.pdf"}])
+    (stored,) = rows(db, "select status, size from attachments")
+    assert stored == {"status": "stored", "size": len((portal.site / "files" / "report.pdf").read_bytes())}
+    assert json.loads(zwgk("fetch", url, "--json", "--db", db).stdout)["outcome"] == "unchanged"

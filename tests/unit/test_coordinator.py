@@ -21,8 +21,26 @@ PAGE = (
 def test_an_empty_or_binary_2xx_answer_is_refused_before_anything_is_decoded():
     with pytest.raises(NotADocument, match="empty response body"):
         read_answer(Response("http://x.gov.cn/a.html", 200, b"  \n"))
-    with pytest.raises(NotADocument, match="not an HTML page"):
-        read_answer(Response("http://x.gov.cn/a.pdf", 200, b"%PDF-1.4", {"Content-Type": "application/pdf"}))
+    with pytest.raises(NotADocument, match="not an HTML page"):  # a page by its word, not by its bytes
+        read_answer(Response("http://x.gov.cn/a.html", 200, bytes(range(256)), {"Content-Type": "text/html"}))
+
+
+def test_a_file_is_a_document_its_list_describes_and_its_bytes_decide_its_versions():
+    url = "http://x.gov.cn/xxgk/202401/%E9%A2%84%E7%AE%97.pdf"
+    pdf = {"Content-Type": "application/pdf"}
+    listed = {"title": "2024年部门预算公开", "published": "2024-01-05"}
+    doc = read_answer(Response(url, 200, b"%PDF-1.4 v1", pdf), listed).doc
+    assert (doc.method, doc.title, doc.published, doc.text, doc.flags) == (
+        "file",
+        listed["title"],
+        "2024-01-05",
+        "",
+        [],
+    )
+    assert doc.attachments == [{"url": url, "name": listed["title"]}]
+    assert read_answer(Response(url, 200, b"%PDF-1.4 v1", pdf), listed).doc.content_hash == doc.content_hash
+    assert read_answer(Response(url, 200, b"%PDF-1.4 v2", pdf), listed).doc.content_hash != doc.content_hash
+    assert read_answer(Response(url, 200, b"%PDF-1.4 v1", pdf)).doc.title == "预算.pdf"  # unlisted: its file name
 
 
 def test_a_404_is_read_as_gone_and_a_page_as_a_document():
