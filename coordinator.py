@@ -12,14 +12,13 @@ import os
 import select
 import threading
 import time
-from codecs import BOM_UTF8
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 
 from archive import Archive, CaptureResult
 from archive.vocabulary import AttachmentStatus, Outcome
-from crawler.classify import Blocked, NotADocument, Verdict, check_document, classify
+from crawler.classify import Blocked, NotADocument, Verdict, check_document, classify, starts_as_markup
 from crawler.decode import decode_bytes
 from crawler.document import Document
 from crawler.filenames import filename_from_disposition
@@ -127,7 +126,7 @@ def attachment_answer(url: str, answer: Response) -> AttachmentFile:
 def _page_instead_of_file(url: str, answer: Response) -> str | None:
     """Why an answer is a page saying the file is gone or barred (classify's reason), or None: a file, or a page
     that is one (an attachment may well be a page)."""
-    if len(answer.body) > MAX_PAGE_INSTEAD or not answer.body.lstrip().removeprefix(BOM_UTF8).startswith(b"<"):
+    if len(answer.body) > MAX_PAGE_INSTEAD or not starts_as_markup(answer.body):
         return None  # too big for such a page, or no markup where a page starts (%PDF, PK, a Word file's bytes)
     try:
         check_document(answer.body, answer.content_type, url, answer.status)

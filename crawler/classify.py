@@ -5,6 +5,7 @@ HTTP 200: a short "页面不存在" page, or a redirect or meta refresh to the d
 """
 
 import re
+from codecs import BOM_UTF8
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -125,10 +126,17 @@ def _is_column_of(target: str, url: str) -> bool:
     return column.endswith("/") and b.path.startswith(column) and b.path != a.path
 
 
+def starts_as_markup(body: bytes) -> bool:
+    """The bytes open as a page does (a tag, after any space and a UTF-8 BOM); no PDF, Word, Excel, zip or image file
+    does."""
+    return body.lstrip().removeprefix(BOM_UTF8).lstrip().startswith(b"<")
+
+
 def check_document(body: bytes, content_type: str | None, url: str, status: int) -> None:
-    """A 2xx answer worth extracting: some body, and text rather than a binary file."""
+    """A 2xx answer worth extracting: some body, and a page rather than a binary file: its type says so, or its
+    bytes open as a page does."""
     kind = (content_type or "text/html").split(";")[0].strip().lower()
     if not body.strip():
         raise NotADocument(f"{url}: empty response body (HTTP {status})")
-    if kind not in HTML_TYPES or b"\x00" in body[:1024]:
-        raise NotADocument(f"{url}: not an HTML page ({kind})")
+    if (kind not in HTML_TYPES and not starts_as_markup(body)) or b"\x00" in body[:1024]:
+        raise NotADocument(f"{url}: not an HTML page ({kind})")  # a page under a wrong type (text/htm) is read

@@ -5,7 +5,7 @@ import hashlib
 from urllib.parse import urlsplit
 
 from . import integrity, metadata
-from .classify import HTML_TYPES
+from .classify import HTML_TYPES, starts_as_markup
 from .clean import clean_lines, split_lines
 from .decode import Decoded, decode_bytes
 from .document import Document, normalise
@@ -65,10 +65,14 @@ def _add_hints(meta: metadata.Candidates, hints: dict | None) -> None:
 
 
 def is_file(response: Response) -> bool:
-    """A 2xx answer that says it is a file, not a page (application/pdf, a Word or Excel document, an image): a list
-    links a notice's PDF as often as its page. Not an answer that calls itself a page, whatever its bytes."""
+    """A 2xx answer that says it is a file, not a page (application/pdf, a Word or Excel document, an image), and
+    whose bytes do not open as a page does: a list links a notice's PDF as often as its page. Not an answer that
+    calls itself a page whatever its bytes, nor a page served under a wrong type (text/htm, octet-stream)."""
     kind = (response.content_type or "").split(";")[0].strip().lower()
-    return 200 <= response.status < 300 and bool(kind) and kind not in HTML_TYPES and bool(response.body)
+    declared_a_file = bool(kind) and kind not in HTML_TYPES
+    return (
+        200 <= response.status < 300 and declared_a_file and bool(response.body) and not starts_as_markup(response.body)
+    )
 
 
 def process_file(response: Response, hints: dict | None = None) -> Document:

@@ -103,3 +103,9 @@ def test_a_page_sent_to_the_servers_error_page_is_no_document_and_says_where_it_
     body = "<html><body><h1>系统繁忙，请稍后再试</h1></body></html>".encode()
     with pytest.raises(NotADocument, match=f"^{url}: redirect-to-error-page {error_page}$"):
         read_answer(Response(url, 200, body, {"Content-Type": "text/html"}, final_url=error_page))
+
+
+@pytest.mark.parametrize("kind", ["application/octet-stream", "text/htm", "application/x-jsp"])
+def test_a_page_served_under_a_wrong_type_is_read_as_a_page(kind):
+    reading = read_answer(Response("http://x.gov.cn/content.jsp?id=7", 200, PAGE, {"Content-Type": kind}))
+    assert (reading.doc.method, reading.doc.title) == ("class:TRS_Editor", "关于做好政务公开工作的通知")
