@@ -149,7 +149,7 @@ class PortalSpider(scrapy.Spider):
         if response.status != 200:
             yield from self.list_refused(walk, answer, text)
             return
-        page = lists.Page(response.url, text)
+        page = lists.Page(response.url, text, tuple(self.site.allowed_domains))
         walk.family = walk.family or lists.detect(page)
         listing = lists.parse(walk.family, page, response.meta["state"], self.site.selectors)
         if not listing.entries and not listing.next and walk.entries == 0:

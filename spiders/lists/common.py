@@ -18,6 +18,7 @@ MIN_TITLE = 5
 class Page:
     url: str
     text: str
+    hosts: tuple[str, ...] = ()  # where else its documents stand: the site's allowed_domains (and their subdomains)
 
 
 @dataclass
@@ -54,8 +55,11 @@ class Listing:
     total: int | None = None  # documents the portal says the list holds
 
 
-def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | None = None) -> list[Entry]:
-    """Entries from list items (li, tr, dd) holding a link and, usually, a date; in page order, each URL once."""
+def anchor_entries(
+    html: str, base_url: str, is_detail=None, selectors: dict | None = None, hosts: tuple[str, ...] = ()
+) -> list[Entry]:
+    """Entries from list items (li, tr, dd) holding a link and, usually, a date; in page order, each URL once. A link
+    counts on the list's own host, or on `hosts` (a site whose 信息公开 platform stands on a host of its own)."""
     selectors = selectors or {}
     root = parse_html(html)
     items = select(root, selectors.get("list_item")) if selectors.get("list_item") else root.xpath(ITEM_XPATH)
@@ -66,7 +70,7 @@ def anchor_entries(html: str, base_url: str, is_detail=None, selectors: dict | N
         if link is None:
             continue
         url = urljoin(base_url, link.get("href").strip())
-        if url in seen or not _same_site(url, base_url) or (is_detail and not is_detail(url)):
+        if url in seen or not _on_the_site(url, base_url, hosts) or (is_detail and not is_detail(url)):
             continue
         date_text = (
             " ".join(element_text(d) for d in select(item, selectors["date"]))
@@ -110,6 +114,8 @@ def matches_nothing(html: str, selector: str) -> bool:
     return not select(parse_html(html), selector)
 
 
-def _same_site(url: str, base_url: str) -> bool:
+def _on_the_site(url: str, base_url: str, hosts: tuple[str, ...]) -> bool:
     a, b = urlsplit(url), urlsplit(base_url)
-    return a.scheme in ("http", "https") and a.hostname == b.hostname
+    host = a.hostname or ""
+    elsewhere = any(host == allowed or host.endswith("." + allowed) for allowed in hosts)  # as Scrapy's offsite filter
+    return a.scheme in ("http", "https") and (host == b.hostname or elsewhere)

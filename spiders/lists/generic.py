@@ -20,7 +20,7 @@ def matches(page: Page) -> bool:
 
 
 def parse(page: Page, state: dict, selectors: dict) -> Listing:
-    entries = _catalogue(page) or anchor_entries(page.text, page.url, None, selectors)
+    entries = _catalogue(page) or anchor_entries(page.text, page.url, None, selectors, page.hosts)
     total = TOTAL_RE.search(page.text)
     return Listing(entries, _next(page, selectors), int(total[1]) if total else None)
 

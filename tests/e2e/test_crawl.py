@@ -621,3 +621,32 @@ def test_fetch_archives_a_file_as_a_document(portal, db):
     (stored,) = rows(db, "select status, size from attachments")
     assert stored == {"status": "stored", "size": len((portal.site / "files" / "report.pdf").read_bytes())}
     assert json.loads(zwgk("fetch", url, "--json", "--db", db).stdout)["outcome"] == "unchanged"
+
+
+class ElsewhereSection(GenericSection):
+    """A column whose list links its documents on another host (a 信息公开 platform of its own), once it is set."""
+
+    other_host = ""
+
+    def list_answer(self, method, path, query, form, base):
+        answer = super().list_answer(method, path, query, form, base)
+        if answer is None or not self.other_host:
+            return answer
+        status, headers, body = answer
+        here, there = f'href="{self.root}', f'href="{self.other_host}{self.root}'
+        return status, headers, body.replace(here.encode(self.encoding), there.encode(self.encoding))
+
+
+def test_documents_on_a_host_the_sites_file_allows_are_followed_from_a_list_of_any_family(tmp_path):
+    """allowed_domains said so, but the list parsers kept only links to the list's own host: the site failed with
+    a list that yields nothing."""
+    section = ElsewhereSection("elsewhere", "信息公开", "/xxgk/", make_docs(9950, 6, seed=4))
+    with SamplePortal(copy_site(tmp_path / "portal"), sections=[section]) as portal:
+        section.other_host = portal.url.replace("127.0.0.1", "localhost")
+        sites = tmp_path / "sites.toml"
+        sites.write_text(portal.sites_toml(["elsewhere"]) + 'allowed_domains = ["127.0.0.1", "localhost"]\n', "utf-8")
+        db = tmp_path / "archive.db"
+        done = zwgk("crawl", "--all", "--sites", sites, "--db", db)
+        assert done.returncode == 0, done.stdout + done.stderr
+        live = [d for d in section.docs if d.state == "live" and d.listed]
+        assert archived_urls(db, "elsewhere") == {section.other_host + section.detail_path(d) for d in live}
