@@ -33,13 +33,14 @@ class AttachmentsPipeline(MediaPipeline):
         if self.run.failure or not self.run.site.attachments:
             return []
         if isinstance(item, DocumentPage):
-            urls = item.attachments
+            page = item.response.final_url or item.response.url
+            urls, headers = item.attachments, {"Referer": page}  # the page they are linked from, as browsers send
         elif isinstance(item, PendingAttachments):
-            urls = item.urls
+            urls, headers = item.urls, {}
         else:
             return []
         meta = {"download_maxsize": self.run.site.attachment_max_bytes, "download_warnsize": 0, "allow_offsite": True}
-        return [Request(url, meta={**meta, ASKED_FOR: url}, priority=PRIORITY) for url in urls]
+        return [Request(url, headers=headers, meta={**meta, ASKED_FOR: url}, priority=PRIORITY) for url in urls]
 
     def media_to_download(self, request, info, *, item=None):
         return None  # every attachment asked for is still pending

@@ -113,7 +113,7 @@ def fetch(url, db_path, as_json, timeout, no_attachments):
             response = fetch_url(url, timeout)
             doc, result = ingest(archive, response)
             if doc and not no_attachments:
-                fetch_attachments(archive, doc.files, timeout)
+                fetch_attachments(archive, doc.files, response.final_url or response.url, timeout)
         except Blocked as error:
             fail(str(error), BLOCKED_EXIT)
         except (FetchError, NotADocument) as error:

@@ -44,25 +44,28 @@ def check_url(url: str) -> None:
         raise FetchError(f"not an http(s) URL: {url!r}")
 
 
-def fetch_url(url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWNLOAD_MAXSIZE) -> Response:
+def fetch_url(
+    url: str, timeout: float = DOWNLOAD_TIMEOUT, max_bytes: int = DOWNLOAD_MAXSIZE, referer: str | None = None
+) -> Response:
     """The answer to `url`, under the address as a request sends it (the archive's key, as a crawl's). Redirects
     are followed, by HTTP and by a page's meta refresh, as the crawl's Scrapy follows them (its MetaRefreshMiddleware:
     a refresh sooner than METAREFRESH_MAXDELAY, at most REDIRECT_MAX_TIMES): a page that only sends the reader on
     is archived as where it sends them, under its own address."""
     check_url(url)
     url = as_sent(url)
-    answer = _fetch_once(url, timeout, max_bytes)
+    answer = _fetch_once(url, timeout, max_bytes, referer)
     for _ in range(REDIRECT_MAX_TIMES):
         target = _refresh_target(answer)
         if target is None:
             break
-        answer = _fetch_once(target, timeout, max_bytes)
+        answer = _fetch_once(target, timeout, max_bytes, answer.final_url or answer.url)
     answer.url = url
     return answer
 
 
-def _fetch_once(url: str, timeout: float, max_bytes: int) -> Response:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8"})
+def _fetch_once(url: str, timeout: float, max_bytes: int, referer: str | None) -> Response:
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.8", **({"Referer": referer} if referer else {})}
+    request = urllib.request.Request(url, headers=headers)
     try:
         with _opener().open(request, timeout=timeout) as answer:
             return _response(url, answer.status, answer.geturl(), answer.headers, answer, max_bytes)
@@ -141,12 +144,13 @@ def _inflate(url: str, body: bytes, encoding: str, max_bytes: int) -> bytes:
     return out
 
 
-def fetch_attachments(archive, attachments: list[dict], timeout: float = DOWNLOAD_TIMEOUT) -> int:
-    """Download the attachments of a fetched document not yet stored; returns how many were stored."""
+def fetch_attachments(archive, attachments: list[dict], page_url: str, timeout: float = DOWNLOAD_TIMEOUT) -> int:
+    """Download the attachments of a fetched document not yet stored, referred by its page as a reader's browser
+    asks for them (file servers that refuse other sites' links answer 403 without); returns how many were stored."""
     stored = 0
     for url in archive.attachments.still_pending(attachments):
         try:
-            file = attachment_answer(url, fetch_url(url, timeout, ATTACHMENT_MAXSIZE))
+            file = attachment_answer(url, fetch_url(url, timeout, ATTACHMENT_MAXSIZE, referer=page_url))
         except FetchError as error:
             file = attachment_failure(url, error)
         record_attachment(archive, file)

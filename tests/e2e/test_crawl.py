@@ -650,3 +650,17 @@ def test_documents_on_a_host_the_sites_file_allows_are_followed_from_a_list_of_a
         assert done.returncode == 0, done.stdout + done.stderr
         live = [d for d in section.docs if d.state == "live" and d.listed]
         assert archived_urls(db, "elsewhere") == {section.other_host + section.detail_path(d) for d in live}
+
+
+def test_files_behind_hotlink_protection_are_asked_for_as_a_readers_browser_asks(portal, db, tmp_path):
+    """A file server that answers 403 to a request its own portal did not refer (nginx's valid_referers): the crawl
+    and `zwgk fetch` send the document's page as the Referer, as browsers do, where they sent none and failed."""
+    section = portal.section("hanweb-gsgg")
+    section.hotlink_protected = True
+    crawl(portal, db, "hanweb-gsgg")
+    statuses = {r["status"] for r in rows(db, "select status from attachments")}
+    assert statuses == {"stored"}
+    doc = next(d for d in section.docs if d.state == "live" and d.attachment)
+    fetched = tmp_path / "fetched.db"
+    assert zwgk("fetch", portal.url + section.detail_path(doc), "--db", fetched).returncode == 0
+    assert rows(fetched, "select status from attachments") == [{"status": "stored"}]

@@ -26,6 +26,11 @@ FURNITURE_BOTTOM = (
 )
 
 
+def base_host(headers: dict) -> str:
+    """The portal's own address as the request named it (its Host header)."""
+    return f"//{headers.get('host', '')}/"
+
+
 class Section:
     family = ""
     container = 'class="content"'
@@ -49,6 +54,7 @@ class Section:
         self.per_page = per_page or self.per_page
         self.lock = threading.Lock()
         self.validators = True  # ETag and Last-Modified, answered with 304; many portals have neither
+        self.hotlink_protected = False  # files answer 403 to a request not referred by this portal (valid_referers)
         self._routes: dict | None = None  # built on the first request, dropped when documents change
         self._listed: list | None = None
 
@@ -112,7 +118,7 @@ class Section:
             if doc is None:
                 return self.list_answer(method, path, query, form, base)
             if page is None:
-                return self.attachment_answer(doc)
+                return self.attachment_answer(doc, headers)
             if doc.state not in STATE_ANSWERS:
                 return self.detail_answer(doc, page, headers)
         return self.state_answer(doc.state)  # outside the lock: making a huge answer must not hold up the others
@@ -132,7 +138,9 @@ class Section:
     def request_attachment_key(self, path: str, query: dict) -> str:
         return path
 
-    def attachment_answer(self, doc: SampleDoc) -> Answer:
+    def attachment_answer(self, doc: SampleDoc, headers: dict) -> Answer:
+        if self.hotlink_protected and base_host(headers) not in headers.get("referer", ""):
+            return 403, {"Content-Type": "text/html; charset=utf-8"}, b"<h1>403 Forbidden</h1>"
         if not doc.listed:
             return 404, {"Content-Type": "text/html; charset=utf-8"}, NOT_FOUND.encode()
         if doc.attachment_down:
