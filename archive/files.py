@@ -34,16 +34,17 @@ class AttachmentRecords:
                 [version_id, attachment["url"]],
             )
 
-    def pending(self, site: str | None = None) -> list[str]:
-        """URLs of attachments still to download, of documents of `site` (or of all sites)."""
+    def pending(self, site: str | None = None) -> dict[str, str]:
+        """Attachments still to download, of documents of `site` (or of all sites): URL -> the address of a document
+        that links it, to ask for it from."""
         rows = self.conn.execute(
-            "SELECT DISTINCT a.url FROM attachments a JOIN version_attachments va ON va.attachment_id = a.id"
+            "SELECT a.url, MIN(d.url) FROM attachments a JOIN version_attachments va ON va.attachment_id = a.id"
             " JOIN versions v ON v.id = va.version_id JOIN documents d ON d.id = v.document_id"
             f" WHERE a.id IN (SELECT id FROM attachments WHERE {TO_DOWNLOAD}) AND (? IS NULL OR d.site = ?)"
-            " ORDER BY a.id",
+            " GROUP BY a.id ORDER BY a.id",
             [site, site],
         )
-        return [row[0] for row in rows]
+        return {url: page for url, page in rows}
 
     def still_pending(self, attachments: list[dict]) -> list[str]:
         """The URLs among a document's attachments still to download."""

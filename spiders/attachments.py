@@ -34,13 +34,16 @@ class AttachmentsPipeline(MediaPipeline):
             return []
         if isinstance(item, DocumentPage):
             page = item.response.final_url or item.response.url
-            urls, headers = item.attachments, {"Referer": page}  # the page they are linked from, as browsers send
+            linked = dict.fromkeys(item.attachments, page)
         elif isinstance(item, PendingAttachments):
-            urls, headers = item.urls, {}
+            linked = item.linked
         else:
             return []
         meta = {"download_maxsize": self.run.site.attachment_max_bytes, "download_warnsize": 0, "allow_offsite": True}
-        return [Request(url, headers=headers, meta={**meta, ASKED_FOR: url}, priority=PRIORITY) for url in urls]
+        return [  # each with the page it is linked from as the Referer, as browsers ask for it
+            Request(url, headers={"Referer": page}, meta={**meta, ASKED_FOR: url}, priority=PRIORITY)
+            for url, page in linked.items()
+        ]
 
     def media_to_download(self, request, info, *, item=None):
         return None  # every attachment asked for is still pending

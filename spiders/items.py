@@ -16,4 +16,4 @@ class DocumentPage:
 class PendingAttachments:
     """Attachments an earlier crawl of the site linked but could not download."""
 
-    urls: list[str]
+    linked: dict[str, str]  # URL -> the page of a document that links it

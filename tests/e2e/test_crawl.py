@@ -654,12 +654,18 @@ def test_documents_on_a_host_the_sites_file_allows_are_followed_from_a_list_of_a
 
 def test_files_behind_hotlink_protection_are_asked_for_as_a_readers_browser_asks(portal, db, tmp_path):
     """A file server that answers 403 to a request its own portal did not refer (nginx's valid_referers): the crawl
-    and `zwgk fetch` send the document's page as the Referer, as browsers do, where they sent none and failed."""
+    and `zwgk fetch` send the document's page as the Referer, as browsers do, where they sent none and failed; so
+    does the next crawl for files an earlier one left to try again."""
     section = portal.section("hanweb-gsgg")
     section.hotlink_protected = True
     crawl(portal, db, "hanweb-gsgg")
     statuses = {r["status"] for r in rows(db, "select status from attachments")}
     assert statuses == {"stored"}
+    with sqlite3.connect(db) as conn:  # as an earlier release left them: failed once, to be tried again
+        conn.execute("update attachments set status = 'failed', digest = null, tries = 1")
+    _, _, requests = crawl(portal, db, "hanweb-gsgg")
+    assert document_requests(portal, "hanweb-gsgg", requests) == set()  # the files alone, each from its page
+    assert {r["status"] for r in rows(db, "select status from attachments")} == {"stored"}
     doc = next(d for d in section.docs if d.state == "live" and d.attachment)
     fetched = tmp_path / "fetched.db"
     assert zwgk("fetch", portal.url + section.detail_path(doc), "--db", fetched).returncode == 0
