@@ -135,7 +135,7 @@ def _summary(out: dict) -> str:
         return f"withdrawn  {out['url']} (HTTP {out['status']}); earlier versions kept"
     state = "new version" if out["changed"] else "unchanged"
     flags = f"  flags: {', '.join(out['flags'])}" if out["flags"] else ""
-    return f"{state} v{out['version']}  {out['title'] or out['url']}  [{out['encoding']}]{flags}"
+    return f"{state} v{out['version']}  {out['title'] or out['url']}  [{out['encoding'] or 'file'}]{flags}"
 
 
 @cli.command()

@@ -6,10 +6,11 @@ import hashlib
 import json
 import shutil
 import urllib.parse
+import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import crawl, edit, fetch_json, get, rows, serve_datasette
+from conftest import crawl, edit, fetch_json, get, rows, serve_datasette, zwgk
 
 ARTIFACTS = Path(__file__).parents[1] / "artifacts"
 HOSTILE = "/hostile/script.html"
@@ -360,3 +361,23 @@ def test_the_plugin_pages_obey_datasette_permissions(archive):
     opened, listing = run(statuses({}))
     assert set(opened.values()) == {200}, opened
     assert "No documents match" not in listing
+
+
+def test_a_file_capture_is_offered_as_the_file_not_rendered_as_a_page(portal, tmp_path):
+    """A listed PDF (or one fetched by hand) is a document whose capture is the file: the capture page links it to
+    save, and its raw view serves the stored bytes under their own type, as a download, never as a page."""
+    db = tmp_path / "files.db"
+    url = portal.url + "/files/report.pdf"
+    assert zwgk("fetch", url, "--db", db).returncode == 0
+    (capture,) = rows(db, "select id from captures")
+    served = (portal.site / "files" / "report.pdf").read_bytes()
+    with serve_datasette(db) as base:
+        page = get(f"{base}/-/zwgk/capture/{capture['id']}")
+        with urllib.request.urlopen(f"{base}/-/zwgk/capture/{capture['id']}/raw") as answer:
+            kind, disposition, body = (
+                answer.headers["Content-Type"],
+                answer.headers["Content-Disposition"],
+                answer.read(),
+            )
+    assert 'id="stored-file"' in page and "<iframe" not in page
+    assert (kind, body) == ("application/pdf", served) and disposition.startswith("attachment;")

@@ -20,7 +20,8 @@ from archive import queries
 from archive.search import fts_query
 from archive.snapshots import Snapshots
 from crawler.decode import decode_bytes
-from crawler.response import header_value
+from crawler.pipeline import file_name, is_file
+from crawler.response import Response as StoredAnswer
 
 from .diff import diff_versions, metadata_changes
 from .metadata import FIELD_LABELS, QUERIES, STATUS_LABELS, TABLES
@@ -180,11 +181,7 @@ async def attachment(datasette, request):
     return Response(
         body,
         content_type=row["content_type"] or "application/octet-stream",
-        headers={
-            "Content-Disposition": f"attachment; filename*=UTF-8''{urllib.parse.quote(name)}",
-            "X-Content-Digest": f"sha256={row['digest']}",
-            "X-Content-Type-Options": "nosniff",
-        },
+        headers={**_as_a_download(name), "X-Content-Digest": f"sha256={row['digest']}"},
     )
 
 
@@ -223,21 +220,31 @@ async def capture(datasette, request):
     row = await _capture(datasette, request)
     if row is None:
         return Response.html("no such capture 无此抓取记录", status=404)
+    answer = await _stored_answer(datasette, request, row)
     return Response.html(
         await datasette.render_template(
             "zwgk_capture.html",
-            {"capture": dict(row), "database": (await _archive_db(datasette, request)).name},
+            {
+                "capture": dict(row),
+                "database": (await _archive_db(datasette, request)).name,
+                "file": answer is not None and is_file(answer),
+                "answer": answer,
+            },
             request=request,
         )
     )
 
 
 async def raw_page(datasette, request):
+    """The stored answer: a page as archived under a CSP that forbids scripts and remote loads; a file (a listed
+    PDF) as the file, to save, never rendered here."""
     row = await _capture(datasette, request)
-    if row is None or not row["snapshot_digest"]:
+    answer = await _stored_answer(datasette, request, row) if row is not None else None
+    if answer is None:
         return Response.text("no stored page", status=404)
-    body = await _snapshot_body(await _archive_db(datasette, request), row["snapshot_digest"])
-    text = decode_bytes(body, header_value(json.loads(row["headers"] or "{}"), "content-type")).text
+    if is_file(answer):
+        return Response(answer.body, content_type=answer.content_type, headers=_as_a_download(file_name(answer)))
+    text = decode_bytes(answer.body, answer.content_type).text
     original = row["final_url"] or row["url"]
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(original))
     return Response(
@@ -249,6 +256,24 @@ async def raw_page(datasette, request):
             "Referrer-Policy": "no-referrer",
         },
     )
+
+
+async def _stored_answer(datasette, request, row) -> StoredAnswer | None:
+    """The capture's answer rebuilt from the stored bytes and headers, or None when no bytes were kept."""
+    if not row["snapshot_digest"]:
+        return None
+    body = await _snapshot_body(await _archive_db(datasette, request), row["snapshot_digest"])
+    headers = json.loads(row["headers"] or "{}")
+    return StoredAnswer(row["url"], row["status"], body, headers, final_url=row["final_url"])
+
+
+def _as_a_download(name: str) -> dict:
+    return {
+        "Content-Disposition": f"attachment; filename*=UTF-8''{urllib.parse.quote(name)}",
+        "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox; default-src 'none'",
+        "Referrer-Policy": "no-referrer",
+    }
 
 
 META_CHARSET_RE = re.compile(r"""(<meta[^>]*charset\s*=\s*["']?)[\w-]+""", re.I)
