@@ -47,7 +47,8 @@ class ListWalk:
     settled: list = field(default_factory=list)
     previous: dict = field(default_factory=dict)  # URL -> place in the previous walk
     total: int | None = None
-    ended: str | None = None  # complete | stopped-at-known | max-pages | failed: ...
+    ended: str | None = None  # complete | stopped-at-known | max-pages | looped | failed: ...
+    asked: set = field(default_factory=set)  # the list pages requested, as lists.Fetch.key gives them
 
     def covered(self) -> tuple[int, int] | None:
         """(deepest place of the previous walk this walk covered, entries that appeared above it), read from
@@ -128,6 +129,7 @@ class PortalSpider(scrapy.Spider):
 
     # --- lists ------------------------------------------------------------------------------------
     def list_request(self, fetch: lists.Fetch, list_url: str) -> scrapy.Request:
+        self.walks[list_url].asked.add(fetch.key)
         meta = {"list_url": list_url, "state": fetch.state, "handle_httpstatus_list": ALL_BUT_REDIRECTS}
         if fetch.method == "POST":
             return scrapy.FormRequest(
@@ -214,6 +216,8 @@ class PortalSpider(scrapy.Spider):
             yield from self.end_walk(walk, "stopped-at-known")
         elif self.site.max_pages and walk.pages >= self.site.max_pages:
             yield from self.end_walk(walk, "max-pages")
+        elif listing.next.key in walk.asked:  # a pager that leads back (下一页 on the last page to the first)
+            yield from self.end_walk(walk, "looped")
         else:
             yield self.list_request(listing.next, walk.url)
 

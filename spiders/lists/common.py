@@ -47,6 +47,11 @@ class Fetch:
     form: dict | None = None
     state: dict = field(default_factory=dict)
 
+    @property
+    def key(self) -> tuple:
+        """What makes two list requests the same page: address, method and form (jcms posts every page to one URL)."""
+        return self.url, self.method, tuple(sorted((self.form or {}).items()))
+
 
 @dataclass
 class Listing:
