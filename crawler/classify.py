@@ -9,6 +9,8 @@ from codecs import BOM_UTF8
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from .response import media_type
+
 GONE_STATUSES = {404: "http-404", 410: "http-410"}
 ANY = re.compile("")
 # (reason, status or None for any, words, markup). Words and markup must both be in the page. Signs that
@@ -135,7 +137,7 @@ def starts_as_markup(body: bytes) -> bool:
 def check_document(body: bytes, content_type: str | None, url: str, status: int) -> None:
     """A 2xx answer worth extracting: some body, and a page rather than a binary file: its type says so, or its
     bytes open as a page does."""
-    kind = (content_type or "text/html").split(";")[0].strip().lower()
+    kind = media_type(content_type) or "text/html"
     if not body.strip():
         raise NotADocument(f"{url}: empty response body (HTTP {status})")
     if (kind not in HTML_TYPES and not starts_as_markup(body)) or b"\x00" in body[:1024]:

@@ -22,7 +22,7 @@ from .clean import (
 )
 from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
 from .labels import LABELS
-from .urls import absolute, unescaped
+from .urls import absolute, file_name, unescaped
 
 SKIP_TAGS = {
     "script",
@@ -706,7 +706,7 @@ def images(container, hidden: set, base_url: str) -> list[dict]:
             continue
         url = absolute(base_url, src)
         name = " ".join((img.get("alt") or img.get("title") or "").split())
-        found.setdefault(url, {"url": url, "name": name or unescaped(url.split("?")[0].rsplit("/", 1)[-1])})
+        found.setdefault(url, {"url": url, "name": name or file_name(url)})
     return list(found.values())
 
 

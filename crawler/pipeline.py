@@ -2,9 +2,8 @@
 document a file a list links is (its metadata through the same tail)."""
 
 import hashlib
-from urllib.parse import urlsplit
 
-from . import integrity, metadata
+from . import integrity, metadata, urls
 from .classify import HTML_TYPES, starts_as_markup
 from .clean import clean_lines, split_lines
 from .decode import Decoded, decode_bytes
@@ -12,7 +11,6 @@ from .document import Document, normalise
 from .extract import extract
 from .filenames import filename_from_disposition
 from .response import Response
-from .urls import unescaped
 
 
 def finish_lines(lines: list[str], meta: metadata.Candidates, file_digest: str = "") -> Document:
@@ -68,7 +66,7 @@ def is_file(response: Response) -> bool:
     """A 2xx answer that says it is a file, not a page (application/pdf, a Word or Excel document, an image), and
     whose bytes do not open as a page does: a list links a notice's PDF as often as its page. Not an answer that
     calls itself a page whatever its bytes, nor a page served under a wrong type (text/htm, octet-stream)."""
-    kind = (response.content_type or "").split(";")[0].strip().lower()
+    kind = response.media_type
     declared_a_file = bool(kind) and kind not in HTML_TYPES
     return (
         200 <= response.status < 300 and declared_a_file and bool(response.body) and not starts_as_markup(response.body)
@@ -82,16 +80,16 @@ def process_file(response: Response, hints: dict | None = None) -> Document:
     meta = metadata.Candidates()
     _add_hints(meta, hints)
     if not meta.best("title"):
-        meta.add("title", file_name(response), metadata.LISTED)
+        meta.add("title", served_name(response), metadata.LISTED)
     doc = finish_lines([], meta, file_digest=hashlib.sha256(response.body).hexdigest())
     doc.attachments, doc.method = [{"url": response.url, "name": doc.title}], "file"
     return doc
 
 
-def file_name(response: Response) -> str:
+def served_name(response: Response) -> str:
     """The name the server gives the file, else the last part of its address."""
     named = filename_from_disposition(response.header("content-disposition"))
-    return named or unescaped(urlsplit(response.final_url or response.url).path.rsplit("/", 1)[-1])
+    return named or urls.file_name(response.final_url or response.url)
 
 
 def process_text(text: str) -> Document:

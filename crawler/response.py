@@ -12,6 +12,11 @@ def header_value(headers: dict, name: str) -> str | None:
     return next((v for k, v in headers.items() if k.lower() == name.lower()), None)
 
 
+def media_type(content_type: str | None) -> str:
+    """A Content-Type without its parameters, in lower case (text/html for "text/html; charset=GBK"); "" for none."""
+    return (content_type or "").split(";")[0].strip().lower()
+
+
 @dataclass
 class Response:
     """A fetched resource as any fetcher (urllib, Scrapy) hands it over."""
@@ -29,3 +34,7 @@ class Response:
     @property
     def content_type(self) -> str | None:
         return self.header("content-type")
+
+    @property
+    def media_type(self) -> str:
+        return media_type(self.content_type)

@@ -22,6 +22,11 @@ def absolute(base_url: str, href: str) -> str:
     return as_sent(urljoin(base_url, href))
 
 
+def file_name(url: str) -> str:
+    """The last part of an address's path, as a reader reads it: what a file it names is called."""
+    return unescaped(url.split("?")[0].rsplit("/", 1)[-1])
+
+
 def unescaped(part: str) -> str:
     """A part of an address as a reader reads it: its escapes of UTF-8 decoded (%E5%9B%BE%E7%89%871.png is
     图片1.png), any other escapes left as written (GBK's, %CD%BC, would read as U+FFFD)."""

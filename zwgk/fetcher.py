@@ -79,7 +79,7 @@ def _fetch_once(url: str, timeout: float, max_bytes: int, referer: str | None) -
 def _refresh_target(answer: Response) -> str | None:
     """Where a page's meta refresh sends the reader soon enough to follow, read as Scrapy reads it (the first 4,096
     characters of the page); None for no such refresh, one to a page that is no web address, or to itself."""
-    if (answer.content_type or "text/html").split(";")[0].strip().lower() not in ("text/html", "application/xhtml+xml"):
+    if (answer.media_type or "text/html") not in ("text/html", "application/xhtml+xml"):
         return None
     text = decode_bytes(answer.body, answer.content_type).text[:4096]
     here = answer.final_url or answer.url

@@ -20,7 +20,7 @@ from archive import queries
 from archive.search import fts_query
 from archive.snapshots import Snapshots
 from crawler.decode import decode_bytes
-from crawler.pipeline import file_name, is_file
+from crawler.pipeline import is_file, served_name
 from crawler.response import Response as StoredAnswer
 
 from .diff import diff_versions, metadata_changes
@@ -243,7 +243,7 @@ async def raw_page(datasette, request):
     if answer is None:
         return Response.text("no stored page", status=404)
     if is_file(answer):
-        return Response(answer.body, content_type=answer.content_type, headers=_as_a_download(file_name(answer)))
+        return Response(answer.body, content_type=answer.content_type, headers=_as_a_download(served_name(answer)))
     text = decode_bytes(answer.body, answer.content_type).text
     original = row["final_url"] or row["url"]
     origin = "{0.scheme}://{0.netloc}".format(urllib.parse.urlsplit(original))
