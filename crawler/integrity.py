@@ -89,6 +89,10 @@ IN_WORD_OMITTED_RE = re.compile(
 MASKED_NUMBER_RE = re.compile(
     r"[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\*+\s*号|(?<=[^\s*\d])[ \u3000]?\*(?!\*)[ \u3000]*[年月日]"
 )
+# Stars in a telephone number's or a mail address's place (传真0991-*, *-83921234, jianguanhy@*.com): a footnote's
+# star follows its word, a product's size writes × as * between numbers (219*6), and a star before @ is a rule's
+# wildcard for any address of a domain (*@example.com)
+MASKED_CONTACT_RE = re.compile(r"\d{3,4}[-－]\*|\*[-－]\d{7,8}|@\*\.")
 MIN_MASKS_IN_WORDS = 1  # none of 527 clean real texts holds (略) at all, let alone inside a word
 
 TRADITIONAL_SHARE = 0.08
@@ -501,7 +505,7 @@ def detect_masking(report: Report) -> None:
         return
     omitted = len(OMITTED_RE.findall(text)) - len(LEGIT_OMITTED_RE.findall(text))
     stars = len(MASK_STAR_RE.findall(text)) + len(MASKED_DECIMAL_RE.findall(text))
-    in_words = len(IN_WORD_OMITTED_RE.findall(text)) + len(MASKED_NUMBER_RE.findall(text))
+    in_words = sum(len(pattern.findall(text)) for pattern in (IN_WORD_OMITTED_RE, MASKED_NUMBER_RE, MASKED_CONTACT_RE))
     if omitted + stars >= MIN_MASKS or in_words >= MIN_MASKS_IN_WORDS:
         report.flag("masked")
         report.repairs.append(
@@ -546,9 +550,11 @@ def _numerals(n: int) -> str:
 NUMERAL_VALUE = {_numerals(n): n for n in range(1, 200)}
 NUMERAL = "[一二三四五六七八九十百零]{1,5}"
 ARTICLE_RE = re.compile(rf"第({NUMERAL})条(?=[\s\u3000])")  # an article, not a cross-reference (第六条规定)
-# Heading numbering styles: 一、 (一) （一） 第一条, each with its numeral captured.
-HEADING_STYLE_RES = (  # a heading's words may open with a title in 《》 or a quote
-    re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}《“])"),
+# Heading numbering styles: 一、 (一) （一） 第一条, each with its numeral captured. A heading's words may open with
+# a title in 《》 or a quote; a chapter's (一、) also with a year (一、2025年工作回顾), where (一) before a year closes
+# a title (…若干问题的解释（一）2012年7月9日通过)
+HEADING_STYLE_RES = (
+    re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}《“]|\d{{4}}年)"),
     re.compile(rf"(?<!第)\(({NUMERAL})\)(?=[{HAN}《“])"),
     re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}《“])"),
     ARTICLE_RE,

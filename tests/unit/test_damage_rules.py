@@ -64,6 +64,13 @@ INLINE_ITEMS = (
         ("附件：1. 名单(略)", []),  # an omitted attachment
         ("类别 事项 (略)明", ["masked"]),  # (略) opening a word after a space
         ("(略)〔2022〕*号", ["masked"]),  # a document number's serial masked
+        # a telephone number's or a mail address's digits starred; a size written with * is no mask
+        ("请将意见传真至0991-*。", ["masked"]),
+        ("电子邮箱：jianguanhy@*.com", ["masked"]),
+        ("电子邮箱：jianguanhy@nea.gov.cn，电话：010-66597000", []),
+        ("无缝钢管（219*6，20#） 吨", []),
+        ("服务电话：*-83921234", ["masked"]),
+        ("拒收来自*@example.com的邮件", []),
         # one (略) closing a clause is how writing marks an omitted detail too (如（略）；), and a part left
         # out is named (附件, 名单): no sign alone
         ("（三）刑期在三年(略)；", []),
@@ -93,6 +100,8 @@ INLINE_ITEMS = (
         ("（一）食品的名称、生产日期；（二）小作坊的名称、地址；（三）准许生产证编号。", ["flattened"]),
         ("第一条 宪法第十一条增加规定：“国家保护私营经济。”第二条 宪法第十条第四款修改。", ["flattened"]),
         ("晋级的条件:（一）执行国家的法律、法规和政策；（二）胜任本职工作；（三）作风正派。", []),
+        # a heading's words may open with a year: the text writes 一、 a line each, and 二、 lost its break
+        ("一、2025年工作回顾\n过去一年，较好完成了目标任务。二、2026年工作安排\n做好今年工作。", ["flattened"]),
         ("（四）诸暨市东白湖镇里四、西丁片区；", []),
         # a list whose next item opens the next line: the items inside this line lost their breaks; not when
         # the items stand a space apart, or the list ends in the line
