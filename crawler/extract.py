@@ -3,8 +3,9 @@
 import html
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, takewhile
 
 from lxml import etree
@@ -672,7 +673,10 @@ def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]
     return page.lines(), None, "body"
 
 
-def attachments(container, root, base_url: str) -> list[dict]:
+Link = Callable[[str], str]  # a link's address on its page, as a request sends it (crawler.urls.absolute)
+
+
+def attachments(container, root, link: Link) -> list[dict]:
     """Attachment links near the text: in its container, else up to two levels above it, else the page.
     Links a script writes into the page (TRS: `var file_appendix='<a href=…>'`) count as the reader sees them."""
     scopes = [container, *(container.iterancestors() if container is not None else [])][:3] + [root]
@@ -682,14 +686,14 @@ def attachments(container, root, base_url: str) -> list[dict]:
         found = {}
         for href, name in [*_links(scope), *_scripted_links(scope)]:
             if _is_attachment(href, name):
-                url = absolute(base_url, href)
+                url = link(href)
                 found.setdefault(url, {"url": url, "name": name or unescaped(url.rsplit("/", 1)[-1])})
         if found:
             return list(found.values())
     return []
 
 
-def images(container, hidden: set, base_url: str) -> list[dict]:
+def images(container, hidden: set, link: Link) -> list[dict]:
     """The images the text's box shows, each once: part of the document (a scanned page, a statistics bulletin's
     chart, a policy explained as a picture), archived as its files are. Not an image written into the page as
     data, one the page hides, nor a link's icon beside a file (<a href="a.pdf"><img src="pdf.gif">…</a>): the
@@ -701,10 +705,10 @@ def images(container, hidden: set, base_url: str) -> list[dict]:
         src = (img.get("src") or "").strip()
         if not src or src.lower().startswith(("data:", "javascript:")) or _hidden_or_in_hidden(img, hidden):
             continue
-        link = next(img.iterancestors("a"), None)
-        if link is not None and _is_attachment(_href(link), " ".join(text_of(link).split())):
+        around = next(img.iterancestors("a"), None)
+        if around is not None and _is_attachment(_href(around), " ".join(text_of(around).split())):
             continue
-        url = absolute(base_url, src)
+        url = link(src)
         name = " ".join((img.get("alt") or img.get("title") or "").split())
         found.setdefault(url, {"url": url, "name": name or file_name(url)})
     return list(found.values())
@@ -1190,7 +1194,7 @@ def simplified_labels(lines: list[str]) -> list[str]:
     return out
 
 
-def from_script_data(record: scriptdata.Record, root, page: Rendering, base_url: str) -> Extracted:
+def from_script_data(record: scriptdata.Record, root, page: Rendering, link: Link) -> Extracted:
     """The document a script's data holds, where the page's markup holds no text (a single-page app's state):
     its HTML rendered as the page's would be, its fields as shown, the head's as the CMS wrote them."""
     fragment = parse(f"<html><body>{record.content}</body></html>")
@@ -1201,10 +1205,13 @@ def from_script_data(record: scriptdata.Record, root, page: Rendering, base_url:
         found.add(name, value, metadata.SHOWN)
     found.add("title", strip_site_name(_head_title(root), _owner_lines(page)), metadata.GENERATED)
     lines = Rendering(body).lines()
-    return Extracted(lines=lines, meta=found, attachments=attachments(body, fragment, base_url), method="script data")
+    return Extracted(lines=lines, meta=found, attachments=attachments(body, fragment, link), method="script data")
 
 
-def extract(html: str, base_url: str = "") -> Extracted:
+def extract(html: str, base_url: str = "", encoding: str = "utf-8") -> Extracted:
+    """A page's text, metadata, attachments and images; its links read against `base_url`, their queries sent in
+    the page's `encoding` as browsers send them."""
+    link = partial(absolute, base_url, encoding=encoding)
     root = parse(html)
     hidden = hidden_elements(root)
     page = Rendering(root.find("body") if root.find("body") is not None else root, set(hidden))
@@ -1212,7 +1219,7 @@ def extract(html: str, base_url: str = "") -> Extracted:
     text_lines, block, how = text_in_wrapper(lines, container, how, page)
     record = scriptdata.document_record(root, MIN_CONTAINER_LETTERS)
     if record is not None and record.letters >= SCRIPT_DATA_SHARE * _letter_count(text_lines):
-        return from_script_data(record, root, page, base_url)
+        return from_script_data(record, root, page, link)
     found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:
         read_wrapper_head(lines, text_lines, found)
@@ -1220,7 +1227,7 @@ def extract(html: str, base_url: str = "") -> Extracted:
     return Extracted(
         lines=lines,
         meta=found,
-        attachments=attachments(container, root, base_url),
+        attachments=attachments(container, root, link),
         method=how,
-        images=images(container, page.hidden, base_url),
+        images=images(container, page.hidden, link),
     )

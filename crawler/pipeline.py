@@ -43,10 +43,11 @@ def process_page(response: Response, hints: dict | None = None, decoded: Decoded
     """A fetched page (and its further pages) to a document. `hints` fill metadata the page lacks, e.g. from a
     信息公开目录 row; `decoded` saves decoding the body again when the caller already has."""
     decoded = decoded or decode_bytes(response.body, response.content_type)
-    extracted = extract(decoded.text, response.final_url or response.url)
+    extracted = extract(decoded.text, response.final_url or response.url, decoded.encoding)
     lines, attachments, images = list(extracted.lines), list(extracted.attachments), list(extracted.images)
     for part in response.parts:
-        more = extract(decode_bytes(part.body, part.content_type).text, part.final_url or part.url)
+        part_decoded = decode_bytes(part.body, part.content_type)
+        more = extract(part_decoded.text, part.final_url or part.url, part_decoded.encoding)
         lines += more.lines
         attachments += [a for a in more.attachments if a not in attachments]
         images += [i for i in more.images if i not in images]

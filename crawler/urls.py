@@ -5,21 +5,27 @@ from urllib.parse import unquote_to_bytes, urljoin
 from w3lib.url import safe_url_string
 
 
-def as_sent(url: str) -> str:
-    """`url` as browsers and Scrapy send it: non-ASCII characters and spaces percent-encoded as UTF-8, the host
-    in IDNA, scheme and host in lower case; an address already so written comes back as it was. Portals link
-    files and pages by their Chinese names (附件/关于开展工作的通知.pdf) as often as escaped: in this one form the
-    link, the request and the answer name one document or file, whoever fetched it (a crawl, `zwgk fetch`).
-    An address no request could be made of (a port that is not a number) is left as written."""
-    try:
-        return safe_url_string(url)
-    except ValueError:
-        return url
+def as_sent(url: str, encoding: str = "utf-8") -> str:
+    """`url` as browsers and Scrapy send it: non-ASCII characters and spaces percent-encoded, the path as UTF-8
+    and the query in the `encoding` of the page that links it (UTF-8 where that cannot write it), the host in
+    IDNA, scheme and host in lower case; an address already so written comes back as it was. Portals link files
+    and pages by their Chinese names (附件/关于开展工作的通知.pdf, down.asp?name=通知.doc on a GBK page) as often as
+    escaped: in this one form the link, the request and the answer name one document or file, whoever fetched
+    it (a crawl, `zwgk fetch`). An address no request could be made of (a port that is not a number) is left
+    as written."""
+    for query_encoding in dict.fromkeys((encoding, "utf-8")):
+        try:
+            return safe_url_string(url, query_encoding)
+        except UnicodeEncodeError:
+            continue
+        except ValueError:
+            break
+    return url
 
 
-def absolute(base_url: str, href: str) -> str:
-    """A link's address on the page at `base_url`, as a request sends it."""
-    return as_sent(urljoin(base_url, href))
+def absolute(base_url: str, href: str, encoding: str = "utf-8") -> str:
+    """A link's address on the page at `base_url`, whose `encoding` its query is sent in, as a request sends it."""
+    return as_sent(urljoin(base_url, href), encoding)
 
 
 def file_name(url: str) -> str:

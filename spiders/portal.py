@@ -147,11 +147,11 @@ class PortalSpider(scrapy.Spider):
     def parse_list(self, response):
         walk = self.walks[response.meta["list_url"]]
         answer = to_response(response)
-        text = decode_bytes(answer.body, answer.content_type).text
+        decoded = decode_bytes(answer.body, answer.content_type)
         if response.status != 200:
-            yield from self.list_refused(walk, answer, text)
+            yield from self.list_refused(walk, answer, decoded.text)
             return
-        page = lists.Page(response.url, text, tuple(self.site.allowed_domains))
+        page = lists.Page(response.url, decoded.text, tuple(self.site.allowed_domains), decoded.encoding)
         walk.family = walk.family or lists.detect(page)
         listing = lists.parse(walk.family, page, response.meta["state"], self.site.selectors)
         if not listing.entries and not listing.next and walk.entries == 0:

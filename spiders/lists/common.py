@@ -2,12 +2,12 @@
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from crawler.dates import find_date
 from crawler.extract import parse as parse_html
 from crawler.extract import text_of
-from crawler.urls import as_sent
+from crawler.urls import absolute, as_sent
 
 DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 ITEM_XPATH = "//li[.//a[@href]] | //tr[.//a[@href]] | //dd[.//a[@href]]"
@@ -19,6 +19,11 @@ class Page:
     url: str
     text: str
     hosts: tuple[str, ...] = ()  # where else its documents stand: the site's allowed_domains (and their subdomains)
+    encoding: str = "utf-8"  # the page's, in which its links' queries are sent
+
+    def link(self, href: str) -> str:
+        """A link's address on this page, as a browser sends it."""
+        return absolute(self.url, href.strip(), self.encoding)
 
 
 @dataclass
@@ -60,11 +65,10 @@ class Listing:
     total: int | None = None  # documents the portal says the list holds
 
 
-def anchor_entries(
-    html: str, base_url: str, is_detail=None, selectors: dict | None = None, hosts: tuple[str, ...] = ()
-) -> list[Entry]:
-    """Entries from list items (li, tr, dd) holding a link and, usually, a date; in page order, each URL once. A link
-    counts on the list's own host, or on `hosts` (a site whose 信息公开 platform stands on a host of its own)."""
+def anchor_entries(html: str, page: Page, is_detail=None, selectors: dict | None = None) -> list[Entry]:
+    """Entries from list items (li, tr, dd) holding a link and, usually, a date, in `html` (the page's, or what its
+    data answer holds); in page order, each URL once. A link counts on the list's own host, or on the page's
+    `hosts` (a site whose 信息公开 platform stands on a host of its own)."""
     selectors = selectors or {}
     root = parse_html(html)
     items = select(root, selectors.get("list_item")) if selectors.get("list_item") else root.xpath(ITEM_XPATH)
@@ -74,8 +78,8 @@ def anchor_entries(
         link = next((a for a in links if _title(a)), None)
         if link is None:
             continue
-        url = urljoin(base_url, link.get("href").strip())
-        if url in seen or not _on_the_site(url, base_url, hosts) or (is_detail and not is_detail(url)):
+        url = page.link(link.get("href"))
+        if url in seen or not _on_the_site(url, page.url, page.hosts) or (is_detail and not is_detail(url)):
             continue
         date_text = (
             " ".join(element_text(d) for d in select(item, selectors["date"]))

@@ -2,7 +2,6 @@
 信息公开目录 tables whose header names the columns (索引号, 名称, 文号, 发布日期), whose values are kept."""
 
 import re
-from urllib.parse import urljoin
 
 from crawler import metadata
 from crawler.dates import find_date
@@ -20,7 +19,7 @@ def matches(page: Page) -> bool:
 
 
 def parse(page: Page, state: dict, selectors: dict) -> Listing:
-    entries = _catalogue(page) or anchor_entries(page.text, page.url, None, selectors, page.hosts)
+    entries = _catalogue(page) or anchor_entries(page.text, page, None, selectors)
     total = TOTAL_RE.search(page.text)
     return Listing(entries, _next(page, selectors), int(total[1]) if total else None)
 
@@ -35,7 +34,7 @@ def _next(page: Page, selectors: dict) -> Fetch | None:
     for link in links:
         href = (link.get("href") or "").strip()
         if href and not href.lower().startswith("javascript") and href != "#":
-            url = urljoin(page.url, href)
+            url = page.link(href)
             return Fetch(url) if url != page.url else None
     return None
 
@@ -50,11 +49,11 @@ def _catalogue(page: Page) -> list[Entry]:
         header = [metadata.label_field(text_of(cell)) or "" for cell in rows[0].xpath("./th | ./td")]
         if "title" not in header or not {"index_number", "doc_number"} & set(header):
             continue
-        return [entry for row in rows[1:] if (entry := _row_entry(row, header, page.url))]
+        return [entry for row in rows[1:] if (entry := _row_entry(row, header, page))]
     return []
 
 
-def _row_entry(row, header: list[str], base_url: str) -> Entry | None:
+def _row_entry(row, header: list[str], page: Page) -> Entry | None:
     cells = row.xpath("./td | ./th")
     link = next(iter(row.xpath(".//a[@href]")), None)
     if link is None:
@@ -63,4 +62,4 @@ def _row_entry(row, header: list[str], base_url: str) -> Entry | None:
     meta = {k: v for k, v in values.items() if k in ("index_number", "doc_number", "publisher") and v}
     date = find_date(values.get("published") or values.get("written") or "")
     title = (link.get("title") or text_of(link)).strip() or values.get("title")
-    return Entry(urljoin(base_url, link.get("href").strip()), title, date, meta)
+    return Entry(page.link(link.get("href")), title, date, meta)

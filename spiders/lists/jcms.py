@@ -30,7 +30,7 @@ def parse(page: Page, state: dict, selectors: dict) -> Listing:
         form.setdefault(name, value)
     per_page = int(PERPAGE_RE.search(page.text)[1]) if PERPAGE_RE.search(page.text) else 15
     if "columnid" not in form:
-        return Listing(anchor_entries(page.text, page.url, DETAIL_RE.search, selectors, page.hosts))
+        return Listing(anchor_entries(page.text, page, DETAIL_RE.search, selectors))
     return Listing([], _request(page.url, form, per_page, 1))
 
 
@@ -43,7 +43,7 @@ def _request(url: str, form: dict, per_page: int, start: int) -> Fetch:
 
 def _records(page: Page, state: dict, selectors: dict) -> Listing:
     html = "<ul>" + "".join(RECORD_RE.findall(page.text)) + "</ul>"
-    entries = anchor_entries(html, page.url, None, selectors, page.hosts)
+    entries = anchor_entries(html, page, None, selectors)
     total = int(TOTAL_RE.search(page.text)[1]) if TOTAL_RE.search(page.text) else None
     following = state["start"] + state["per_page"] * GROUP
     more = entries and total is not None and following <= total

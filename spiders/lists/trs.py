@@ -42,7 +42,7 @@ def pager(text: str):
 
 
 def parse(page: Page, state: dict, selectors: dict) -> Listing:
-    entries = anchor_entries(page.text, page.url, None if selectors else DETAIL_RE.search, selectors, page.hosts)
+    entries = anchor_entries(page.text, page, None if selectors else DETAIL_RE.search, selectors)
     found = pager(page.text)
     if not found:
         return Listing(entries)

@@ -443,6 +443,43 @@ class ChineseNamedSection(GenericSection):
         return f"{self.root}{doc.created:%Y%m}/附件 {doc.id}（定稿）.pdf"
 
 
+class QueryNamedSection(GenericSection):
+    """A GBK section that links its files by their Chinese names in a query, unescaped (down.asp?name=附件.pdf),
+    served by a server that reads queries as GBK, as its pages are written."""
+
+    def attachment_path(self, doc) -> str:
+        return f"{self.root}down.asp"
+
+    def attachment_link(self, doc) -> str:
+        return f"{self.attachment_path(doc)}?name=附件 {doc.id}.pdf"
+
+    def attachment_key(self, doc) -> str:
+        return self.attachment_link(doc)
+
+    def request_attachment_key(self, path: str, query: dict) -> str:
+        return f"{path}?name={query.get('name')}"
+
+
+def test_a_gbk_page_s_files_named_in_a_query_are_asked_for_as_a_browser_asks(tmp_path):
+    """A browser sends a link's query in its page's encoding (the path always as UTF-8): the crawl and `zwgk fetch`
+    store every such file, where sending the name as UTF-8 had the server answer 404."""
+    docs = make_docs(9401, 6, seed=10)
+    for doc in docs:
+        doc.attachment = f"{doc.title[-8:]}附件"
+    section = QueryNamedSection("asp", "通知公告", "/ggfw/tz/", docs, encoding="gb18030", meta_charset="gb2312")
+    with SamplePortal(copy_site(tmp_path / "portal"), sections=[section]) as portal:
+        db = tmp_path / "archive.db"
+        done, summaries, _ = crawl(portal, db, "asp")
+        assert done.returncode == 0, done.stderr
+        live = [d for d in section.docs if d.state == "live" and d.listed]
+        files = rows(db, "select url, status from attachments")
+        assert len(files) == len(live) and {f["status"] for f in files} == {"stored"}
+        assert all("%B8%BD%BC%FE" in f["url"] for f in files)  # 附件 as GBK
+        fetched = tmp_path / "fetched.db"
+        assert zwgk("fetch", portal.url + section.detail_path(live[0]), "--db", fetched).returncode == 0
+        assert [f["status"] for f in rows(fetched, "select status from attachments")] == ["stored"]
+
+
 def test_pages_and_files_named_in_chinese_are_archived_once_under_the_address_a_request_sends(tmp_path):
     """The crawl stores every file so linked (none left pending), the next crawl knows every document (none
     fetched again), `zwgk fetch` of a page's address as a browser shows it stores its file and finds the same

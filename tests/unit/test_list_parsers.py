@@ -34,3 +34,13 @@ def test_a_column_page_asks_for_its_list(key):
     section = next(s for s in default_sections() if s.key == key)
     listing = lists.parse(lists.detect(first_page(section)), first_page(section))
     assert listing.next is not None and not listing.entries
+
+
+def test_a_gbk_list_page_s_links_are_kept_with_their_query_as_a_browser_sends_it():
+    html = (
+        "<html><body><ul><li><a href='show.asp?title=关于开展工作的通知'>关于开展工作的通知</a>"
+        "<span>2024-01-05</span></li></ul></body></html>"
+    )
+    page = lists.Page(BASE + "/tzgg/index.asp", html, encoding="gb18030")
+    (entry,) = lists.parse("generic", page).entries
+    assert entry.url == BASE + "/tzgg/show.asp?title=" + "%B9%D8%D3%DA%BF%AA%D5%B9%B9%A4%D7%F7%B5%C4%CD%A8%D6%AA"

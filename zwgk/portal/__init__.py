@@ -95,7 +95,7 @@ class SamplePortal:
 
     def answer(self, method: str, target: str, headers: dict, body: bytes) -> tuple[int, dict, bytes]:
         parts = urlsplit(target)
-        path, query = unquote(parts.path), dict(parse_qsl(parts.query))
+        path = unquote(parts.path)
         self.requests.append((method, target))
         if path == "/robots.txt":
             return 200, {"Content-Type": "text/plain"}, ROBOTS
@@ -104,6 +104,8 @@ class SamplePortal:
             return 302, {"Location": target, "Set-Cookie": f"{SESSION_COOKIE}; Path=/"}, b""
         form = dict(parse_qsl(body.decode("utf-8", "replace"))) if body else {}
         for section in self.sections:
+            # a server reads a query in its pages' encoding (an ASP or Tomcat server set to GBK reads GBK escapes)
+            query = dict(parse_qsl(parts.query, encoding=section.encoding))
             answer = section.answer(method, path, query, form, lowered, self.url)
             if answer is not None:
                 return answer
