@@ -178,10 +178,12 @@ WRITE_START_RE = re.compile(
 WRITE_TOKEN_RE = re.compile(r"""\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([A-Za-z_$][\w$]*)|(\+))""", re.S)
 STRING_VARIABLE_RE = re.compile(r"""\b([A-Za-z_$][\w$]*)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")""")
 SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["'][^<>]*>(.*?)</a>""", re.I | re.S)
-# A single '-' separates only before a short site's name at the end (标题-某某网) or after a site's name
-# (某某县人民政府-标题): elsewhere it is the title's (2024-2025年, 京津冀-雄安).
+# A single '-' separates only before the last one or two parts, each a name's length (标题-某某网,
+# 标题-中华人民共和国生态环境部, 标题-通知公告-某某市人民政府), or after a site's name (某某县人民政府-标题):
+# elsewhere it is the title's (2024-2025年); a part so cut off goes only if it names a site or a column
+# (strip_site_name).
 TITLE_SEPARATORS_RE = re.compile(
-    r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,10}$)"
+    r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,24}(?:-[^-\d]{2,24})?$)"
     r"|(?:(?<=人民政府)|(?<=[门門][户戶][网網]站)|(?<=政府[网網]))-(?=[^-\d]))\s*"
 )
 # 库: a database (法规库, 合同示范文本库); 频道: a site's channel (云南长安网德宏芒市频道)

@@ -115,6 +115,13 @@ def test_traditional_labels():
             "民事诉讼法（2023年9月1日修正） - 法律法规 - 芒市长安网_云南长安网德宏芒市频道",
             "民事诉讼法（2023年9月1日修正）",
         ),
+        # a single '-' before a column and a site, or before a site's name of any length; not inside a number, nor
+        # before words of the title
+        ("关于开展安全生产大检查的通知-通知公告-滨江市人民政府", "关于开展安全生产大检查的通知"),
+        ("关于开展安全生产大检查的通知-滨江市人民政府门户网站", "关于开展安全生产大检查的通知"),
+        ("座谈会召开-中国科普网 | 滨江市人民政府网站", "座谈会召开"),
+        ("2024-2025年度工作要点-滨江市人民政府", "2024-2025年度工作要点"),
+        ("京津冀-雄安新区建设情况的报告", "京津冀-雄安新区建设情况的报告"),
         # what is kept is kept as printed, its separators too
         (
             "政府工作报告全文 - 2024年1月在某某市人民代表大会上_某某网",
