@@ -907,7 +907,8 @@ def _without_edge_tags(heading: str) -> str:
 
 
 def _is_heading(text: str) -> bool:
-    return 4 <= len(text) <= 120 and bool(HAN_RE.search(text))
+    """A line that could be a document's heading: a date alone (2025年07月25日) never is."""
+    return 4 <= len(text) <= 120 and bool(HAN_RE.search(text)) and not is_date_line(text)
 
 
 def _first_body_line(page_lines: list[str], body_lines: list[str]) -> int | None:
@@ -947,7 +948,7 @@ def _heading_over_labels(lines: list[str]) -> str | None:
         return None
     if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip(metadata.NUMBER_BRACKETS)):
         top -= 1
-    while top > 1 and _under_a_speechs_title(lines[top - 1]):
+    while top > 1 and (_under_a_speechs_title(lines[top - 1]) or is_date_line(lines[top - 1])):  # or a dateline
         top -= 1
     above = lines[top - 1]
     return above if _is_heading(above) and not above.rstrip().endswith(ANNOUNCING_COLONS) else None  # 语音播报：

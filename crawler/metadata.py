@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from .chars import HAN_RE
 from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture
-from .dates import WEEKDAY, find_date, is_date_line
+from .dates import DIGITS_DATE_RE, WEEKDAY, find_date, is_date_line
 from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
@@ -132,7 +132,7 @@ CO_ISSUER_GAP_RE = re.compile(
 SPREAD_NAME_RE = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff](?![\u4e00-\u9fff]))+"
 )
-DATE_IN_LINE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?")
+DATE_IN_LINE_RE = re.compile(rf"{DIGITS_DATE_RE.pattern}\s*日?")
 MAX_DATE_LINE = 80
 WEEKDAY_RE = re.compile(f"^{WEEKDAY}")
 # A cover's release line, as standards and model contracts print it (2024-06-17发布  2024-07-01施行): its 发布日期.

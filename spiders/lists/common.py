@@ -4,12 +4,11 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from crawler.dates import find_date
+from crawler.dates import DIGITS_DATE_RE, find_date
 from crawler.extract import parse as parse_html
 from crawler.extract import text_of
 from crawler.urls import absolute, as_sent
 
-DATE_RE = re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
 ITEM_XPATH = "//li[.//a[@href]] | //tr[.//a[@href]] | //dd[.//a[@href]]"
 MIN_TITLE = 5
 
@@ -86,7 +85,7 @@ def anchor_entries(html: str, page: Page, is_detail=None, selectors: dict | None
             if selectors.get("date")
             else element_text(item)
         )
-        match = DATE_RE.search(date_text)
+        match = DIGITS_DATE_RE.search(date_text)
         seen.add(url)
         entries.append(Entry(url, _title(link), find_date(match.group(0)) if match else None))
     return entries

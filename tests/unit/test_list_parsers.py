@@ -44,3 +44,9 @@ def test_a_gbk_list_page_s_links_are_kept_with_their_query_as_a_browser_sends_it
     page = lists.Page(BASE + "/tzgg/index.asp", html, encoding="gb18030")
     (entry,) = lists.parse("generic", page).entries
     assert entry.url == BASE + "/tzgg/show.asp?title=" + "%B9%D8%D3%DA%BF%AA%D5%B9%B9%A4%D7%F7%B5%C4%CD%A8%D6%AA"
+
+
+def test_a_list_s_dates_are_read_in_full_width_digits_too():
+    html = "<ul><li><a href='/a/1.html'>关于开展工作的通知</a><span>２０２４－０１－０５</span></li></ul>"
+    (entry,) = lists.parse("generic", lists.Page(BASE + "/tzgg/", html)).entries
+    assert entry.date == "2024-01-05"

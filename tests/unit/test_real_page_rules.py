@@ -1019,3 +1019,17 @@ def test_the_images_the_text_shows_are_the_documents_own_files():
         {"url": "http://x.gov.cn/chart.png", "name": "chart.png"},
     ]
     assert [a["name"] for a in found.attachments] == ["方案.pdf", "实施细则"]
+
+
+@pytest.mark.parametrize("day", ["2016-04-01", "2016年04月01日", "２０１６-０４-０１"])
+def test_a_dateline_is_read_in_any_numerals_and_is_never_the_title(day):
+    """Found by a probe writing the tuning pages' dates otherwise: a dateline in Chinese form between the heading
+    and the labels was taken for the title, and one in full-width digits was not read (the date-in-line pattern
+    knew ASCII digits only, where the date parser knows both)."""
+    head = "<title>《强制性产品认证管理规定》</title>"
+    info = f"<div class='cont_info'><p class='time'>{day}</p><p class='from'>作者：某某认证中心</p></div>"
+    found = page(f"<div class='cont_tit'>《强制性产品认证管理规定》</div>{info}<div class='zoom'>{TEXT}</div>", head)
+    assert found.meta.finish()["title"] == "《强制性产品认证管理规定》"
+    dateline = f"<h3>我省生态补偿资金规模增加</h3><h5><span>[省发改委]</span>&nbsp;{day}&nbsp;字号：T | T</h5>"
+    found = page(f"{dateline}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert (found["publisher"], found["published"]) == ("省发改委", "2016-04-01")
