@@ -796,7 +796,10 @@ def page_title(
     if heading:
         whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
         return _without_edge_tags(whole)
-    return labelled or document_title or None
+    # a head <title> that is only a site's name (one word: 某某市人民政府门户网站) names no document: no title
+    # rather than the site's name for one; a title with the site's name after a space keeps both
+    only_the_site = _names_a_site(document_title, owners) and len(document_title.split()) <= 1
+    return labelled or (None if only_the_site else document_title)
 
 
 def _head_title(root) -> str:
@@ -907,8 +910,14 @@ def _without_edge_tags(heading: str) -> str:
 
 
 def _is_heading(text: str) -> bool:
-    """A line that could be a document's heading: a date alone (2025年07月25日) never is."""
-    return 4 <= len(text) <= 120 and bool(HAN_RE.search(text)) and not is_date_line(text)
+    """A line that could be a document's heading: a date alone (2025年07月25日) or with its time, page furniture
+    (当前位置：首页»新闻中心, 关于我们) and a source in brackets ([省发改委]) never are."""
+    return (
+        4 <= len(text) <= 120
+        and bool(HAN_RE.search(text))
+        and not (is_date_line(text) or DATELINE_RE.fullmatch(text) or metadata.BRACKETED_SOURCE_RE.match(text))
+        and not is_furniture(text, True)
+    )
 
 
 def _first_body_line(page_lines: list[str], body_lines: list[str]) -> int | None:

@@ -111,7 +111,7 @@ VALUE_END_RE = re.compile(r"\s{2,}|\t")
 NEXT_LABEL_RE = re.compile(r"[\u4e00-\u9fff]{2,5}\s*[:：]")
 # A pair written inside brackets ((来源：新华网)) leaves the closing bracket on its value, and the next pair's
 # opening one where pairs stand bracketed in a row (【来源：某某市统计局】【时间：2024-03-05】).
-UNOPENED_CLOSE_RE = re.compile(r"^([^（(【\[]*)[）)】\]]$")
+OPENING_OF = {"）": "（", ")": "(", "】": "【", "]": "[", "］": "［"}
 NEXT_PAIR_OPENERS = " 　【[［（("
 # A reporter's byline after the source on the same line (来源：某某日报 记者 张三): a person, not the source.
 REPORTER_RE = re.compile(r"\s+(?:特约记者|记者|通讯员|实习生)(?:\s|$)")
@@ -212,7 +212,7 @@ def _value(name: str, raw: str, label: str) -> str | None:
     raw = CO_ISSUER_GAP_RE.sub(" ", closed_up(raw.strip())) if name == "publisher" else raw.strip()
     value = VALUE_END_RE.split(raw)[0]
     if label:
-        value = UNOPENED_CLOSE_RE.sub(r"\1", _before_next_label(value).rstrip(NEXT_PAIR_OPENERS).strip())
+        value = _without_unopened_close(_before_next_label(value).rstrip(NEXT_PAIR_OPENERS).strip())
     if name == "publisher":
         value = REPORTER_RE.split(value)[0]
     value = BUTTON_RE.sub("", value).strip(" 　|:：")  # 来源：某某县政府办 【打印】: a page tool after the value
@@ -221,6 +221,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if name == "publisher" and (credit := CREDIT_RE.match(value)):
         value = credit[1] or credit[2]
     if value in EMPTY_VALUES or BUTTONS_ONLY_RE.match(value):  # 来源：【打印】: an empty label before a page tool
+        return None
+    if is_label(value):  # 发布机构 生成日期: the label beside an empty one is no value
         return None
     if not WORD_RE.search(value):  # a placeholder of dashes or dots (文件编号：—  —) holds no word
         return None
@@ -233,6 +235,14 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if name == "title" and len(value) < MIN_TITLE:  # 标题 beside a search box's 全文 option is no title
         return None
     return value[:200]
+
+
+def _without_unopened_close(value: str) -> str:
+    """The value without a closing bracket at its end that nothing in it opens: (文号：沪发改价管[2026]19号) keeps
+    the number's own brackets and loses the pair's."""
+    closing = value[-1:]
+    opening = OPENING_OF.get(closing)
+    return value[:-1] if opening and value.count(opening) < value.count(closing) else value
 
 
 def _before_next_label(value: str) -> str:

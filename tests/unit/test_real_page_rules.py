@@ -936,7 +936,8 @@ def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_
     doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
     assert doc.title == "关于做好2024年政务公开工作的通知" and doc.text.startswith("各乡镇人民政府")
     crumb = f"<div>首页 > 政务公开 > 通知公告栏目内容</div><div class='TRS_Editor'>{TEXT * 3}</div>"
-    assert page(crumb, "<title>某某县人民政府</title>").meta.finish()["title"] == "某某县人民政府"  # nothing better
+    # nothing better: no title (a list's title fills it in a crawl), not the site's name
+    assert page(crumb, "<title>某某县人民政府</title>").meta.finish()["title"] is None
 
 
 def test_a_lone_less_than_sign_before_chinese_is_text_as_a_browser_reads_it():
@@ -1033,3 +1034,34 @@ def test_a_dateline_is_read_in_any_numerals_and_is_never_the_title(day):
     dateline = f"<h3>我省生态补偿资金规模增加</h3><h5><span>[省发改委]</span>&nbsp;{day}&nbsp;字号：T | T</h5>"
     found = page(f"{dateline}<div class='zoom'>{TEXT}</div>").meta.finish()
     assert (found["publisher"], found["published"]) == ("省发改委", "2016-04-01")
+
+
+@pytest.mark.parametrize(
+    "above_text",
+    [
+        "<div class='crumb'>当前位置：首页»新闻中心»时政要闻</div><div>发布时间：2026-02-03</div>",  # a breadcrumb
+        "<div class='info'><p>2022年07月07日 16:30</p><p>来源：中国网信网</p></div>",  # a date with its time
+        "<h5><span>[省发改委]</span></h5><div>字号：大 中 小</div>",  # a source in brackets
+        "",  # nothing: the head <title> is the site's name alone
+    ],
+)
+@pytest.mark.parametrize("head", ["<title></title>", "<title>滨江市人民政府门户网站</title>"])
+def test_no_title_rather_than_furniture_a_date_a_source_or_the_site_s_name(above_text, head):
+    """Found by a probe giving the tuning pages an empty head <title>, or another site's name for one: such pages
+    took their breadcrumb, dateline, bracketed source or the site's name for the document's title."""
+    assert page(f"{above_text}<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()["title"] is None
+
+
+def test_a_label_beside_an_empty_one_is_no_value():
+    cells = (
+        "<div><span>索 引 号</span><span></span><span>文号</span><span></span></div>"
+        "<div><span>发布机构</span><span> </span><span>生成日期</span><span></span></div>"
+    )
+    found = page(f"<h1>关于开展某项工作的通知</h1>{cells}<div class='zoom'>{TEXT}</div>").meta.finish()
+    assert (found["publisher"], found["index_number"]) == (None, None)
+
+
+def test_a_number_in_square_brackets_keeps_them_and_loses_the_bracket_its_pair_stood_in():
+    dateline = "<small><span>(发布日期：2026年04月24日</span> <span>文号：沪发改价管[2026]19号)</span></small>"
+    found = page(f"<h2>关于气电价格联动调整的通知 {dateline}</h2><div class='zoom'>{TEXT}</div>").meta.finish()
+    assert found["doc_number"] == "沪发改价管[2026]19号"
