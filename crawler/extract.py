@@ -161,7 +161,8 @@ TITLE_CONTAINERS = Named(
         ("class", "tit"),
     ]
 )
-FILE_RE = re.compile(r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)(?:$|[?#])", re.I)
+FILE_EXTENSION = r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)"
+FILE_RE = re.compile(rf"{FILE_EXTENSION}(?:$|[?#])", re.I)
 QUOTED_RE = re.compile(r"""['"]([^'"]+)['"]""")
 ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I)
 # A download endpoint (no file name in the link) that serves the page itself: a tool, not a file. One whose link
@@ -169,6 +170,11 @@ ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I
 PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
+# A link that reads as a file's name, maybe with its size after it (附件1：岗位汇总表.pdf（120KB）): a file, whatever
+# endpoint serves it (getFile.do?fileId=1, DownLoadFile.aspx?id=2) — unless it leads to a page (a viewer's .html, a
+# section's index at a path ending in /: a menu's MOV.doc).
+NAMED_FILE_RE = re.compile(rf"{FILE_EXTENSION}\s*(?:[(（][^()（）]{{1,20}}[)）])?$", re.I)
+PAGE_PATH_RE = re.compile(r"\.s?html?$|/$|^#|^mailto:", re.I)
 # What a script writes into the page: document.write(…), $(…).html(…) or .text(…), el.innerHTML = …, each an
 # expression of string literals and variables joined by +; a variable stands for the first string the script gave it
 # (var SourceName='贵州日报'; … $(".SourceName").html('文章来源：'+SourceName)).
@@ -726,6 +732,8 @@ def _is_attachment(href: str, name: str) -> bool:
         return False
     if ATTACHMENT_RE.search(href):
         return bool(FILE_RE.search(href)) or (bool(name) and not PAGE_TOOL_RE.search(name))
+    if NAMED_FILE_RE.search(name):
+        return not PAGE_PATH_RE.search(href.split("?")[0])
     return bool(IMAGE_FILE_RE.search(href.split("?")[0]) and IMAGE_FILE_RE.search(name))
 
 

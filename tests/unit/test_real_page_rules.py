@@ -1065,3 +1065,21 @@ def test_a_number_in_square_brackets_keeps_them_and_loses_the_bracket_its_pair_s
     dateline = "<small><span>(发布日期：2026年04月24日</span> <span>文号：沪发改价管[2026]19号)</span></small>"
     found = page(f"<h2>关于气电价格联动调整的通知 {dateline}</h2><div class='zoom'>{TEXT}</div>").meta.finish()
     assert found["doc_number"] == "沪发改价管[2026]19号"
+
+
+@pytest.mark.parametrize(
+    "href, taken",
+    [
+        ("/fileserver/getFile.do?fileId=1", True),  # a download endpoint with no file name in the link
+        ("/UploadFiles/DownLoadFile.aspx?id=2", True),
+        ("/servlet/FileDownload?fid=3", True),
+        ("/viewer/1.html", False),  # a viewer's page
+        ("/play/mov-doc/", False),  # a section's index (a menu's 'MOV.doc')
+        ("#", False),
+    ],
+)
+def test_a_link_that_reads_as_a_file_s_name_is_an_attachment_whatever_serves_it(href, taken):
+    """Found by a probe giving the tuning pages' attachment links the endpoints Java and .NET portals use."""
+    link = f"<p>附件：<a href='{href}'>附件1：岗位汇总表.pdf（120KB）</a></p>"
+    found = page(f"<h1>关于开展工作的通知</h1><div class='TRS_Editor'>{TEXT * 3}{link}</div>").attachments
+    assert [a["name"] for a in found] == (["附件1：岗位汇总表.pdf（120KB）"] if taken else [])
