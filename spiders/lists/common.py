@@ -10,6 +10,8 @@ from crawler.extract import text_of
 from crawler.urls import absolute, as_sent
 
 ITEM_XPATH = "//li[.//a[@href]] | //tr[.//a[@href]] | //dd[.//a[@href]]"
+# A column's index page (…/fgzc/bmyjs/, …/tzgg/index.html, …/new_list_2.shtml): a menu's link, not a document.
+COLUMN_PAGE_RE = re.compile(r"/(?:(?:index|list|new_list)(?:_\d+)?\.s?html?)?$", re.I)
 MIN_TITLE = 5
 
 
@@ -78,7 +80,7 @@ def anchor_entries(html: str, page: Page, is_detail=None, selectors: dict | None
         if link is None:
             continue
         url = page.link(link.get("href"))
-        if url in seen or not _on_the_site(url, page.url, page.hosts) or (is_detail and not is_detail(url)):
+        if url in seen or not _is_a_document(url, page, is_detail):
             continue
         date_text = (
             " ".join(element_text(d) for d in select(item, selectors["date"]))
@@ -120,6 +122,13 @@ def select(el, selector: str):
 
 def matches_nothing(html: str, selector: str) -> bool:
     return not select(parse_html(html), selector)
+
+
+def _is_a_document(url: str, page: Page, is_detail) -> bool:
+    """A link a list's entry may give: on the site, no column's index, and a document's address as the family writes
+    one (`is_detail`) where it says."""
+    on_the_site = _on_the_site(url, page.url, page.hosts)
+    return on_the_site and not COLUMN_PAGE_RE.search(urlsplit(url).path) and (not is_detail or bool(is_detail(url)))
 
 
 def _on_the_site(url: str, base_url: str, hosts: tuple[str, ...]) -> bool:

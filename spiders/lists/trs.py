@@ -42,7 +42,11 @@ def pager(text: str):
 
 
 def parse(page: Page, state: dict, selectors: dict) -> Listing:
+    """Entries whose addresses are TRS's (t20240105_1.html); on a platform that names them otherwise (its newer
+    …/c3217074/content.shtml, a ministry's …/202508/<hex>.shtml) with TRS's pager, every list entry."""
     entries = anchor_entries(page.text, page, None if selectors else DETAIL_RE.search, selectors)
+    if not entries and not selectors:
+        entries = anchor_entries(page.text, page)
     found = pager(page.text)
     if not found:
         return Listing(entries)

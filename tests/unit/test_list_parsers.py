@@ -50,3 +50,30 @@ def test_a_list_s_dates_are_read_in_full_width_digits_too():
     html = "<ul><li><a href='/a/1.html'>关于开展工作的通知</a><span>２０２４－０１－０５</span></li></ul>"
     (entry,) = lists.parse("generic", lists.Page(BASE + "/tzgg/", html)).entries
     assert entry.date == "2024-01-05"
+
+
+def test_a_trs_paged_list_whose_documents_are_named_otherwise_gives_its_entries():
+    """Found on real list pages (证监会's 规章库, 国家卫健委's 政策文件): TRS's pager over documents named …/c3217074/
+    content.shtml or …/202508/<hex>.shtml gave no entry at all, so a crawl archived nothing of the column."""
+    rows = "".join(
+        f"<tr><td>{n}</td><td><a href='/csrc/c106256/c32170{n}/content.shtml'>关于修改证券监管规定的决定{n}</a></td>"
+        f"<td>2024-01-0{n}</td></tr>"
+        for n in range(1, 4)
+    )
+    html = f"<table>{rows}</table><script>createPageHTML(5, 0, 'fg', 'shtml');</script>"
+    page = lists.Page(BASE + "/csrc/c101953/fg.shtml", html)
+    assert lists.detect(page) == "trs"
+    listing = lists.parse("trs", page)
+    assert [e.date for e in listing.entries] == ["2024-01-01", "2024-01-02", "2024-01-03"]
+    assert listing.next.url == BASE + "/csrc/c101953/fg_1.shtml"
+
+
+def test_a_menu_s_links_to_columns_are_no_entries():
+    html = (
+        "<ul><li><a href='/xxgk/fgzc/bmyjs/'>部门预决算公开</a></li>"
+        "<li><a href='/xxgk/tzgg/index.html'>通知公告栏目</a></li>"
+        "<li><a href='/xxgk/fgzc/202412/t20241226_1.html'>中华人民共和国科学技术普及法</a><span>2024-12-25</span></li>"
+        "</ul>"
+    )
+    (entry,) = lists.parse("generic", lists.Page(BASE + "/xxgk/fgzc/", html)).entries
+    assert entry.url == BASE + "/xxgk/fgzc/202412/t20241226_1.html"
