@@ -5,7 +5,8 @@ portals are the validation part (never tuned on). The page bytes as found are in
 through the index's stored text or a registry package; pages taken from repository snapshots are not committed
 (workplace rule: such data files live in the steering repository's shared/), and are looked for in
 $ZWGK_REAL_CORPUS/pages/ and ../shared/real/pages/ beside the checkout (README of tests/fixtures/real/).
-Used by tests/test_real_pages.py, tests/corpus.py and bench/extraction.py.
+lists/ holds real list pages the same way (MANIFEST.tsv, ENTRIES.json: the entries a reader sees, in page order).
+Used by tests/test_real_pages.py, tests/unit/test_real_lists.py, tests/corpus.py and bench/extraction.py.
 """
 
 import csv
@@ -83,6 +84,26 @@ def load(available_only: bool = True) -> list[RealPage]:
         gold = json.loads(gold_path.read_text("utf-8"))
         found = corpus_file(f"pages/{gold['id']}.html")
         pages.append(RealPage(gold["id"], found.read_bytes() if found else None, gold, sources[gold["id"]]))
+    return [page for page in pages if page.raw is not None or not available_only]
+
+
+@dataclass
+class RealList:
+    """A real list page: its bytes (None where they are not beside the checkout), the entries a reader sees in
+    its list (gold, in page order) and the manifest row (its address, the next page its pager gives)."""
+
+    id: str
+    raw: bytes | None
+    entries: list[dict]
+    source: dict
+
+
+def load_lists(available_only: bool = True) -> list[RealList]:
+    gold = json.loads((REAL / "lists" / "ENTRIES.json").read_text("utf-8"))
+    with (REAL / "lists" / "MANIFEST.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    found = [(row, corpus_file(f"lists/{row['file']}")) for row in rows]
+    pages = [RealList(row["file"], path.read_bytes() if path else None, gold[row["file"]], row) for row, path in found]
     return [page for page in pages if page.raw is not None or not available_only]
 
 

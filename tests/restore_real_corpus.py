@@ -1,5 +1,6 @@
 """Restore the parts of the real corpus that cannot be committed (data taken from repository snapshots)
-into `../shared/real/` beside the checkout: the pages' bytes, then the 500 clean texts.
+into `../shared/real/` beside the checkout: the pages' bytes, the list pages' (lists/MANIFEST.tsv), then the 500
+clean texts.
 
     python tests/restore_real_corpus.py [--mirrors /work/.mirror]
 
@@ -87,6 +88,12 @@ DIGESTS = {  # sha256 of each page as restored on 2026-12-02 (checked against th
     "other-amrsz-01": "6bc7a6ad9a06b37a8a4431f8b4be98cf177ae2db51a4ee76d739a6bdb65d5df7",
     "other-nmpa-02": "848750890c84c7f5a1c54a45dbdece07d81e083884b0c2d6b3240e915d7648c5",
     "jcms-nhsa-02": "e8053bf8ba1ca375c2bbed70d083408577ea4df8288bedd6602d62022c41aa8f",
+    # list pages
+    "generic-jiayu-list-01": "73e1bf186c70c0c9c4ea5f4192014ed3103127b65b5a753ddbcdd68ac74f524c",
+    "generic-jiayu-list-02": "499282197ccd453c742d2313f1b36c07d0452234c1e13d06e310f1f3ff2aef5a",
+    "trs-nhc-list-01": "528fa61e32e9915878a9916ed883cf5a794c69a9f38d044b0adbdca7482aa98d",
+    "generic-sasac-list-01": "c302b208087f9276aa587fe4add4dd23ab1e48e33736a9ad0be36940509942de",
+    "generic-most-list-01": "79fcf9c64d069066f9b551498227ae6a49f623692628606d690c48338d95b7b2",
 }
 
 
@@ -120,7 +127,13 @@ def snapshot_rows() -> list[dict]:
     return rows
 
 
-def restore_page(row: dict, mirrors: Path) -> None:
+def list_rows() -> list[dict]:
+    """The list pages' manifest rows, each with the id its bytes are stored under."""
+    with (REAL / "lists" / "MANIFEST.tsv").open(encoding="utf-8") as f:
+        return [{**row, "id": Path(row["file"]).stem} for row in csv.DictReader(f, delimiter="\t")]
+
+
+def restore_page(row: dict, mirrors: Path, into: str = "pages") -> None:
     git_dir = mirrors / row["repo"].replace("/", "+") / "repo"
     if (git_dir / ".git").is_dir():  # a mirror with a work tree
         git_dir /= ".git"
@@ -133,7 +146,7 @@ def restore_page(row: dict, mirrors: Path) -> None:
     )
     if page is None:
         raise ValueError("the bytes differ from the recorded digest")
-    (SHARED / "pages" / f"{row['id']}.html").write_bytes(page)
+    (SHARED / into / f"{row['id']}.html").write_bytes(page)
 
 
 def with_crlf(page: bytes) -> bytes:
@@ -145,13 +158,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mirrors", type=Path, default=CHECKOUT.parent / ".mirror")
     mirrors = parser.parse_args().mirrors
-    (SHARED / "pages").mkdir(parents=True, exist_ok=True)
     failed = []
-    for row in snapshot_rows():
-        try:
-            restore_page(row, mirrors)
-        except (subprocess.CalledProcessError, ValueError, KeyError) as e:
-            failed.append(f"{row['id']}: {e}")
+    for into, rows in (("pages", snapshot_rows()), ("lists", list_rows())):
+        (SHARED / into).mkdir(parents=True, exist_ok=True)
+        for row in rows:
+            try:
+                restore_page(row, mirrors, into)
+            except (subprocess.CalledProcessError, ValueError, KeyError) as e:
+                failed.append(f"{row['id']}: {e}")
     texts = subprocess.run(
         [sys.executable, str(REAL / "texts" / "build_texts.py"), str(SHARED / "texts" / "texts.jsonl")]
     )

@@ -5,14 +5,18 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from crawler.dates import DIGITS_DATE_RE, find_date
+from crawler.extract import FILE_RE, text_of
 from crawler.extract import parse as parse_html
-from crawler.extract import text_of
 from crawler.urls import absolute, as_sent
 
 ITEM_XPATH = "//li[.//a[@href]] | //tr[.//a[@href]] | //dd[.//a[@href]]"
 # A column's index page (…/fgzc/bmyjs/, …/tzgg/index.html, …/new_list_2.shtml): a menu's link, not a document.
 COLUMN_PAGE_RE = re.compile(r"/(?:(?:index|list|new_list)(?:_\d+)?\.s?html?)?$", re.I)
 MIN_TITLE = 5
+# A document's row links it and at most its 解读, 图解 or 问答 (files aside, and what items inside it link: 发改委's
+# rows hold their 解读 as a list of their own); an item linking more pages itself is a block of links, a sidebar's
+# 热门信息 in one cell.
+MAX_PAGES_IN_ENTRY = 4
 
 
 @dataclass
@@ -77,7 +81,7 @@ def anchor_entries(html: str, page: Page, is_detail=None, selectors: dict | None
     for item in items:
         links = select(item, selectors["link"]) if selectors.get("link") else item.xpath(".//a[@href]")
         link = next((a for a in links if _title(a)), None)
-        if link is None:
+        if link is None or (not selectors.get("list_item") and _pages_linked(item, links) > MAX_PAGES_IN_ENTRY):
             continue
         url = page.link(link.get("href"))
         if url in seen or not _is_a_document(url, page, is_detail):
@@ -91,6 +95,12 @@ def anchor_entries(html: str, page: Page, is_detail=None, selectors: dict | None
         seen.add(url)
         entries.append(Entry(url, _title(link), find_date(match.group(0)) if match else None))
     return entries
+
+
+def _pages_linked(item, links) -> int:
+    """The pages `item` links itself: not files, nor the links of the items inside it."""
+    own = [a for a in links if next(a.iterancestors("li", "tr", "dd"), None) is item]
+    return len({href for a in own if (href := a.get("href")) and not FILE_RE.search(href)})
 
 
 def _title(link) -> str | None:

@@ -77,3 +77,18 @@ def test_a_menu_s_links_to_columns_are_no_entries():
     )
     (entry,) = lists.parse("generic", lists.Page(BASE + "/xxgk/fgzc/", html)).entries
     assert entry.url == BASE + "/xxgk/fgzc/202412/t20241226_1.html"
+
+
+def test_a_block_of_links_in_one_cell_is_no_entry_and_a_row_with_its_own_list_of_interpretations_is_one():
+    sidebar = "".join(
+        f"<ul><a href='/gg/2012-07-0{n}/{n}.html' title='嘉鱼县关于某事项的公示{n}'>嘉鱼县关于</a></ul>"
+        for n in range(1, 7)
+    )
+    interpretations = "".join(f"<li><a href='/jd/{n}.html'>关于办法的解读文章{n}</a></li>" for n in range(1, 6))
+    html = (
+        f"<table><tr><td>{sidebar}</td></tr></table><ul><li><a href='/tz/t20250725_1.html'>固定资产投资项目节能审查办法"
+        f"</a><div class='popbox'><ul>{interpretations}</ul></div><span>2025/07/25</span></li></ul>"
+    )
+    entries = lists.parse("generic", lists.Page(BASE + "/tz/", html)).entries
+    assert entries[0].url == BASE + "/tz/t20250725_1.html" and entries[0].date == "2025-07-25"
+    assert not [e for e in entries if "/gg/" in e.url]  # the sidebar's links
