@@ -1,6 +1,7 @@
 """What list parsers return, and the link-and-date reading that most list pages share."""
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -104,8 +105,35 @@ def _pages_linked(item, links) -> int:
 
 
 def _title(link) -> str | None:
-    title = (link.get("title") or element_text(link)).strip()
+    """The title attribute, else the link's words without a date written in an element of its own inside it
+    (<a><span>标题</span><span>2024-01-05</span></a>: the list's date, not the title's)."""
+    title = (link.get("title") or _without_dates(link)).strip()
     return title if len(title) >= MIN_TITLE and re.search(r"[\u4e00-\u9fff]", title) else None
+
+
+def _without_dates(link) -> str:
+    if not any(_only_a_date(element_text(el)) for el in link.iterdescendants() if isinstance(el.tag, str)):
+        return element_text(link)
+    words = deepcopy(link)
+    for el in [el for el in words.iterdescendants() if isinstance(el.tag, str) and _only_a_date(element_text(el))]:
+        _drop_keeping_tail(el)
+    return element_text(words)
+
+
+def _drop_keeping_tail(el) -> None:
+    """Take `el` out of its tree; the words after it (its tail) stay where they stood."""
+    parent, previous = el.getparent(), el.getprevious()
+    if el.tail and previous is not None:
+        previous.tail = (previous.tail or "") + el.tail
+    elif el.tail:
+        parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _only_a_date(text: str) -> bool:
+    """A date and nothing else but its brackets and time ([2024-01-05], 2024年1月5日 10:20)."""
+    rest = DIGITS_DATE_RE.sub("", text)
+    return bool(DIGITS_DATE_RE.search(text)) and not re.sub(r"[\s\[\]【】()（）:：\d日]", "", rest)
 
 
 def element_text(el) -> str:

@@ -92,3 +92,19 @@ def test_a_block_of_links_in_one_cell_is_no_entry_and_a_row_with_its_own_list_of
     entries = lists.parse("generic", lists.Page(BASE + "/tz/", html)).entries
     assert entries[0].url == BASE + "/tz/t20250725_1.html" and entries[0].date == "2025-07-25"
     assert not [e for e in entries if "/gg/" in e.url]  # the sidebar's links
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "<span class='t'>关于开展政务公开工作的通知</span><span class='d'>2024-01-05</span>",
+        "关于开展政务公开工作的通知<em>[2024-01-05]</em>",
+    ],
+)
+def test_a_date_written_inside_the_link_is_the_entry_s_date_not_part_of_its_title(link):
+    """Its title is a hint that the archive keeps over the page's heading: it must not end in the list's date."""
+    html = f"<ul><li><a href='/a/t20240105_1.html'>{link}</a></li></ul>"
+    (entry,) = lists.parse("generic", lists.Page(BASE + "/a/", html)).entries
+    assert (entry.title, entry.date) == ("关于开展政务公开工作的通知", "2024-01-05")
+    words = "<ul><li><a href='/a/t20240105_2.html'>关于2024年1月5日会议的通知</a></li></ul>"
+    assert lists.parse("generic", lists.Page(BASE + "/a/", words)).entries[0].title == "关于2024年1月5日会议的通知"
