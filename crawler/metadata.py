@@ -25,6 +25,7 @@ from .dates import DIGITS_DATE_RE, WEEKDAY, find_date, is_date_line
 from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
+CUT_SHORT_RE = re.compile(r"(?:\.{2,}|…+)\s*$")  # a title a list cut to its width (关于开展2024年度政务公开...)
 DATE_SOURCE_ORDER = (LABELLED, LISTED, SHOWN, TEXT, GENERATED)  # what the reader sees, then what the CMS wrote
 ABOVE_TEXT = (LABELLED, LISTED, SHOWN)  # where a page shows a date over its text
 LABEL_RANK = {label: rank for rank, (label, _) in enumerate(LABELS + OWNER_LABELS)}

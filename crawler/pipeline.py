@@ -59,8 +59,11 @@ def process_page(response: Response, hints: dict | None = None, decoded: Decoded
 
 
 def _add_hints(meta: metadata.Candidates, hints: dict | None) -> None:
+    """What the list showed beside the link, before what the page shows; a title the list cut short
+    (关于开展2024年度政务公开…) only where nothing else names the document."""
     for name, raw in (hints or {}).items():
-        meta.add(name, raw, metadata.LISTED)
+        cut_short = name == "title" and metadata.CUT_SHORT_RE.search(raw)
+        meta.add(name, raw, metadata.TEXT if cut_short else metadata.LISTED)
 
 
 def is_file(response: Response) -> bool:

@@ -1083,3 +1083,13 @@ def test_a_link_that_reads_as_a_file_s_name_is_an_attachment_whatever_serves_it(
     link = f"<p>附件：<a href='{href}'>附件1：岗位汇总表.pdf（120KB）</a></p>"
     found = page(f"<h1>关于开展工作的通知</h1><div class='TRS_Editor'>{TEXT * 3}{link}</div>").attachments
     assert [a["name"] for a in found] == (["附件1：岗位汇总表.pdf（120KB）"] if taken else [])
+
+
+@pytest.mark.parametrize("listed", ["关于开展2024年度政务公开...", "关于开展2024年度政务公开…"])
+def test_a_title_the_list_cut_short_gives_way_to_the_page_s_and_stands_only_where_the_page_names_none(listed):
+    heading = "关于开展2024年度政务公开工作考核的通知"
+    titled = f"<html><head><title>{heading}</title></head><body><h1>{heading}</h1><div class='zoom'>{TEXT * 3}</div>"
+    untitled = f"<html><head><title></title></head><body><div class='zoom'>{TEXT * 3}</div>"
+    for html, title in ((titled, heading), (untitled, listed)):
+        doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()), {"title": listed})
+        assert doc.title == title
