@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from crawler.dates import DIGITS_DATE_RE, find_date
-from crawler.extract import FILE_RE, text_of
+from crawler.extract import DATELINE_RE, FILE_RE, text_of
 from crawler.extract import parse as parse_html
 from crawler.urls import absolute, as_sent
 
@@ -81,7 +81,7 @@ def anchor_entries(html: str, page: Page, is_detail=None, selectors: dict | None
     entries, seen = [], set()
     for item in items:
         links = select(item, selectors["link"]) if selectors.get("link") else item.xpath(".//a[@href]")
-        link = next((a for a in links if _title(a)), None)
+        link, title = next(((a, title) for a in links if (title := _title(a))), (None, None))
         if link is None or (not selectors.get("list_item") and _pages_linked(item, links) > MAX_PAGES_IN_ENTRY):
             continue
         url = page.link(link.get("href"))
@@ -94,7 +94,7 @@ def anchor_entries(html: str, page: Page, is_detail=None, selectors: dict | None
         )
         match = DIGITS_DATE_RE.search(date_text)
         seen.add(url)
-        entries.append(Entry(url, _title(link), find_date(match.group(0)) if match else None))
+        entries.append(Entry(url, title, find_date(match.group(0)) if match else None))
     return entries
 
 
@@ -112,11 +112,13 @@ def _title(link) -> str | None:
 
 
 def _without_dates(link) -> str:
-    if not any(_only_a_date(element_text(el)) for el in link.iterdescendants() if isinstance(el.tag, str)):
+    dated = [i for i, el in enumerate(link.iterdescendants()) if isinstance(el.tag, str) and _only_a_date(el)]
+    if not dated:
         return element_text(link)
-    words = deepcopy(link)
-    for el in [el for el in words.iterdescendants() if isinstance(el.tag, str) and _only_a_date(element_text(el))]:
-        _drop_keeping_tail(el)
+    words = deepcopy(link)  # copied only where a date is to go
+    inside = list(words.iterdescendants())
+    for i in dated:
+        _drop_keeping_tail(inside[i])
     return element_text(words)
 
 
@@ -130,10 +132,9 @@ def _drop_keeping_tail(el) -> None:
     parent.remove(el)
 
 
-def _only_a_date(text: str) -> bool:
-    """A date and nothing else but its brackets and time ([2024-01-05], 2024年1月5日 10:20)."""
-    rest = DIGITS_DATE_RE.sub("", text)
-    return bool(DIGITS_DATE_RE.search(text)) and not re.sub(r"[\s\[\]【】()（）:：\d日]", "", rest)
+def _only_a_date(el) -> bool:
+    """An element that holds a dateline and nothing else but its brackets ([2024-01-05], 2024年1月5日 10:20)."""
+    return bool(DATELINE_RE.fullmatch(element_text(el).strip("[]【】［］()（）")))
 
 
 def element_text(el) -> str:
