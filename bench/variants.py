@@ -1,9 +1,11 @@
 """Each real page written as other portals write the same thing: every metadata field must read as on the page.
 
 A robustness probe, not a corpus: the variants are made here from the real pages, one change at a time, each a way
-portals are known to differ. Per split (tuning / validation, the real-page corpus's split by portal), per kind of
-change: how many variants were made and how many read a field (title, publisher, 发布日期, 文号, 索引号) otherwise
-than the unchanged page does, or, where the change writes the date, otherwise than the date itself.
+portals are known to differ: labels, the head <title>, the printed date, and the record block (索引号, 发布机构,
+文号, dates) rebuilt in the layouts portals use (tables, dl/dd, spans with or without colons, one line). Per split
+(tuning / validation, the real-page corpus's split by portal), per kind of change: how many variants were made and
+how many read a field (title, publisher, 发布日期, 文号, 索引号) otherwise than the unchanged page does, or, where the
+change writes the date, otherwise than the date itself.
 
     python bench/variants.py            # ZWGK_REAL_CORPUS=… where the pages stand beside the checkout
 """
@@ -11,7 +13,10 @@ than the unchanged page does, or, where the change writes the date, otherwise th
 import re
 import sys
 from collections import Counter
+from functools import partial
 from pathlib import Path
+
+import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
@@ -74,11 +79,121 @@ def date_variants(html: str, doc) -> dict:
     return {kind: html.replace(printed, form) for kind, form in forms.items() if printed and form != printed}
 
 
-VARIANTS = (label_variants, head_title_variants, date_variants)
+# The record block: the smallest-text element of these tags holding the most record labels, short, apart from the
+# text; each field the page read and the block shows is written again under its label in each layout.
+RECORD_LABELS = ("索引号", "文号", "发文字号", "发布机构", "发文机关", "发布日期", "成文日期")
+RECORD_TAGS = ("div", "table", "dl", "ul", "section", "p", "span", "form")
+MAX_RECORD_LETTERS = 400
+TEXT_OPENING = 40  # letters: a block holding the text's opening is the text's (its first line may be the title)
+RECORD_FIELDS = {  # field -> the label it is written under
+    "title": "名称",
+    "index_number": "索引号",
+    "publisher": "发布机构",
+    "doc_number": "文号",
+    "written": "成文日期",
+    "published": "发布日期",
+}
+SPACES_RE = re.compile(r"[\s\u00a0\u3000]+")
+
+
+def _squeezed(text: str | None) -> str:
+    return SPACES_RE.sub("", text or "")
+
+
+def _record_block(root, text_opening: str):
+    best = None
+    for el in root.iter(*RECORD_TAGS):
+        shown = _squeezed(el.text_content())
+        if len(shown) > MAX_RECORD_LETTERS or text_opening in shown:
+            continue
+        labels = sum(label in shown for label in RECORD_LABELS)
+        if labels >= 2 and (best is None or (labels, len(shown)) > best[0]):
+            best = ((labels, len(shown)), el)
+    return best[1] if best else None
+
+
+def _shows(block, name: str, value: str) -> bool:
+    if name in ("published", "written"):
+        year, month, day = value.split("-")
+        return bool(re.search(rf"{year}\D{{1,3}}0?{int(month)}\D{{1,3}}0?{int(day)}(?!\d)", block.text_content()))
+    return _squeezed(value) in _squeezed(block.text_content())
+
+
+def _table(pairs):
+    rows = [pairs[i : i + 2] for i in range(0, len(pairs), 2)]
+    return (
+        "<table>"
+        + "".join("<tr>" + "".join(f"<td>{k}：</td><td>{v}</td>" for k, v in row) + "</tr>" for row in rows)
+        + "</table>"
+    )
+
+
+RECORD_LAYOUTS = {
+    "record: table, two pairs a row": _table,
+    "record: table, <th> labels, no colon": lambda pairs: (
+        "<table>" + "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in pairs) + "</table>"
+    ),
+    "record: dl dt/dd": lambda pairs: "<dl>" + "".join(f"<dt>{k}：</dt><dd>{v}</dd>" for k, v in pairs) + "</dl>",
+    "record: dd, spaced label in <label>": lambda pairs: (
+        "<dl>"
+        + "".join(f"<dd><label><font>{' '.join(k)}：</font></label><div>{v}</div></dd>" for k, v in pairs)
+        + "</dl>"
+    ),
+    "record: li of spans": lambda pairs: (
+        "<ul>" + "".join(f"<li><span>{k}：</span><span>{v}</span></li>" for k, v in pairs) + "</ul>"
+    ),
+    "record: spans, no colon": lambda pairs: "".join(
+        f'<div class="row"><span class="label">{k}</span><span class="value">{v}</span></div>' for k, v in pairs
+    ),
+    "record: label div over value div": lambda pairs: "".join(
+        f'<div><div class="label">{k}</div><div class="value">{v}</div></div>' for k, v in pairs
+    ),
+    "record: bracketed labels": lambda pairs: (
+        "<div>" + "　".join(f"<span>【{k}】{v}</span>" for k, v in pairs) + "</div>"
+    ),
+    "record: li, label in <em>": lambda pairs: (
+        "<ul>" + "".join(f"<li><em>{k}</em>{v}</li>" for k, v in pairs) + "</ul>"
+    ),
+    "record: one line": lambda pairs: "<p>" + "　".join(f"{k}：{v}" for k, v in pairs) + "</p>",
+    "record: lines in one <p>": lambda pairs: "<p>" + "<br>".join(f"{k}：{v}" for k, v in pairs) + "</p>",
+}
+
+
+def record_variants(html: str, doc, read_page) -> dict:
+    """The page's record block rebuilt in each layout. Made from the page as lxml writes it back, and only where
+    that reads as the page does (`read_page`), so that a difference is the layout's."""
+    rewritten = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
+    if differing(doc, read_page(rewritten)):
+        return {}
+    opening = _squeezed(doc.text)[:TEXT_OPENING]
+    block = _record_block(lxml.html.document_fromstring(rewritten), opening)
+    if block is None:
+        return {}
+    shown = {name: getattr(doc, name) for name in RECORD_FIELDS if getattr(doc, name)}
+    pairs = [(RECORD_FIELDS[name], value) for name, value in shown.items() if _shows(block, name, value)]
+    if len(pairs) < 2:
+        return {}
+    variants = {}
+    for kind, layout in RECORD_LAYOUTS.items():
+        root = lxml.html.document_fromstring(rewritten)
+        old = _record_block(root, opening)
+        new = lxml.html.fragment_fromstring(layout(pairs), create_parent="div")
+        new.tail = old.tail
+        old.getparent().replace(old, new)
+        variants[kind] = lxml.html.tostring(root, encoding="unicode")
+    return variants
 
 
 def read(page, html: str):
     return process_page(Response(page.url, 200, html.encode("utf-8")))
+
+
+def variants_of(page, html: str, doc) -> dict:
+    made = {}
+    for family in (label_variants, head_title_variants, date_variants):
+        made.update(family(html, doc))
+    made.update(record_variants(html, doc, partial(read, page)))
+    return made
 
 
 def differing(doc, variant) -> list[str]:
@@ -94,12 +209,11 @@ def main() -> None:
         for page in chosen:
             html = page.html
             doc = read(page, html)
-            for variants in VARIANTS:
-                for kind, written in variants(html, doc).items():
-                    if written == html:
-                        continue
-                    made[kind] += 1
-                    wrong[kind] += bool(differing(doc, read(page, written)))
+            for kind, written in variants_of(page, html, doc).items():
+                if written == html:
+                    continue
+                made[kind] += 1
+                wrong[kind] += bool(differing(doc, read(page, written)))
         print(f"\n{split}: {len(chosen)} pages\n\n| change | variants | read otherwise |\n|---|---:|---:|")
         for kind in sorted(made):
             print(f"| {kind} | {made[kind]} | {wrong[kind]} |")

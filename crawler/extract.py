@@ -86,6 +86,9 @@ HIDING_CLASSES = frozenset({"hide", "hidden", "d-none"})
 MS_CONDITION_RE = re.compile(r"(.+?)(===?|!==?)(.+)")
 MS_OPERAND_RE = re.compile(r"\s*(?:'([^'\\]*)'(?:\.indexOf\('([^'\\]*)'\))?|(-?\d+))\s*")
 HIDING_ATTRIBUTES_BELOW = etree.XPath(".//@style | .//@class | .//@hidden | .//@ms-if")  # each with its element
+# A page hides its whole body while its scripts load and shows it when they have run (gkmlpt's <body
+# style='visibility: hidden'>): the reader sees what the body holds, so hiding there is no hiding.
+CLOAKABLE_TAGS = frozenset({"html", "body"})
 CLASSES_AND_IDS = etree.XPath("//@class | //@id")  # each with its element: getparent()
 PRINT_MARKS = etree.XPath("//comment()[contains(translate(., 'STARTPRINT', 'startprint'), 'startprint')]")
 
@@ -430,14 +433,15 @@ def is_data_table(table) -> bool:
     return all(len(text_of(cell)) <= MAX_DATA_CELL for cell in table.iter("td", "th"))
 
 
-def table_rows(root, body=None) -> list[list[str]]:
+def table_rows(root, body=None, page: Rendering | None = None, head: set[str] = frozenset()) -> list[list[str]]:
     """The cells of every table row apart from the body: a table in the text (名称：… of the goods bought) is
-    the document's content, not its metadata, and a layout row holding the body holds that text too."""
+    the document's content, not its metadata, and a layout row holding the body holds that text too. A row
+    that is one of the text's first lines (`head`, as `page` renders it) is read: a record table atop the box."""
     body_rows = {*body.iter("tr"), *body.iterancestors("tr")} if body is not None else set()
     return [
         [" ".join(text_of(cell).split()) for cell in row.xpath("./td|./th")]
         for row in root.iter("tr")
-        if row not in body_rows
+        if row not in body_rows or (head and len(rendered := page.lines(row)) == 1 and rendered[0] in head)
     ]
 
 
@@ -1035,9 +1039,11 @@ def hidden_elements(top) -> list:
     """The elements a style, a hiding class or the hidden attribute hides, `top` and those below it, in document
     order."""
     below = dict.fromkeys(
-        value.getparent() for value in HIDING_ATTRIBUTES_BELOW(top) if _hides(value.attrname, value)
+        value.getparent()
+        for value in HIDING_ATTRIBUTES_BELOW(top)
+        if _hides(value.attrname, value) and value.getparent().tag not in CLOAKABLE_TAGS
     )  # in document order, once each
-    return [top, *below] if _hidden(top) else list(below)
+    return [top, *below] if _hidden(top) and top.tag not in CLOAKABLE_TAGS else list(below)
 
 
 # What hidden text is not read for: a date, a title or a publisher the reader cannot see is none (the gold's rule).
@@ -1069,20 +1075,24 @@ def _label_before(el) -> str:
 
 
 LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in
+LABEL_BOX = "div"  # a block a label stands in, over its value: the one other line of their parent
 
 
-def _label_element_pairs(page: Rendering, body) -> list[str]:
+def _label_element_pairs(page: Rendering, body, head: set[str]) -> list[str]:
     """A label in an element of its own with no colon, its value the rest of its parent (`<div><span>索 引 号
-    </span>000014672/2014-01328</div>`, a value over lines under 发布机关): as `label：value`. Outside the text."""
+    </span>000014672/2014-01328</div>`, a value over lines under 发布机关; `<div><div>名称</div><div>…</div></div>`):
+    as `label：value`. Outside the text, or on one of its first lines (`head`), where a page's info lines stand."""
     pairs = []
     for el in page.spans:
-        if el.tag not in LABEL_HOLDERS or _inside(el, body):
+        if el.tag not in LABEL_HOLDERS and el.tag != LABEL_BOX:
             continue
         label = " ".join(text_of(el).split())
         if not metadata.is_label(label) or metadata.LABEL_RE.search(label) or el.getparent() not in page.spans:
             continue
         first, *more = page.lines(el.getparent())
-        if first.startswith(label):
+        if el.tag == LABEL_BOX and (first != label or len(more) != 1):
+            continue
+        if first.startswith(label) and (first in head or not _inside(el, body)):
             value = " ".join(metadata.closed_up(line) for line in [first[len(label) :].strip(), *more])
             if value.strip():
                 pairs.append(f"{label}：{value.strip()}")
@@ -1128,12 +1138,17 @@ def _definition_pairs(page: Rendering, body) -> list[str]:
 
 def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
-    (2016年06月14日 09:42:04 来源： 中安在线), and the value under a label alone on its line (来源: / 法规司)."""
+    (2016年06月14日 09:42:04 来源： 中安在线), and a label alone on its line with the value under it (来源: /
+    法规司, 发布机构 / 某某局)."""
     return [
         line
-        for previous, line in zip(["", *lines], lines)
+        for previous, line, following in zip(["", *lines], lines, [*lines[1:], ""])
         if len(" ".join(line.split())) <= MAX_INFO_LINE  # a template's indent is no length
-        and (metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( ")) or _value_under_label(previous))
+        and (
+            metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
+            or _value_under_label(previous)
+            or (_value_under_label(line) and following)
+        )
     ]
 
 
@@ -1161,9 +1176,10 @@ def read_metadata(
     page_lines = page.lines()
     found = metadata.Candidates()
     metadata.from_meta_tags(meta_tags(root), found)
-    metadata.from_cells(table_rows(root, body), found)
+    head = set(body_lines[:INFO_EDGE])  # the text's first lines: where its record may stand
+    metadata.from_cells(table_rows(root, body, page, head), found)
     # before the lines: a value over lines is whole
-    metadata.from_pairs(_label_element_pairs(page, body) + _definition_pairs(page, body), found)
+    metadata.from_pairs(_label_element_pairs(page, body, head) + _definition_pairs(page, body), found)
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
     metadata.from_pairs(

@@ -1093,3 +1093,35 @@ def test_a_title_the_list_cut_short_gives_way_to_the_page_s_and_stands_only_wher
     for html, title in ((titled, heading), (untitled, listed)):
         doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()), {"title": listed})
         assert doc.title == title
+
+
+def test_a_body_hidden_while_the_page_s_scripts_load_is_read_as_shown():
+    # gkmlpt's template: <body style='visibility: hidden'>, shown by its scripts; the record is a definition list
+    record = "<dl><dt>发布机构：</dt><dd>某某区司法局</dd><dt>成文日期：</dt><dd>2025-02-21</dd></dl>"
+    html = f"<html><head><title>某某区政府信息公开</title></head><body style='visibility: hidden'>{record}"
+    found = extract(f"{html}<div class='article-content'>{TEXT * 3}</div></body></html>").meta.finish()
+    assert (found["publisher"], found["written"]) == ("某某区司法局", "2025-02-21")
+
+
+RECORD_ROWS = {  # the record atop the text's own box, labels with no colon
+    "spans": "<div><span class='label'>{}</span><span class='value'>{}</span></div>",
+    "a table's <th>": "<table><tr><th>{}</th><td>{}</td></tr></table>",
+    "a label over its value": "<div><div class='label'>{}</div><div class='value'>{}</div></div>",
+}
+
+
+@pytest.mark.parametrize("row", RECORD_ROWS.values(), ids=RECORD_ROWS)
+def test_a_record_on_the_first_lines_of_the_text_s_box_is_read_without_colons(row):
+    record = row.format("发布机构", "某某县人民政府") + row.format("文号", "某政发〔2024〕3号")
+    heading = "<h2>关于做好政务公开工作的通知</h2><p>【信息来源：某某网】</p>"
+    body = f"<div class='content'>{heading}{record}{TEXT * 4}</div>"
+    found = page(body).meta.finish()
+    assert (found["publisher"], found["doc_number"]) == ("某某县人民政府", "某政发〔2024〕3号")
+
+
+def test_a_label_in_a_block_over_its_value_names_the_document_even_with_an_everyday_word():
+    cell = "<div class='item'><div class='label'>{}</div><div class='value'>{}</div></div>"
+    record = cell.format("名称", "关于做好政务公开工作的通知") + cell.format("索引号", "11120000MB1896646L/2024-00066")
+    found = page(f"<h1>某某市人民政府</h1><div class='record'>{record}</div><div class='zoom'>{TEXT * 3}</div>").meta
+    assert found.finish()["title"] == "关于做好政务公开工作的通知"
+    assert page(f"<div class='zoom'><div><div>名称</div>{TEXT * 3}</div></div>").meta.finish().get("title") is None
