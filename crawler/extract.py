@@ -22,7 +22,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
-from .labels import LABELS
+from .labels import LABELS, MAX_LABEL_TEXT
 from .urls import absolute, file_name, unescaped
 
 SKIP_TAGS = {
@@ -1075,7 +1075,7 @@ def _label_before(el) -> str:
 
 
 LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in
-LABEL_BOX = "div"  # a block a label stands in, over its value: the one other line of their parent
+LABEL_BOX = "div"  # a block a label stands in alone (no element inside), over its value: their parent's other line
 
 
 def _label_element_pairs(page: Rendering, body, head: set[str]) -> list[str]:
@@ -1083,20 +1083,45 @@ def _label_element_pairs(page: Rendering, body, head: set[str]) -> list[str]:
     </span>000014672/2014-01328</div>`, a value over lines under 发布机关; `<div><div>名称</div><div>…</div></div>`):
     as `label：value`. Outside the text, or on one of its first lines (`head`), where a page's info lines stand."""
     pairs = []
+    head_end = _head_end(page, body)
     for el in page.spans:
-        if el.tag not in LABEL_HOLDERS and el.tag != LABEL_BOX:
+        if el.tag not in LABEL_HOLDERS and (el.tag != LABEL_BOX or len(el)):
+            continue
+        inside = _inside(el, body)
+        if inside and page.spans[el][0] > head_end:
             continue
         label = " ".join(text_of(el).split())
-        if not metadata.is_label(label) or metadata.LABEL_RE.search(label) or el.getparent() not in page.spans:
+        if len(label) > MAX_LABEL_TEXT or not metadata.is_label(label) or metadata.LABEL_RE.search(label):
+            continue
+        if el.getparent() not in page.spans:
             continue
         first, *more = page.lines(el.getparent())
         if el.tag == LABEL_BOX and (first != label or len(more) != 1):
             continue
-        if first.startswith(label) and (first in head or not _inside(el, body)):
+        if first.startswith(label) and (first in head or not inside):
             value = " ".join(metadata.closed_up(line) for line in [first[len(label) :].strip(), *more])
             if value.strip():
                 pairs.append(f"{label}：{value.strip()}")
     return pairs
+
+
+def _head_end(page: Rendering, body) -> int:
+    """Where in the page's parts the text box `body` has written its first INFO_EDGE lines (-1: no box rendered)."""
+    if body not in page.spans:
+        return -1
+    first, last = page.spans[body]
+    lines, open_line = 0, False  # lines ended so far; whether the line under way has text
+    for at in range(first, last):
+        part = page.parts[at]
+        if "\n" not in part:
+            open_line = open_line or part.strip() != ""
+            continue
+        ending, *pieces, opening = part.split("\n")
+        lines += (open_line or ending.strip() != "") + sum(1 for piece in pieces if piece.strip())
+        if lines > INFO_EDGE:
+            return at
+        open_line = opening.strip() != ""
+    return last
 
 
 def _labels_left_empty(page: Rendering) -> set[str]:

@@ -141,6 +141,9 @@ OTHER_LABELS = {
     "文件下载",
     "附件下载",
 }
+# A label's text at its longest once its whitespace is collapsed: each character spaced apart, in brackets, with a
+# colon (【 公 开 事 项 名 称 】：). An element's text longer than this is no label, without looking further.
+MAX_LABEL_TEXT = 2 * max(len(label) for label in [*LABEL_FIELD, *OTHER_LABELS]) + 4
 # Labels of the CMS's own workflow, read into no field: who wrote, edited, checked or typed a page in.
 WORKFLOW_LABELS = [
     "责任编辑",
