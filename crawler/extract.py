@@ -784,26 +784,27 @@ def page_title(
 ) -> str | None:
     """A labelled 标题 or the CMS's ArticleTitle, else the heading line that the head <title> confirms, else the
     line standing above the info line over the text (标题 / 发布日期：… / text, when the head <title> names
-    only the site), else a heading the text repeats as its first line, else the head <title> without the
-    site's name."""
+    only the site), else a heading the text repeats as its first line, else (no head <title>) the first heading
+    in an element named as a title's that names no site, else the head <title> without the site's name."""
     head_title = _head_title(root)
     labelled = found.best("title")
     if labelled and (not found.generated_only("title") or _shown(labelled, page.lines(), head_title)):
         return labelled
     owners = _owner_lines(page)
     document_title = strip_site_name(head_title, owners)  # the site's name in <title> confirms no heading (a logo's)
-    confirmed = (
+    named_headings = [
         text
         for _, el in TITLE_CONTAINERS.find(root)
         for text in [" ".join(line.split()) for line in page.lines(el)]  # a byline may share the container
-        if _is_heading(text) and (not document_title or text[:4] in document_title)
-    )
+        if _is_heading(text)
+    ]
     heading = (
-        next(confirmed, None)
+        next((text for text in named_headings if document_title and text[:4] in document_title), None)
         or _heading_the_head_title_names(root, page, head_title, owners)
         or _heading_above_info(page.lines(), body_lines, text_lines)
         or _heading_the_text_repeats(page.lines(), text_lines)
         or (_names_a_site(document_title, owners) and _heading_of_a_site_titled_page(page.lines(), text_lines))
+        or next((text for text in named_headings if not document_title and not _names_site(text, owners)), None)
     )
     if heading:
         whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
@@ -830,12 +831,14 @@ def _names_a_site(title: str, owners: list[str]) -> bool:
 
 def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str]) -> str | None:
     """Where the head <title> names only the site: the heading right above the text (page tools, a dateline,
-    info lines and a 文号 between them aside), else the text's first line when it names a kind of document
-    (关于…的通知)."""
+    info lines, a value under its label and a 文号 between them aside), else the text's first line when it names
+    a kind of document (关于…的通知)."""
     first_text = _first_body_line(page_lines, text_lines)
     above = page_lines[max(0, first_text - INFO_EDGE) : first_text] if first_text else []
-    for line in reversed(above):
-        if is_furniture(strip_inline_furniture(line), True) or DATELINE_RE.fullmatch(line) or _is_label_line(line):
+    for previous, line in reversed(list(zip(["", *above], above))):
+        if is_furniture(strip_inline_furniture(line), True) or _is_dateline(line) or _is_label_line(line):
+            continue
+        if _value_under_label(previous) or _is_byline(line):
             continue
         if metadata.HEADING_NUMBER_RE.match(line.strip(metadata.NUMBER_BRACKETS)) or _under_a_speechs_title(line):
             continue  # the 文号 printed under the heading, a speech's speaker or day
@@ -844,6 +847,17 @@ def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str])
         break
     opening = text_lines[0] if text_lines else ""
     return opening if _is_heading(opening) and DOCUMENT_KIND_END_RE.search(opening) else None
+
+
+def _is_byline(line: str) -> bool:
+    """A source printed under a heading without its label: in brackets ([省发改委]), a site's short name (新华网),
+    or a name before the dateline (芒市长安网 2024-12-24 17:28:13)."""
+    name, _, rest = " ".join(line.split()).partition(" ")
+    return bool(
+        metadata.BRACKETED_SOURCE_RE.match(line)
+        or (len(line) <= MAX_COLUMN_NAME and SITE_SUFFIX_RE.search(line))
+        or (metadata.NAME_BEFORE_DATE_RE.fullmatch(name) and _is_dateline(rest))
+    )
 
 
 def _heading_the_head_title_names(root, page: Rendering, head_title: str, owners: list[str]) -> str | None:
@@ -927,7 +941,7 @@ def _is_heading(text: str) -> bool:
     return (
         4 <= len(text) <= 120
         and bool(HAN_RE.search(text))
-        and not (is_date_line(text) or DATELINE_RE.fullmatch(text) or metadata.BRACKETED_SOURCE_RE.match(text))
+        and not (_is_dateline(text) or metadata.BRACKETED_SOURCE_RE.match(text))
         and not is_furniture(text, True)
     )
 
@@ -969,10 +983,15 @@ def _heading_over_labels(lines: list[str]) -> str | None:
         return None
     if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip(metadata.NUMBER_BRACKETS)):
         top -= 1
-    while top > 1 and (_under_a_speechs_title(lines[top - 1]) or is_date_line(lines[top - 1])):  # or a dateline
+    while top > 1 and (_under_a_speechs_title(lines[top - 1]) or _is_dateline(lines[top - 1])):
         top -= 1
     above = lines[top - 1]
     return above if _is_heading(above) and not above.rstrip().endswith(ANNOUNCING_COLONS) else None  # 语音播报：
+
+
+def _is_dateline(line: str) -> bool:
+    """A date alone on its line, maybe with its time (2022年07月07日 16:30)."""
+    return is_date_line(line) or bool(DATELINE_RE.fullmatch(line))
 
 
 def _under_a_speechs_title(line: str) -> bool:

@@ -1125,3 +1125,27 @@ def test_a_label_in_a_block_over_its_value_names_the_document_even_with_an_every
     found = page(f"<h1>某某市人民政府</h1><div class='record'>{record}</div><div class='zoom'>{TEXT * 3}</div>").meta
     assert found.finish()["title"] == "关于做好政务公开工作的通知"
     assert page(f"<div class='zoom'><div><div>名称</div>{TEXT * 3}</div></div>").meta.finish().get("title") is None
+
+
+HEADING = "<h1>国家互联网信息办公室公布《数据出境安全评估办法》</h1>"
+UNDER_HEADING = {  # what portals print between the heading and the text
+    "a dateline with its time, a label over its value": "<p>2022年07月07日 16:30</p><p>来源：</p><p>中国网信网</p>",
+    "a source in brackets over the date": "<p>[省发改委]</p><p>2016-04-01</p>",
+    "a site's short name over the date": "<p>新华网</p><p>2024.02.22</p>",
+    "a site's name before the dateline": "<p>芒市长安网&nbsp;&nbsp; 2024-12-24 17:28:13</p>",
+}
+
+
+@pytest.mark.parametrize("between", UNDER_HEADING.values(), ids=UNDER_HEADING)
+@pytest.mark.parametrize("head_title", ["信息公开", ""], ids=["a section's name", "none"])
+def test_the_heading_over_a_byline_names_a_page_whose_head_title_does_not(between, head_title):
+    body = f"<div class='nav'><a href='/'>首页</a></div>{HEADING}{between}<div class='zoom'>{TEXT * 3}</div>"
+    title = page(body, head=f"<title>{head_title}</title>").meta.finish()["title"]
+    assert title == "国家互联网信息办公室公布《数据出境安全评估办法》"
+
+
+def test_with_no_head_title_a_title_box_naming_the_site_gives_way_to_the_heading_over_the_text():
+    body = f"<div class='title'>中国科普网</div>{HEADING}<p>来源：新华社</p><div class='zoom'>{TEXT * 3}</div>"
+    assert (
+        page(body, head="<title></title>").meta.finish()["title"] == "国家互联网信息办公室公布《数据出境安全评估办法》"
+    )
