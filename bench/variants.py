@@ -58,8 +58,15 @@ def head_title_variants(html: str, doc) -> dict:
         "<title>: title | site": f"{title} | {OTHER_SITE}网站",
         "<title>: title_site": f"{title}_{OTHER_SITE}",
         "<title>: its own SiteName only": site[1] if site else None,
+        # a head <title> that names no document: the heading the page shows must be found without it
+        "<title>: emptied": "",
+        "<title>: a section's name only (信息公开)": "信息公开",
+        "<title>: another site's name only": OTHER_SITE,
+        "<title>: a page kind only (详细信息)": "详细信息",
     }
-    return {kind: html[: found.start(2)] + new + html[found.end(2) :] for kind, new in written.items() if new}
+    return {
+        kind: html[: found.start(2)] + new + html[found.end(2) :] for kind, new in written.items() if new is not None
+    }
 
 
 def date_variants(html: str, doc) -> dict:
@@ -92,6 +99,15 @@ RECORD_FIELDS = {  # field -> the label it is written under
     "doc_number": "文号",
     "written": "成文日期",
     "published": "发布日期",
+}
+# Other labels portals print a record's field under (labels.py has them all; these stand in a record's table).
+RECORD_SYNONYMS = {
+    "publisher": ("发文机关", "发布机关", "发文单位", "发布单位", "发布部门", "制发机关", "发文机构", "所属机构"),
+    "doc_number": ("发文字号", "发文文号", "文件编号", "发布文号"),
+    "index_number": ("信息索引号", "索取号"),
+    "published": ("发布时间", "公开日期", "公布日期", "信息发布日期"),
+    "written": ("发文日期", "印发日期", "制发日期", "签发日期", "成文时间"),
+    "title": ("标题", "文件名称"),
 }
 SPACES_RE = re.compile(r"[\s\u00a0\u3000]+")
 
@@ -160,8 +176,9 @@ RECORD_LAYOUTS = {
 
 
 def record_variants(html: str, doc, read_page) -> dict:
-    """The page's record block rebuilt in each layout. Made from the page as lxml writes it back, and only where
-    that reads as the page does (`read_page`), so that a difference is the layout's."""
+    """The page's record block rebuilt in each layout, and in a table with each other label portals give a field
+    (发文机关 for 发布机构, 发文字号 for 文号…). Made from the page as lxml writes it back, and only where that reads
+    as the page does (`read_page`), so that a difference is the layout's or the label's."""
     rewritten = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
     if differing(doc, read_page(rewritten)):
         return {}
@@ -169,19 +186,29 @@ def record_variants(html: str, doc, read_page) -> dict:
     block = _record_block(lxml.html.document_fromstring(rewritten), opening)
     if block is None:
         return {}
-    shown = {name: getattr(doc, name) for name in RECORD_FIELDS if getattr(doc, name)}
-    pairs = [(RECORD_FIELDS[name], value) for name, value in shown.items() if _shows(block, name, value)]
-    if len(pairs) < 2:
+    shown = {
+        name: getattr(doc, name)
+        for name in RECORD_FIELDS
+        if getattr(doc, name) and _shows(block, name, getattr(doc, name))
+    }
+    if len(shown) < 2:
         return {}
-    variants = {}
-    for kind, layout in RECORD_LAYOUTS.items():
-        root = lxml.html.document_fromstring(rewritten)
-        old = _record_block(root, opening)
-        new = lxml.html.fragment_fromstring(layout(pairs), create_parent="div")
-        new.tail = old.tail
-        old.getparent().replace(old, new)
-        variants[kind] = lxml.html.tostring(root, encoding="unicode")
-    return variants
+    pairs = [(RECORD_FIELDS[name], value) for name, value in shown.items()]
+    records = {kind: layout(pairs) for kind, layout in RECORD_LAYOUTS.items()}
+    for name in shown:
+        for label in RECORD_SYNONYMS.get(name, ()):
+            relabelled = [(label if field == name else RECORD_FIELDS[field], value) for field, value in shown.items()]
+            records[f"record label: {label} for {RECORD_FIELDS[name]}"] = _table(relabelled)
+    return {kind: _with_record(rewritten, opening, markup) for kind, markup in records.items()}
+
+
+def _with_record(html: str, opening: str, markup: str) -> str:
+    root = lxml.html.document_fromstring(html)
+    old = _record_block(root, opening)
+    new = lxml.html.fragment_fromstring(markup, create_parent="div")
+    new.tail = old.tail
+    old.getparent().replace(old, new)
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def read(page, html: str):
