@@ -22,7 +22,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
-from .labels import LABELS, MAX_LABEL_TEXT
+from .labels import LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
 SKIP_TAGS = {
@@ -233,6 +233,13 @@ DATELINE_RE = re.compile(
     rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*{WEEKDAY})?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s*{WEEKDAY})?\s*"
 )
 MAX_INFO_LINE = 160
+RECORD_ITEM_TAGS = frozenset({"tr", "li", "p"})  # a record's rows and items
+RECORD_LABEL_FIRST = frozenset(label[0] for label in RECORD_ONLY_LABELS)
+SPACES_AND_BRACKETS = " \t\r\n\u3000\u00a0[【［"
+RECORD_ITEM_RE = re.compile(
+    rf"{metadata.GAP}[\[【［]?{metadata.GAP}(?:{'|'.join(metadata.GAP.join(label) for label in RECORD_ONLY_LABELS)})"
+    rf"{metadata.GAP}(?:[\]】］:：]|$|\s)"
+)
 MIN_CONTAINER_LETTERS = 20
 # A script's data is the document where it holds this many times the letters the markup's text has: a page the
 # script renders (its box empty, or a shell), not a page that carries its document twice (gkmlpt's window._CONFIG
@@ -555,7 +562,7 @@ def _text_counts(root, hidden: set) -> dict:
             field_letters += child_field_letters
         if el.tag == "a":
             link_letters += letters
-        if _is_field_list(el):
+        if _is_field_list(el, length):
             field_letters = letters
         counts[el] = (letters, length, link_letters, field_letters)
         return counts[el]
@@ -564,9 +571,27 @@ def _text_counts(root, hidden: set) -> dict:
     return counts
 
 
-def _is_field_list(el) -> bool:
-    """A definition list of labelled fields (<dl><dt>索 引 号</dt><dd>…</dd>): a 信息公开 record, not text."""
-    return el.tag == "dl" and any(metadata.is_label(text_of(dt)) for dt in el.iterchildren("dt"))
+def _is_field_list(el, length: int) -> bool:
+    """A definition list of labelled fields (<dl><dt>索 引 号</dt><dd>…</dd>), or a row or item of a record that
+    opens with a label only records print (<tr><td>索 引 号</td><td>…</td>…, <li>[ 发布机构 ] …</li>): a 信息公开
+    record, not text. `length`: the element's text length, known."""
+    if el.tag == "dl":
+        return any(metadata.is_label(text_of(dt)) for dt in el.iterchildren("dt"))
+    if el.tag not in RECORD_ITEM_TAGS or length > MAX_INFO_LINE:
+        return False
+    first_cell = next(el.iterchildren("td", "th"), None) if el.tag == "tr" else None
+    opening = text_of(first_cell) + "\t" if first_cell is not None else _opening(el)  # a cell's end ends its label
+    return opening.lstrip(SPACES_AND_BRACKETS)[:1] in RECORD_LABEL_FIRST and bool(RECORD_ITEM_RE.match(opening))
+
+
+def _opening(el, size: int = 2 * MAX_LABEL_TEXT) -> str:
+    """The first `size` or so characters of `el`'s text (as text_of reads it), without reading all of it."""
+    read = ""
+    for piece in el.itertext():
+        read += piece
+        if len(read) >= size:
+            break
+    return read
 
 
 def densest_block(root, hidden: set):

@@ -115,6 +115,13 @@ UNKEPT_RECORD_LABELS = [
     "法规层次",
     "首选类别",
 ]
+# The labels only a document's record prints (索引号, 发布机构, 成文日期, 主题分类…): a row or item opening with one
+# is the record's, never the text's (时间：, 地点：, 名称：, 来源： open a text's lines as well).
+RECORD_ONLY_LABELS = [
+    *(label for label, name in LABELS if name in ("index_number", "doc_number", "written", "topic", "validity")),
+    *("发布机构", "发文机关", "发布机关", "发文单位", "发文机构", "制发机关", "所属机构"),
+    *UNKEPT_RECORD_LABELS,
+]
 # Labels of 信息公开 tables for what the archive does not keep: never a value of the label before them.
 OTHER_LABELS = {
     *UNKEPT_RECORD_LABELS,

@@ -1149,3 +1149,18 @@ def test_with_no_head_title_a_title_box_naming_the_site_gives_way_to_the_heading
     assert (
         page(body, head="<title></title>").meta.finish()["title"] == "国家互联网信息办公室公布《数据出境安全评估办法》"
     )
+
+
+def test_a_record_s_table_or_items_are_no_text_to_a_page_whose_boxes_have_no_known_names():
+    record = (
+        "<table><tr><td>索 引 号</td><td>PT00103-0200-2024-00039</td><td>文号</td><td>莆市工信〔2024〕148号</td></tr>"
+        "<tr><td>发布机构</td><td>莆田市工业和信息化局</td><td>成文日期</td><td>2024-06-13</td></tr></table>"
+        "<ul><li>[ 主题分类 ] 工业、交通</li><li>[ 有效性 ] 有效</li></ul>"
+    )
+    text = "<p>局各科室、直属事业单位：</p><p>经研究，现将操作指南予以印发，请遵照实施。</p><p>莆田市工业和信息化局</p>"
+    got = page(f"<div>{record}<div>{text}</div></div>")
+    assert got.lines == [
+        "局各科室、直属事业单位：",
+        "经研究，现将操作指南予以印发，请遵照实施。",
+        "莆田市工业和信息化局",
+    ]
