@@ -178,10 +178,13 @@ SHARE_PROMPT_RE = re.compile(
     r"|(?:用|打开)微信\s*[“\"]?扫一扫[”\"]?[，,].{0,20}"
     r"|即可将?(?:网页|本页|页面|文章)?分享给?您?的?(?:微信)?(?:好友|朋友圈).{0,12})$"
 )
-# © only beside a year or 版权 (a Latin-1 misreading of GBK is full of ©: Ò© is 药).
+# © only beside a year or 版权 (a Latin-1 misreading of GBK is full of ©: Ò© is 药); 版权所有 where it ends the
+# line or a reprint note follows (某某监管局版权所有，如需转载，请注明来源).
 # (The look-ahead names the characters a footer mark begins with: the engine tries the marks only there.)
 FOOTER_RE = re.compile(
-    r"(?=[IC公网版©])(?:ICP\s*备|ICP证|公网安备|网站标识码|Copyright|©\s*(?:19|20)\d{2}|版权所有\s*©)|^\s*©", re.I
+    r"(?=[IC公网版©])(?:ICP\s*备|ICP证|公网安备|网站标识码|Copyright|©\s*(?:19|20)\d{2}|版权所有\s*©"
+    r"|版权所有(?=\s*$|[\s，,。;；]*(?:如需转载|转载请|未经)))|^\s*©",
+    re.I,
 )
 # An info label ends at a colon or at the bracket that closes it (【发布部门】全国人大常委会 【效力级别】法律).
 SPACED_INFO_LABELS = _alt(INFO_LABELS, spaced=True)

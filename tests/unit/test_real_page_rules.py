@@ -1164,3 +1164,9 @@ def test_a_record_s_table_or_items_are_no_text_to_a_page_whose_boxes_have_no_kno
         "经研究，现将操作指南予以印发，请遵照实施。",
         "莆田市工业和信息化局",
     ]
+
+
+def test_a_copyright_line_with_its_owner_before_it_is_furniture_and_a_sentence_naming_copyright_is_not():
+    footer = ["国家能源局西北监管局版权所有，如需转载，请注明来源", "嘉鱼县信息中心承办 版权所有 未经许可,不得转载"]
+    assert clean_lines(["特此通知。", *footer]) == ["特此通知。"]
+    assert clean_lines(["著作权人对其作品享有版权所有权利。"]) == ["著作权人对其作品享有版权所有权利。"]
