@@ -5,7 +5,9 @@ portals are known to differ: labels, the head <title>, the printed date, and the
 文号, dates) rebuilt in the layouts portals use (tables, dl/dd, spans with or without colons, one line). Per split
 (tuning / validation, the real-page corpus's split by portal), per kind of change: how many variants were made and
 how many read a field (title, publisher, 发布日期, 文号, 索引号) otherwise than the unchanged page does, or, where the
-change writes the date, otherwise than the date itself. Then each page with every class and id name taken away, its
+change writes the date, otherwise than the date itself; furniture put in the text's box over or under the text
+(print and close, font size, counter, share bar, QR prompt, breadcrumb, prev/next) counts when the text changes too.
+Then each page with every class and id name taken away, its
 text's box found by what it holds alone: the text's F1 against the page's own reading, and the fields read otherwise.
 
     python bench/variants.py            # ZWGK_REAL_CORPUS=… where the pages stand beside the checkout
@@ -215,6 +217,60 @@ def _with_record(html: str, opening: str, markup: str) -> str:
     return lxml.html.tostring(root, encoding="unicode")
 
 
+# Page furniture as portals print it inside the text's box, over the text or under it: none of it may reach the text.
+FURNITURE_OVER = {
+    "font size, print, close": "【字体：大 中 小】【打印】【关闭】",
+    "font size letters": "字号：T | T",
+    "counter": "浏览次数：1234",
+    "share bar": "分享到：微信 微博 QQ空间",
+    "QR prompt": "扫一扫在手机打开当前页",
+    "correct, print, close": "【我要纠错】【打印本页】【关闭窗口】",
+    "breadcrumb": "当前位置：首页 > 政务公开 > 通知公告",
+}
+FURNITURE_UNDER = {
+    **{kind: FURNITURE_OVER[kind] for kind in ("font size, print, close", "counter", "share bar", "QR prompt")},
+    "correct, print, close": FURNITURE_OVER["correct, print, close"],
+    "prev/next": "上一篇：关于做好2024年政务公开工作的通知",
+}
+MIN_TEXT_FOR_FURNITURE = 40  # letters: a text this short has no clear ends to find its box by
+
+
+def _text_box(root, text: str):
+    """The smallest box holding the text's first and last letters."""
+    squeezed = _squeezed(text)
+    first, last = squeezed[:10], squeezed[-10:]
+    boxes = [
+        (len(shown), el)
+        for el in root.iter("div", "td", "article", "section")
+        if first in (shown := _squeezed(el.text_content())) and last in shown
+    ]
+    return min(boxes, key=lambda box: box[0])[1] if boxes else None
+
+
+def furniture_variants(html: str, doc, read_page) -> dict:
+    """Furniture put in the text's box as its first or its last line. Made from the page as lxml writes it back,
+    where that reads as the page does, text included."""
+    rewritten = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
+    again = read_page(rewritten)
+    if len(_squeezed(doc.text)) < MIN_TEXT_FOR_FURNITURE or differing(doc, again) or again.text != doc.text:
+        return {}
+    variants = {}
+    for where, furniture in (("over", FURNITURE_OVER), ("under", FURNITURE_UNDER)):
+        for kind, line in furniture.items():
+            root = lxml.html.document_fromstring(rewritten)
+            box = _text_box(root, doc.text)
+            if box is None:
+                return {}
+            added = lxml.html.fragment_fromstring(f"<p>{line}</p>")
+            if where == "over":
+                added.tail, box.text = box.text, None
+                box.insert(0, added)
+            else:
+                box.append(added)
+            variants[f"furniture {where} the text: {kind}"] = lxml.html.tostring(root, encoding="unicode")
+    return variants
+
+
 def read(page, html: str):
     return process_page(Response(page.url, 200, html.encode("utf-8")))
 
@@ -224,6 +280,7 @@ def variants_of(page, html: str, doc) -> dict:
     for family in (label_variants, head_title_variants, date_variants):
         made.update(family(html, doc))
     made.update(record_variants(html, doc, partial(read, page)))
+    made.update(furniture_variants(html, doc, partial(read, page)))
     return made
 
 
@@ -255,7 +312,9 @@ def main() -> None:
                 if written == html:
                     continue
                 made[kind] += 1
-                wrong[kind] += bool(differing(doc, read(page, written)))
+                variant = read(page, written)
+                text_moved = kind.startswith("furniture") and variant.text != doc.text
+                wrong[kind] += bool(differing(doc, variant) or text_moved)
             unnamed = read(page, without_names(html))
             nameless.append((text_f1(unnamed.text, doc.text), differing(doc, unnamed)))
         print(f"\n{split}: {len(chosen)} pages\n\n| change | variants | read otherwise |\n|---|---:|---:|")
