@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from itertools import chain, takewhile
+from itertools import chain, dropwhile, takewhile
 
 from lxml import etree
 
@@ -1002,7 +1002,11 @@ def _heading_over_labels(lines: list[str]) -> str | None:
     while top and is_furniture(strip_inline_furniture(lines[top - 1]), True) and not _is_label_line(lines[top - 1]):
         top -= 1
     labels_end = top
-    while top and (_is_label_line(lines[top - 1]) or top > 1 and _value_under_label(lines[top - 2])):
+    while top and (
+        _is_label_line(lines[top - 1])
+        or top > 1 and _value_under_label(lines[top - 2])
+        or is_furniture(strip_inline_furniture(lines[top - 1]), True)  # among the labels (浏览 0 次)
+    ):
         top -= 1
     if top == labels_end or top == 0:
         return None
@@ -1233,6 +1237,12 @@ def _near_title(above_text: list[str], body_lines: list[str], title: str | None)
     return above_text[heading + 1 :] + body_lines[:3] + list(over_heading)[::-1]
 
 
+def _past_page_tools(lines: list[str]) -> list[str]:
+    """`lines` from the first that is neither page furniture nor an info line (浏览次数：…, 字号：T | T over a red
+    head)."""
+    return list(dropwhile(lambda line: _is_label_line(line) or is_furniture(strip_inline_furniture(line), True), lines))
+
+
 def _is_info_or_date(line: str) -> bool:
     return _is_label_line(line) or bool(DATELINE_RE.fullmatch(line))
 
@@ -1267,7 +1277,7 @@ def read_metadata(
     title = metadata.title_without_number(page_title(root, found, page, body_lines, text_lines), found)
     title = metadata.title_without_date(title, found)
     if title and found.generated_only("title"):
-        title = metadata.red_head_title(title, body_lines) or title
+        title = metadata.red_head_title(title, _past_page_tools(body_lines)) or title
     found.add("title", title, metadata.SHOWN)
     above_text = page_lines[: _first_body_line(page_lines, body_lines)]  # all of them when the text is not found
     metadata.from_lone_date(simplified_labels(_near_title(above_text, body_lines, title)), found)

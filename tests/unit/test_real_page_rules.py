@@ -1170,3 +1170,27 @@ def test_a_copyright_line_with_its_owner_before_it_is_furniture_and_a_sentence_n
     footer = ["国家能源局西北监管局版权所有，如需转载，请注明来源", "嘉鱼县信息中心承办 版权所有 未经许可,不得转载"]
     assert clean_lines(["特此通知。", *footer]) == ["特此通知。"]
     assert clean_lines(["著作权人对其作品享有版权所有权利。"]) == ["著作权人对其作品享有版权所有权利。"]
+
+
+def test_a_counter_over_a_red_head_is_no_part_of_the_title():
+    issuers = [
+        "某某市经济和信息化委员会",
+        "某某市财政局",
+        "中共某某市委金融委员会办公室",
+        "国家金融监督管理总局某某监管局",
+        "某某市商务委员会",
+    ]
+    tail = "关于印发《某某市支持智能网联新能源商用车产业发展政策措施（2025—2027年）》的通知"
+    title = " ".join(issuers) + tail
+    head = f"<title>某某市经济和信息化委员会</title><meta name='ArticleTitle' content='{title}'>"
+    red_head = "".join(f"<p>{line}</p>" for line in ["浏览次数：1234", *issuers, tail])
+    assert page(f"<div class='zoom'>{red_head}{TEXT * 3}</div>", head=head).meta.finish()["title"] == title
+
+
+def test_page_tools_among_the_labels_under_a_heading_are_passed_over_to_it():
+    info = "<p>发布单位：政府采购云平台</p><p>发布时间：2026-07-30 19:59</p><p>浏览 0 次</p><p>浏览次数：1234</p>"
+    body = f"<p>采购公告</p><p>某某医院检测试剂采购项目公开招标公告</p>{info}<div class='zoom'>{TEXT * 3}</div>"
+    assert (
+        page(body, head="<title>某某公共资源交易网</title>").meta.finish()["title"]
+        == "某某医院检测试剂采购项目公开招标公告"
+    )
