@@ -1004,7 +1004,7 @@ def _heading_over_labels(lines: list[str]) -> str | None:
     labels_end = top
     while top and (
         _is_label_line(lines[top - 1])
-        or top > 1 and _value_under_label(lines[top - 2])
+        or (top > 1 and _value_under_label(lines[top - 2]))
         or is_furniture(strip_inline_furniture(lines[top - 1]), True)  # among the labels (浏览 0 次)
     ):
         top -= 1
