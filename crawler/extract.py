@@ -22,7 +22,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
-from .labels import LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
+from .labels import COUNTER_LABELS, LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
 SKIP_TAGS = {
@@ -234,6 +234,8 @@ DATELINE_RE = re.compile(
 )
 MAX_INFO_LINE = 160
 RECORD_ITEM_TAGS = frozenset({"tr", "li", "p"})  # a record's rows and items
+# A line a page's tool opens (浏览次数：…, 字号：T | T): no record's, though it reads as a label's.
+TOOL_LINE_RE = re.compile(rf"^\s*(?:{'|'.join([*COUNTER_LABELS, '字号', '字体'])})\s*[:：]")
 RECORD_LABEL_FIRST = frozenset(label[0] for label in RECORD_ONLY_LABELS)
 SPACES_AND_BRACKETS = " \t\r\n\u3000\u00a0[【［"
 RECORD_ITEM_RE = re.compile(
@@ -1008,8 +1010,8 @@ def _heading_over_labels(lines: list[str]) -> str | None:
         or is_furniture(strip_inline_furniture(lines[top - 1]), True)  # among the labels (浏览 0 次)
     ):
         top -= 1
-    if top == labels_end or top == 0:
-        return None
+    if top == 0 or not any(_is_label_line(line) and not TOOL_LINE_RE.match(line) for line in lines[top:labels_end]):
+        return None  # no labels, or page tools alone (浏览次数：…, 字号：T | T): no record under a heading
     if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip(metadata.NUMBER_BRACKETS)):
         top -= 1
     while top > 1 and (_under_a_speechs_title(lines[top - 1]) or _is_dateline(lines[top - 1])):

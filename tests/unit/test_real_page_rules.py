@@ -1194,3 +1194,12 @@ def test_page_tools_among_the_labels_under_a_heading_are_passed_over_to_it():
         page(body, head="<title>某某公共资源交易网</title>").meta.finish()["title"]
         == "某某医院检测试剂采购项目公开招标公告"
     )
+
+
+@pytest.mark.parametrize("tool", ["浏览次数：1234", "字号：T | T"])
+def test_a_page_tool_over_the_heading_is_no_record_to_take_the_line_above_it_for_the_title(tool):
+    over = f"<p>当前位置：</p><p>审判参阅 -> 经验交流</p><p>{tool}</p>"
+    heading = "<p>关于做好政务公开工作的通知</p><p>作者：张伟 发布时间：2005-10-16</p>"
+    box = f"<div class='article_content'>{heading}{TEXT * 3}</div>"
+    head = "<title>关于做好政务公开工作的通知 - 某某市人民法院</title>"
+    assert page(over + box, head=head).meta.finish()["title"] == "关于做好政务公开工作的通知"
