@@ -17,7 +17,6 @@ import re
 import statistics
 import sys
 from collections import Counter
-from functools import partial
 from pathlib import Path
 
 import lxml.etree
@@ -181,13 +180,9 @@ RECORD_LAYOUTS = {
 }
 
 
-def record_variants(html: str, doc, read_page) -> dict:
+def record_variants(rewritten: str, doc) -> dict:
     """The page's record block rebuilt in each layout, and in a table with each other label portals give a field
-    (发文机关 for 发布机构, 发文字号 for 文号…). Made from the page as lxml writes it back, and only where that reads
-    as the page does (`read_page`), so that a difference is the layout's or the label's."""
-    rewritten = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
-    if differing(doc, read_page(rewritten)):
-        return {}
+    (发文机关 for 发布机构, 发文字号 for 文号…). `rewritten`: the page as lxml writes it back (see variants_of)."""
     opening = _squeezed(doc.text)[:TEXT_OPENING]
     block = _record_block(lxml.html.document_fromstring(rewritten), opening)
     if block is None:
@@ -228,8 +223,10 @@ FURNITURE_OVER = {
     "breadcrumb": "当前位置：首页 > 政务公开 > 通知公告",
 }
 FURNITURE_UNDER = {
-    **{kind: FURNITURE_OVER[kind] for kind in ("font size, print, close", "counter", "share bar", "QR prompt")},
-    "correct, print, close": FURNITURE_OVER["correct, print, close"],
+    **{
+        kind: FURNITURE_OVER[kind]
+        for kind in ("font size, print, close", "counter", "share bar", "QR prompt", "correct, print, close")
+    },
     "prev/next": "上一篇：关于做好2024年政务公开工作的通知",
 }
 MIN_TEXT_FOR_FURNITURE = 40  # letters: a text this short has no clear ends to find its box by
@@ -247,12 +244,10 @@ def _text_box(root, text: str):
     return min(boxes, key=lambda box: box[0])[1] if boxes else None
 
 
-def furniture_variants(html: str, doc, read_page) -> dict:
-    """Furniture put in the text's box as its first or its last line. Made from the page as lxml writes it back,
-    where that reads as the page does, text included."""
-    rewritten = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
-    again = read_page(rewritten)
-    if len(_squeezed(doc.text)) < MIN_TEXT_FOR_FURNITURE or differing(doc, again) or again.text != doc.text:
+def furniture_variants(rewritten: str, doc) -> dict:
+    """Furniture put in the text's box as its first or its last line. `rewritten`: the page as lxml writes it back
+    (see variants_of)."""
+    if len(_squeezed(doc.text)) < MIN_TEXT_FOR_FURNITURE:
         return {}
     variants = {}
     for where, furniture in (("over", FURNITURE_OVER), ("under", FURNITURE_UNDER)):
@@ -276,11 +271,17 @@ def read(page, html: str):
 
 
 def variants_of(page, html: str, doc) -> dict:
+    """Every variant of the page. The record and furniture variants are made from the page as lxml writes it back,
+    and only where that reads as the page does (its text too, for furniture), so that a difference is the change's."""
     made = {}
     for family in (label_variants, head_title_variants, date_variants):
         made.update(family(html, doc))
-    made.update(record_variants(html, doc, partial(read, page)))
-    made.update(furniture_variants(html, doc, partial(read, page)))
+    rewritten = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
+    again = read(page, rewritten)
+    if not differing(doc, again):
+        made.update(record_variants(rewritten, doc))
+        if again.text == doc.text:
+            made.update(furniture_variants(rewritten, doc))
     return made
 
 

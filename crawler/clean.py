@@ -10,7 +10,7 @@ from functools import cache
 
 from .chars import HAN, either_script_forms, in_either_script
 from .dates import DIGITS_DATE_RE
-from .labels import COUNTER_LABELS, INFO_LABELS
+from .labels import COUNTER_LABELS, FONT_LABELS, INFO_LABELS
 
 # Labels that on their own never start a body line: safe to drop anywhere, not only in the head and tail.
 ANYWHERE_LABELS = [
@@ -20,8 +20,7 @@ ANYWHERE_LABELS = [
     "访问量",
     "访问次数",
     "阅读次数",
-    "字体",
-    "字号",
+    *FONT_LABELS,
     "文章来源",
     "责任编辑",
 ]

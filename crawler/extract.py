@@ -22,7 +22,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
-from .labels import COUNTER_LABELS, LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
+from .labels import COUNTER_LABELS, FONT_LABELS, LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
 SKIP_TAGS = {
@@ -235,7 +235,7 @@ DATELINE_RE = re.compile(
 MAX_INFO_LINE = 160
 RECORD_ITEM_TAGS = frozenset({"tr", "li", "p"})  # a record's rows and items
 # A line a page's tool opens (浏览次数：…, 字号：T | T): no record's, though it reads as a label's.
-TOOL_LINE_RE = re.compile(rf"^\s*(?:{'|'.join([*COUNTER_LABELS, '字号', '字体'])})\s*[:：]")
+TOOL_LINE_RE = re.compile(rf"^\s*(?:{'|'.join([*COUNTER_LABELS, *FONT_LABELS])})\s*[:：]")
 RECORD_LABEL_FIRST = frozenset(label[0] for label in RECORD_ONLY_LABELS)
 SPACES_AND_BRACKETS = " \t\r\n\u3000\u00a0[【［"
 RECORD_ITEM_RE = re.compile(
@@ -863,7 +863,7 @@ def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str])
     first_text = _first_body_line(page_lines, text_lines)
     above = page_lines[max(0, first_text - INFO_EDGE) : first_text] if first_text else []
     for previous, line in reversed(list(zip(["", *above], above))):
-        if is_furniture(strip_inline_furniture(line), True) or _is_dateline(line) or _is_label_line(line):
+        if _is_edge_furniture(line) or _is_dateline(line) or _is_label_line(line):
             continue
         if _value_under_label(previous) or _is_byline(line):
             continue
@@ -1001,16 +1001,13 @@ def _heading_over_labels(lines: list[str]) -> str | None:
     """`lines` end with label lines (maybe page tools under them): the line above them, when it reads as a
     heading; a 文号 printed under the heading (（财库〔2021〕22号）) stands between them."""
     top = len(lines)
-    while top and is_furniture(strip_inline_furniture(lines[top - 1]), True) and not _is_label_line(lines[top - 1]):
-        top -= 1
-    labels_end = top
     while top and (
         _is_label_line(lines[top - 1])
         or (top > 1 and _value_under_label(lines[top - 2]))
-        or is_furniture(strip_inline_furniture(lines[top - 1]), True)  # among the labels (浏览 0 次)
+        or _is_edge_furniture(lines[top - 1])  # page tools after the labels or among them (浏览 0 次)
     ):
         top -= 1
-    if top == 0 or not any(_is_label_line(line) and not TOOL_LINE_RE.match(line) for line in lines[top:labels_end]):
+    if top == 0 or not any(_is_label_line(line) and not TOOL_LINE_RE.match(line) for line in lines[top:]):
         return None  # no labels, or page tools alone (浏览次数：…, 字号：T | T): no record under a heading
     if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip(metadata.NUMBER_BRACKETS)):
         top -= 1
@@ -1018,6 +1015,11 @@ def _heading_over_labels(lines: list[str]) -> str | None:
         top -= 1
     above = lines[top - 1]
     return above if _is_heading(above) and not above.rstrip().endswith(ANNOUNCING_COLONS) else None  # 语音播报：
+
+
+def _is_edge_furniture(line: str) -> bool:
+    """Page furniture as it stands at the text's edge, its inline page tools aside."""
+    return is_furniture(strip_inline_furniture(line), True)
 
 
 def _is_dateline(line: str) -> bool:
@@ -1242,7 +1244,7 @@ def _near_title(above_text: list[str], body_lines: list[str], title: str | None)
 def _past_page_tools(lines: list[str]) -> list[str]:
     """`lines` from the first that is neither page furniture nor an info line (浏览次数：…, 字号：T | T over a red
     head)."""
-    return list(dropwhile(lambda line: _is_label_line(line) or is_furniture(strip_inline_furniture(line), True), lines))
+    return list(dropwhile(lambda line: _is_label_line(line) or _is_edge_furniture(line), lines))
 
 
 def _is_info_or_date(line: str) -> bool:

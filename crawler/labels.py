@@ -21,6 +21,8 @@ COUNTER_LABELS = [
     "人气",
     "查看次数",
 ]
+# What a page's font-size tool is labelled (字号：大 中 小, 字体：T | T).
+FONT_LABELS = ["字体", "字号"]
 # label -> field, most specific label first within each field.
 LABELS = [
     ("标题", "title"),
@@ -104,8 +106,7 @@ LABEL_FIELD = dict(LABELS + OWNER_LABELS)
 # Labels of what the archive does not keep that stand on a record's lines beside the fields' (字号：大 中 小,
 # 【效力级别】法律, 实施日期：…).
 UNKEPT_RECORD_LABELS = [
-    "字体",
-    "字号",
+    *FONT_LABELS,
     "关键字",
     "效力级别",  # a law database's record: 【发布文号】 【效力级别】 【时效状态】 【实施日期】
     "实施日期",
