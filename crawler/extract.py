@@ -199,6 +199,13 @@ TITLE_SEPARATORS_RE = re.compile(
 SITE_SUFFIX_RE = re.compile(
     r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|频道|[^\s]{2,12}[网库])$"
 )
+# A head <title> that names only the kind of page it is (详细信息, 正文, TRS's 细览, an editor's default 无标题文档 or
+# Untitled Document): like a site's name, it names no document.
+PAGE_KIND_RE = re.compile(
+    r"^(?:(?:信息|文章|新闻|内容|政策)?(?:详细信息|详细内容|详情页?|细览页?|正文(?:内容|页)?|内容页?)|文章页?|无标题(?:文档|页)?"
+    r"|(?:untitled|detail|details|content|article)(?: ?(?:page|document))?)$",
+    re.I,
+)
 # A footer line naming who runs the site (版权所有：国家市场监督管理总局, 中华人民共和国最高人民法院 版权所有): that
 # name in the head <title> is the site's, and so is that name with a word after it (…公报, …门户).
 OWNER_WORDS = r"(?:版权所有|主办单位|网站主办|主办|承办单位|承办)"
@@ -836,10 +843,10 @@ def page_title(
     if heading:
         whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
         return _without_edge_tags(whole)
-    # a head <title> that is only a site's name (one word: 某某市人民政府门户网站) names no document: no title
-    # rather than the site's name for one; a title with the site's name after a space keeps both
+    # a head <title> that is only a site's name (one word: 某某市人民政府门户网站) or a page's kind names no
+    # document: no title rather than the site's name for one; a title with the site's name after a space keeps both
     only_the_site = _names_a_site(document_title, owners) and len(document_title.split()) <= 1
-    return labelled or (None if only_the_site else document_title)
+    return labelled or (None if only_the_site or _is_page_kind(document_title) else document_title)
 
 
 def _head_title(root) -> str:
@@ -852,8 +859,13 @@ def _owner_lines(page: Rendering) -> list[str]:
 
 
 def _names_a_site(title: str, owners: list[str]) -> bool:
-    """A head <title> left with nothing but a site's name (某某县人民政府): it names no document."""
-    return not title or _names_site(title, owners)
+    """A head <title> left with nothing but a site's name (某某县人民政府) or a page's kind (详细信息): it names no
+    document."""
+    return not title or _names_site(title, owners) or _is_page_kind(title)
+
+
+def _is_page_kind(title: str) -> bool:
+    return PAGE_KIND_RE.match(title) is not None
 
 
 def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str]) -> str | None:
@@ -1034,7 +1046,9 @@ def _under_a_speechs_title(line: str) -> bool:
 
 
 def _is_label_line(line: str) -> bool:
-    return bool(metadata.LABEL_RE.search(line) or INFO_START_RE.match(line))
+    """A line holding a label, in either script (來源：新華社)."""
+    simplified = simplified_labels([line])[0]
+    return bool(metadata.LABEL_RE.search(simplified) or INFO_START_RE.match(simplified))
 
 
 def _value_under_label(previous: str) -> bool:

@@ -1203,3 +1203,25 @@ def test_a_page_tool_over_the_heading_is_no_record_to_take_the_line_above_it_for
     box = f"<div class='article_content'>{heading}{TEXT * 3}</div>"
     head = "<title>关于做好政务公开工作的通知 - 某某市人民法院</title>"
     assert page(over + box, head=head).meta.finish()["title"] == "关于做好政务公开工作的通知"
+
+
+@pytest.mark.parametrize(
+    "kind", ["详细信息", "正文", "信息细览", "无标题文档", "Untitled Document", "详细信息 - 某某市人民政府"]
+)
+def test_a_head_title_naming_only_the_kind_of_page_names_no_document(kind):
+    """Found by a probe giving the tuning pages a head <title> of 详细信息: the page kind was taken for the title
+    over the heading above the text."""
+    body = "<h1>关于做好2024年政务公开工作的通知</h1><div>发布时间：2024-03-01</div>"
+    assert page(f"{body}<div class='zoom'>{TEXT * 3}</div>", f"<title>{kind}</title>").meta.finish()["title"] == (
+        "关于做好2024年政务公开工作的通知"
+    )
+    assert page(f"<div class='zoom'>{TEXT * 3}</div>", f"<title>{kind}</title>").meta.finish()["title"] is None
+
+
+def test_a_source_label_in_traditional_script_on_the_line_under_the_heading_is_no_title():
+    """A traditional-script page's byline (中央政府門戶網站 www.gov.cn 2009年06月16日 來源：新華社) was taken for the
+    title where the head <title> named none: its 來源 was no label to the heading search."""
+    byline = "<p>中央政府門戶網站　www.gov.cn　　2009年06月16日　　來源：新華社</p>"
+    heading = f"<p>衛生部印發《技術管理規範徵求意見稿》</p>{byline}"
+    body = f"{heading}<p>【字體：大 中 小】</p><div class='zoom'>{TEXT * 3}</div>"
+    assert page(body, "<title>详细信息</title>").meta.finish()["title"] == "衛生部印發《技術管理規範徵求意見稿》"
