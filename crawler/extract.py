@@ -11,7 +11,16 @@ from itertools import chain, dropwhile, takewhile
 from lxml import etree
 
 from . import metadata, scriptdata
-from .chars import ANNOUNCING_COLONS, HAN_RE, TEXT_LETTER_RE, in_either_script, to_simplified, traditional_forms
+from .chars import (
+    ANNOUNCING_COLONS,
+    HAN_RE,
+    ITEM_END,
+    SENTENCE_END,
+    TEXT_LETTER_RE,
+    in_either_script,
+    to_simplified,
+    traditional_forms,
+)
 from .classify import TAG_RE
 from .clean import (
     ATTACHMENT_HEADING_RE,
@@ -879,13 +888,35 @@ def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str])
             continue
         if _value_under_label(previous) or _is_byline(line):
             continue
-        if metadata.HEADING_NUMBER_RE.match(line.strip(metadata.NUMBER_BRACKETS)) or _under_a_speechs_title(line):
+        if _is_number_line(line) or _under_a_speechs_title(line):
             continue  # the 文号 printed under the heading, a speech's speaker or day
         if _is_heading(line) and len(line) > MAX_COLUMN_NAME and not SITE_SUFFIX_RE.search(line):
             return None if BREADCRUMB_MARK_RE.search(line) else line
         break
     opening = text_lines[0] if text_lines else ""
-    return opening if _is_heading(opening) and DOCUMENT_KIND_END_RE.search(opening) else None
+    if _is_heading(opening) and DOCUMENT_KIND_END_RE.search(opening):
+        return opening
+    return _red_head_over_number(text_lines)
+
+
+def _red_head_over_number(text_lines: list[str]) -> str | None:
+    """A red head the text prints over its 文号 (a gazette's page: its notice, the date, then 最高人民法院 /
+    关于适用《…》 / 时间效力的若干规定 / 法释〔2020〕15号): the heading lines right above the first 文号 alone on its
+    line among the text's first lines, the last naming a kind of document; no sentence or clause is a line of it."""
+    opening = text_lines[: metadata.RED_HEAD_LINES]
+    number = next((i for i, line in enumerate(opening) if _is_number_line(line)), 0)
+    head = list(takewhile(_is_red_head_line, reversed(opening[:number])))[::-1]
+    if not head or len(head) > MAX_HEADING_LINES or not DOCUMENT_KIND_END_RE.search(head[-1]):
+        return None
+    return metadata.joined_head(head)
+
+
+def _is_number_line(line: str) -> bool:
+    return bool(metadata.HEADING_NUMBER_RE.match(line.strip(metadata.NUMBER_BRACKETS)))
+
+
+def _is_red_head_line(line: str) -> bool:
+    return _is_title_part(line) and not line.rstrip().endswith((*SENTENCE_END, *ITEM_END, *ANNOUNCING_COLONS))
 
 
 def _is_byline(line: str) -> bool:

@@ -13,6 +13,8 @@ from .chars import (
     GBK_SYMBOL_ROWS,
     HAN,
     HAN_RE,
+    ITEM_END,
+    SENTENCE_END,
     chinese_score,
     is_everyday,
     to_simplified,
@@ -559,8 +561,6 @@ HEADING_STYLE_RES = (
     re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}《“])"),
     ARTICLE_RE,
 )
-SENTENCE_END = "。！？!?"
-ITEM_END = "；;"
 CLOSING_QUOTES = "”」』’"
 CLAUSE_PUNCTUATION_RE = re.compile(r"[，。；：,;:！？!?、]")
 # An item of a numbered list of labelled values (一、项目编号：LKZX2025-CG013二、项目名称：…): no clause ends in it.

@@ -1225,3 +1225,18 @@ def test_a_source_label_in_traditional_script_on_the_line_under_the_heading_is_n
     heading = f"<p>衛生部印發《技術管理規範徵求意見稿》</p>{byline}"
     body = f"{heading}<p>【字體：大 中 小】</p><div class='zoom'>{TEXT * 3}</div>"
     assert page(body, "<title>详细信息</title>").meta.finish()["title"] == "衛生部印發《技術管理規範徵求意見稿》"
+
+
+def test_a_red_head_the_text_prints_over_its_文号_is_the_title_where_the_head_title_names_none():
+    """A gazette's page (its notice, the date, then the interpretation's red head over 法释〔2020〕15号) had no title
+    once its head <title> named only the site."""
+    notice = "<p>《最高人民法院关于某某问题的若干规定》已于2020年12月14日通过，现予公布。</p><p>2020年12月29日</p>"
+    lines = ["最高人民法院", "关于适用《中华人民共和国民法典》", "时间效力的若干规定", "法释〔2020〕15号"]
+    red_head = "".join(f"<p>{line}</p>" for line in lines)
+    body = f"<div class='zoom'>{notice}{red_head}{TEXT * 3}</div>"
+    assert page(body, "<title>中华人民共和国最高人民法院网</title>").meta.finish()["title"] == (
+        "最高人民法院关于适用《中华人民共和国民法典》时间效力的若干规定"
+    )
+    no_kind = red_head.replace("若干规定", "若干问题")  # the last line names no kind of document: no title
+    body = f"<div class='zoom'>{notice}{no_kind}{TEXT * 3}</div>"
+    assert page(body, "<title></title>").meta.finish()["title"] is None
