@@ -171,11 +171,14 @@ TODAY_RE = re.compile(r"今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\
 PHRASES_RE = re.compile(
     rf"(?:{_alt(['扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面', '在手机打开当前页', '手机扫一扫'])})"
 )
-# A share popup's lines: 分享到微信 / 用微信“扫一扫”，点击右上角分享按钮， / 即可将网页分享给您的微信好友或朋友圈。
+# A share popup's lines: 分享到微信 / 用微信“扫一扫”，点击右上角分享按钮， / 即可将网页分享给您的微信好友或朋友圈。,
+# and the widely used social-share.js widget's defaults (微信扫一扫：分享 / 微信里点“发现”，扫一下 /
+# 二维码便可将本文分享至朋友圈。).
 SHARE_PROMPT_RE = re.compile(
     r"^(?:分享到(?:微信|微博|新浪微博|QQ空间|QQ)(?:朋友圈)?"
     r"|(?:用|打开)微信\s*[“\"]?扫一扫[”\"]?[，,].{0,20}"
-    r"|即可将?(?:网页|本页|页面|文章)?分享给?您?的?(?:微信)?(?:好友|朋友圈).{0,12})$"
+    r"|即可将?(?:网页|本页|页面|文章)?分享给?您?的?(?:微信)?(?:好友|朋友圈).{0,12}"
+    r"|微信扫一扫\s*[:：]\s*分享|微信里点\s*[“\"]发现[”\"]\s*[，,]\s*扫一下.{0,20}|二维码便可将本文分享至朋友圈。?)$"
 )
 # © only beside a year or 版权 (a Latin-1 misreading of GBK is full of ©: Ò© is 药); 版权所有 where it ends the
 # line or a reprint note follows (某某监管局版权所有，如需转载，请注明来源).

@@ -1240,3 +1240,16 @@ def test_a_red_head_the_text_prints_over_its_文号_is_the_title_where_the_head_
     no_kind = red_head.replace("若干规定", "若干问题")  # the last line names no kind of document: no title
     body = f"<div class='zoom'>{notice}{no_kind}{TEXT * 3}</div>"
     assert page(body, "<title></title>").meta.finish()["title"] is None
+
+
+def test_the_social_share_widgets_prompt_is_furniture_and_no_title():
+    """social-share.js's WeChat popup (微信扫一扫：分享 / 微信里点“发现”，扫一下 / 二维码便可将本文分享至朋友圈。)
+    under a heading: 中央纪委国家监委网站's commentary pages, whose head <title> names the column and the site, took
+    its last line for the title."""
+    widget = ["微信扫一扫：分享", "微信里点“发现”，扫一下", "二维码便可将本文分享至朋友圈。"]
+    assert clean_lines([*widget, "特此通知。"]) == ["特此通知。"]
+    info = "<div>来源：中央纪委国家监委网站</div><div>发布时间：</div><div>2022-05-07 07:00</div><div>分享</div>"
+    share = "<div><h4>{}</h4><div><p>{}</p><p>{}</p></div></div>".format(*widget)
+    body = f"<h2>广安观潮丨科学精准打好作风建设持久战</h2>{info}{share}<div class='zoom'>{TEXT * 3}</div>"
+    head = "<title>评论——中央纪委国家监委网站</title>"
+    assert page(body, head).meta.finish()["title"] == "广安观潮丨科学精准打好作风建设持久战"
