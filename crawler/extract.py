@@ -228,6 +228,9 @@ SPEAKER_RE = re.compile(
     r"|同志|代表)[\s\u3000]+[\u4e00-\u9fff·]{2,4}$"
 )
 BRACKETED_RE = re.compile(r"^[(（](.+)[)）]$")
+# A CMS's keywords written into the head <title> after the title and the site (标题 - 站名 - 2026,年,试剂,耗材,…):
+# words apart by ASCII commas, no title's way of writing.
+KEYWORD_LIST_RE = re.compile(r"^[^,\s]{1,12}(?:,[^,\s]{1,12}){3,}$")
 MAX_COLUMN_NAME = 6  # a <title>'s part this short is a column's or a site's name (通知公告, 法律法规, 国家能源局)
 ISSUE_SUFFIX_RE = re.compile(r"[_\s|｜-]+(?:19|20)\d{2}年第\d{1,3}号[\u4e00-\u9fff]{0,12}公报$")
 # Tags a platform frames a heading with: a region or column before it, a status after it (【湖北省中心】…[文件获取中]).
@@ -844,6 +847,7 @@ def page_title(
     heading = (
         next((text for text in named_headings if document_title and text[:4] in document_title), None)
         or _heading_the_head_title_names(root, page, head_title, owners)
+        or _line_the_head_title_names(page.lines(), body_lines, head_title, owners)
         or _heading_above_info(page.lines(), body_lines, text_lines)
         or _heading_the_text_repeats(page.lines(), text_lines)
         or (_names_a_site(document_title, owners) and _heading_of_a_site_titled_page(page.lines(), text_lines))
@@ -940,6 +944,20 @@ def _heading_the_head_title_names(root, page: Rendering, head_title: str, owners
         if text in parts and _is_heading(text):
             return text
     return None
+
+
+def _line_the_head_title_names(
+    page_lines: list[str], body_lines: list[str], head_title: str, owners: list[str]
+) -> str | None:
+    """A line above the text that is, whole, the head <title>'s first part after the site's name, where more parts
+    follow (标题 - 某某研究所 某某医院 - 关键词,关键词…, over a heading in a plain <div>): the document's own title.
+    A part this short may be a column's name (通知公告 - 标题 - 某某网), and the last part is the site's."""
+    parts = _title_parts(head_title)
+    first = next((part for part in parts[:-1] if not SITE_SUFFIX_RE.search(part)), None)
+    if first is None or _names_site_or_column(first, owners):
+        return None
+    first_body = _first_body_line(page_lines, body_lines)
+    return first if first_body and first in page_lines[:first_body] and _is_heading(first) else None
 
 
 def _heading_element(root, page: Rendering, heading: str) -> str | None:
@@ -1107,8 +1125,9 @@ def _title_parts(title: str) -> list[str]:
 
 
 def _names_site_or_column(part: str, owners: list[str]) -> bool:
-    """A head <title>'s part naming a site (see _names_site) or, this short, a column (通知公告, 法律法规)."""
-    return len(part) <= MAX_COLUMN_NAME or _names_site(part, owners)
+    """A head <title>'s part naming a site (see _names_site) or, this short, a column (通知公告, 法律法规), or the
+    CMS's keywords listed after the title."""
+    return len(part) <= MAX_COLUMN_NAME or _names_site(part, owners) or KEYWORD_LIST_RE.match(part) is not None
 
 
 def _names_site(part: str, owners: list[str]) -> bool:

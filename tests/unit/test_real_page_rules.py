@@ -1253,3 +1253,18 @@ def test_the_social_share_widgets_prompt_is_furniture_and_no_title():
     body = f"<h2>广安观潮丨科学精准打好作风建设持久战</h2>{info}{share}<div class='zoom'>{TEXT * 3}</div>"
     head = "<title>评论——中央纪委国家监委网站</title>"
     assert page(body, head).meta.finish()["title"] == "广安观潮丨科学精准打好作风建设持久战"
+
+
+def test_a_plain_line_above_the_text_that_is_the_head_titles_first_part_is_the_title_and_keywords_are_no_part():
+    """A hospital's procurement notice: head <title> 标题 - 站名 - the CMS's keywords, its heading a plain <div> over
+    the date; the whole head <title>, keywords and all, was taken for the title."""
+    title = "2026年试剂耗材采购项目第七批单一来源采购公示"
+    head = f"<title>{title} - 中国医学科学院 血液学研究所 血液病医院 - 2026,年,试剂,耗材,采购,项目,公示</title>"
+    body = f"<div>联系我们</div><div>{title}</div><div>2026.07.23</div><div class='zoom'>{TEXT * 3}</div>"
+    assert page(body, head).meta.finish()["title"] == title
+    assert page(f"<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()["title"] == (
+        f"{title} - 中国医学科学院 血液学研究所 血液病医院"
+    )
+    column_first = f"<title>政策法规解读 - {title} - 某某医院</title>"  # a short first part may be a column's name
+    body = f"<div>政策法规解读</div><div class='zoom'>{TEXT * 3}</div>"
+    assert page(body, column_first).meta.finish()["title"] == f"政策法规解读 - {title}"  # not the column alone
