@@ -75,7 +75,8 @@ ORDER_NUMBER = r"[\u4e00-\u9fff]{2,20}令\s*第?\s*\d{1,5}\s*号"  # 中华人�
 ORDER_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}令$")
 ORDER_NUMBER_RE = re.compile(rf"^{ORDER_NUMBER}$")
 ORDER_SERIAL_RE = re.compile(r"^第\s*(\d{1,5})\s*号$")
-# A date after a heading in its element: 标题 2024-04-12, 标题[2024/04/12 09:30].
+# A date after a heading in its element (标题 2024-04-12, 标题[2024/04/12 09:30]), or the dateline glued after a
+# source's value (来源：太原晚报 2021-11-25 16:26:07).
 TRAILING_DATE_RE = re.compile(
     r"^(.{4,}?)\s*[\[［(（]?\s*((?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[\]］)）]?$"
 )
@@ -231,6 +232,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
         return find_date(value)
     if name == "publisher" and _only_a_date(value):  # an empty 来源 label, the date line after it taken as its value
         return None
+    if name == "publisher" and (dated := TRAILING_DATE_RE.match(value)):
+        value = dated[1]
     if _clean_label(label) == "作者" and not ORGANISATION_RE.search(value):
         return None
     if name == "title" and len(value) < MIN_TITLE:  # 标题 beside a search box's 全文 option is no title
@@ -350,13 +353,20 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
             continue
         before, rest = line[: m.start()].strip(), WEEKDAY_RE.sub("", line[m.end() :].strip()).strip()
         source = BRACKETED_SOURCE_RE.match(before or previous.strip())
-        named = source or NAME_BEFORE_DATE_RE.fullmatch(before)
+        named = source or NAME_BEFORE_DATE_RE.fullmatch(before) or _labelled_source(before)
         alone = (named or not before.strip("(（")) and (not HAN_RE.search(rest) or is_furniture(rest, True))
         if alone or LABEL_RE.search(rest):
             into.add("published", m.group(0), SHOWN)
             if source:
                 into.add("publisher", source[1], SHOWN)
             return
+
+
+def _labelled_source(text: str) -> bool:
+    """`text` is a source's label and its value (来源：太原晚报): a date after them is the dateline's."""
+    m = LABEL_RE.match(text)
+    labels_a_source = m is not None and LABEL_FIELD[_clean_label(m.group(1))] == "publisher"
+    return labels_a_source and bool(HAN_RE.search(text[m.end() :]))
 
 
 def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:

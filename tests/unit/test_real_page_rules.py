@@ -4,6 +4,7 @@ import pytest
 
 from crawler import integrity
 from crawler.clean import clean_lines
+from crawler.dates import find_date
 from crawler.extract import Rendering, extract, parse, script_writes
 from crawler.pipeline import process_page, process_text
 from crawler.response import Response
@@ -1268,3 +1269,12 @@ def test_a_plain_line_above_the_text_that_is_the_head_titles_first_part_is_the_t
     column_first = f"<title>政策法规解读 - {title} - 某某医院</title>"  # a short first part may be a column's name
     body = f"<div>政策法规解读</div><div class='zoom'>{TEXT * 3}</div>"
     assert page(body, column_first).meta.finish()["title"] == f"政策法规解读 - {title}"  # not the column alone
+
+
+@pytest.mark.parametrize("source", ["太原晚报 2021-11-25 16:26:07", "人民日报2024-05-13 08:49"])
+def test_a_dateline_glued_after_the_source_s_value_dates_the_page_and_is_no_part_of_the_source(source):
+    """Pages printing 来源：太原晚报 2021-11-25 16:26:07 under the heading took the date for part of the source
+    and gave no date."""
+    body = f"<h1>关于做好2024年政务公开工作的通知</h1><div>来源：{source}</div><div class='zoom'>{TEXT * 3}</div>"
+    found = page(body, "<title>关于做好2024年政务公开工作的通知</title>").meta.finish()
+    assert (found["publisher"], found["published"]) == (source[:4], find_date(source))
