@@ -34,15 +34,14 @@ from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
 from .labels import COUNTER_LABELS, FONT_LABELS, LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
+FORM_FIELDS = ("input", "select", "textarea")
 SKIP_TAGS = {
     "script",
     "style",
     "noscript",
     "iframe",
-    "select",
+    *FORM_FIELDS,
     "button",
-    "input",
-    "textarea",
     "object",
     "embed",
     "svg",
@@ -1167,8 +1166,9 @@ SEEN_FIELDS = tuple(name for name in metadata.FIELDS if name not in ("doc_number
 
 
 def _hidden_texts(hidden: list) -> list[str]:
-    """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there, the only fields read from it."""
-    return [" ".join(text_of(el).split()) for el in hidden]
+    """Text kept out of sight (display:none): pages hide a 文号 or 索引号 there, the only fields read from it. A
+    hidden box of input fields is a search panel (文号： [发文机关] [发文年份] 号), its labels no record's."""
+    return [" ".join(text_of(el).split()) for el in hidden if next(el.iter(*FORM_FIELDS), None) is None]
 
 
 def _written_texts(root) -> list[str]:

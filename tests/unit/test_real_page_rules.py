@@ -1278,3 +1278,18 @@ def test_a_dateline_glued_after_the_source_s_value_dates_the_page_and_is_no_part
     body = f"<h1>关于做好2024年政务公开工作的通知</h1><div>来源：{source}</div><div class='zoom'>{TEXT * 3}</div>"
     found = page(body, "<title>关于做好2024年政务公开工作的通知</title>").meta.finish()
     assert (found["publisher"], found["published"]) == (source[:4], find_date(source))
+
+
+def test_a_hidden_search_panel_s_labels_give_no_文号_and_a_hidden_文号_still_does():
+    """甘肃省市场监管局's home page hides an advanced search panel (文号： [发文机关] [发文年份] 号, 索引号： [ ]): its
+    field captions were read as the page's 文号 and 索引号."""
+    panel = (
+        "<div style='display:none'><div><label>文号：</label><div><span>发文机关</span><input></div>"
+        "<div><span>发文年份</span><input></div><div><span>号</span><input></div></div>"
+        "<div><label>索引号：</label><input></div><div><label>附件名称：</label><input></div></div>"
+    )
+    found = page(f"{panel}<h1>关于做好2024年政务公开工作的通知</h1><div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert (found["doc_number"], found["index_number"]) == (None, None)
+    hidden = "<div style='display:none'>文号：某政办〔2024〕5号</div>"
+    found = page(f"{hidden}<h1>关于做好2024年政务公开工作的通知</h1><div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert found["doc_number"] == "某政办〔2024〕5号"
