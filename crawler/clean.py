@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from .chars import HAN, either_script_forms, in_either_script
-from .dates import DIGITS_DATE_RE
+from .dates import DIGITS_DATE_RE, is_date_line
 from .labels import COUNTER_LABELS, FONT_LABELS, INFO_LABELS
 
 # Labels that on their own never start a body line: safe to drop anywhere, not only in the head and tail.
@@ -277,11 +277,18 @@ def is_furniture(line: str, near_edge: bool) -> bool:
         or BREADCRUMB_RE.match(line)
         or SITE_LINE_RE.match(line)
         or BUTTONS_ONLY_RE.match(line)
-        or TIMESTAMP_RE.match(INFO_PAIR_RE.sub("", line).strip())
+        or _is_dated_info_line(line)
         or FILE_SIZE_RE.match(line)
     ):
         return True
     return _is_info_line(line, near_edge)
+
+
+def _is_dated_info_line(line: str) -> bool:
+    """When the page was made, maybe beside info labels (2018-04-19 17:32:17 来源：…), or the page's date beside
+    them (2011-10-27 来源：嘉鱼政务网 责任编辑：…); a date alone (a signature's) is the text's."""
+    rest = INFO_PAIR_RE.sub("", line).strip()
+    return bool(TIMESTAMP_RE.match(rest)) or (rest != line and is_date_line(rest))
 
 
 def _cut_tail_sections(lines: list[str]) -> list[str]:

@@ -489,9 +489,9 @@ def find_container(root, page: Rendering):
         after = None  # the attachment list after the box, once looked for
         if letters < MIN_CONTAINER_LETTERS:
             after = _attachments_a_short_box_sends_to(el, how, page) if letters else []
-            if not after:
+            if not after and not _a_box_of_images(el, how, page):
                 continue
-        if _link_letters(el) >= MAX_LINK_SHARE * letters and not _only_files(el):
+        if letters and _link_letters(el) >= MAX_LINK_SHARE * letters and not _only_files(el):
             continue
         if _named_as_wrapper(how):
             if page_letters is None:
@@ -506,6 +506,12 @@ def _attachments_a_short_box_sends_to(el, how: str, page: Rendering) -> list[str
     """A text too short to count that the CMS's own box holds and an attachment list follows (见附件, then
     附件下载： and the file): the document is its attachment, the box its text. The list, or none."""
     return [] if _named_as_wrapper(how) else attachment_list_after(el, page)
+
+
+def _a_box_of_images(el, how: str, page: Rendering) -> bool:
+    """The CMS's own box for the text shows images and little or no text (a notice board photographed, a map):
+    the document is its images, the box its text, not the footer a density search would find instead."""
+    return not _named_as_wrapper(how) and next(_shown_images(el, page.hidden), None) is not None
 
 
 def _named_as_wrapper(how: str) -> bool:
@@ -758,17 +764,22 @@ def images(container, hidden: set, link: Link) -> list[dict]:
     if container is None:
         return []
     found: dict = {}
+    for img, src in _shown_images(container, hidden):
+        url = link(src)
+        name = " ".join((img.get("alt") or img.get("title") or "").split())
+        found.setdefault(url, {"url": url, "name": name or file_name(url)})
+    return list(found.values())
+
+
+def _shown_images(container, hidden: set):
+    """(img, its src) for each image `container` shows as part of the text (see images)."""
     for img in container.iter("img"):
         src = (img.get("src") or "").strip()
         if not src or src.lower().startswith(("data:", "javascript:")) or _hidden_or_in_hidden(img, hidden):
             continue
         around = next(img.iterancestors("a"), None)
-        if around is not None and _is_attachment(_href(around), " ".join(text_of(around).split())):
-            continue
-        url = link(src)
-        name = " ".join((img.get("alt") or img.get("title") or "").split())
-        found.setdefault(url, {"url": url, "name": name or file_name(url)})
-    return list(found.values())
+        if around is None or not _is_attachment(_href(around), " ".join(text_of(around).split())):
+            yield img, src
 
 
 def _hidden_or_in_hidden(el, hidden: set) -> bool:

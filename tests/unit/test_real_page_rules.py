@@ -1293,3 +1293,17 @@ def test_a_hidden_search_panel_s_labels_give_no_文号_and_a_hidden_文号_still
     hidden = "<div style='display:none'>文号：某政办〔2024〕5号</div>"
     found = page(f"{hidden}<h1>关于做好2024年政务公开工作的通知</h1><div class='zoom'>{TEXT * 3}</div>").meta.finish()
     assert found["doc_number"] == "某政办〔2024〕5号"
+
+
+def test_the_cms_box_showing_only_images_is_the_text_and_not_the_footer():
+    """嘉鱼县's notice-board photographs: the zoom box holds only an image, and the footer (地址：… 邮编：…) was taken
+    for the text by the fallbacks."""
+    box = "<div id='zoom'><p><img src='/d/file/2012-08-27/board.jpg' alt='官桥村党务村务公开栏.JPG'></p></div>"
+    footer = "<div>地址：某某县人民政府 邮编：437200 政务邮箱：zw@example.cn</div><div>管理员电话：0715-6355801</div>"
+    got = extract(f"<html><body><h2>官桥村党务村务公开栏</h2>{box}{footer}</body></html>", "http://x.gov.cn/a.html")
+    assert (got.lines, [image["name"] for image in got.images]) == ([], ["官桥村党务村务公开栏.JPG"])
+
+
+def test_the_pages_date_beside_info_labels_at_the_texts_edge_is_furniture_and_a_signatures_date_is_not():
+    lines = ["2011-10-27 来源：嘉鱼政务网 责任编辑：嘉鱼政务网编辑", "特此通知。", "某某县人民政府", "2011年10月27日"]
+    assert clean_lines(lines) == lines[1:]
