@@ -1307,3 +1307,11 @@ def test_the_cms_box_showing_only_images_is_the_text_and_not_the_footer():
 def test_the_pages_date_beside_info_labels_at_the_texts_edge_is_furniture_and_a_signatures_date_is_not():
     lines = ["2011-10-27 来源：嘉鱼政务网 责任编辑：嘉鱼政务网编辑", "特此通知。", "某某县人民政府", "2011年10月27日"]
     assert clean_lines(lines) == lines[1:]
+
+
+def test_a_medium_s_name_before_its_writers_names_atop_the_text_is_a_byline():
+    """中央纪委国家监委网站's commentaries open their text with the byline 中央纪委国家监委网站 李鹃."""
+    lines = ["中央纪委国家监委网站 李鹃", "5月6日，中央纪委国家监委网站推出监督举报曝光专区。", "新华网 张三 李四"]
+    assert clean_lines(lines) == [lines[1]]
+    signature = ["特此通知。", "某某县人民政府办公室 张三"]  # an office is no medium: a signature stays
+    assert clean_lines(signature) == signature
