@@ -229,7 +229,8 @@ EDITOR_RE = re.compile(
 # A byline with a space for a colon (作者 何陈, 记者 张三 李四), or a medium's name before its writers'
 # (中央纪委国家监委网站 李鹃, 新华网 张三 李四): people's names, alone on their line.
 BYLINE_RE = re.compile(
-    rf"^(?:作者|记者|通讯员|撰稿|摄影|[{HAN}]{{2,20}}(?:网站|网|报|社|台))\s+[{HAN}·]{{2,5}}(?:\s+[{HAN}·]{{2,5}}){{0,3}}$"
+    rf"^(?:作者|(?:本刊|本报|本网|特约)?记者|通讯员|撰稿|摄影|[{HAN}]{{2,20}}(?:网站|网|报|社|台))"
+    rf"\s+[{HAN}·]{{2,5}}(?:\s+[{HAN}·]{{2,5}}){{0,3}}$"
 )
 # A masthead line: a site's name and its address (中国证监会 www.csrc.gov.cn), above or below the text.
 SITE_LINE_RE = re.compile(rf"^[{HAN}（）()]{{2,30}}\s*(?:https?://)?(?:[A-Za-z0-9-]+\.)+(?:cn|com|net|org|gov|edu)/?$")

@@ -1310,8 +1310,19 @@ def test_the_pages_date_beside_info_labels_at_the_texts_edge_is_furniture_and_a_
 
 
 def test_a_medium_s_name_before_its_writers_names_atop_the_text_is_a_byline():
-    """中央纪委国家监委网站's commentaries open their text with the byline 中央纪委国家监委网站 李鹃."""
+    """中央纪委国家监委网站's commentaries open their text with the byline 中央纪委国家监委网站 李鹃; its magazine's
+    pages put 本刊记者 赵振宇 in the heading's box, where it was joined to the title."""
     lines = ["中央纪委国家监委网站 李鹃", "5月6日，中央纪委国家监委网站推出监督举报曝光专区。", "新华网 张三 李四"]
     assert clean_lines(lines) == [lines[1]]
+    assert clean_lines(["本刊记者 赵振宇", lines[1]]) == [lines[1]]  # a magazine's own reporter
     signature = ["特此通知。", "某某县人民政府办公室 张三"]  # an office is no medium: a signature stays
     assert clean_lines(signature) == signature
+
+
+def test_a_reporters_byline_in_the_headings_box_is_no_part_of_the_title():
+    """The head <title> runs the heading's lines and the byline together; the byline was joined to the title."""
+    lines = ["严字当头 一严到底", "——扎实开展全国纪检监察干部队伍教育整顿综述", "本刊记者 赵振宇"]
+    heading = "<div class='title'>" + "".join(f"<p>{line}</p>" for line in lines) + "</div>"
+    head = f"<title>{''.join(lines)}--中国纪检监察杂志</title>"
+    found = page(f"{heading}<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()
+    assert found["title"] == "严字当头 一严到底——扎实开展全国纪检监察干部队伍教育整顿综述"
