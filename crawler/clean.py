@@ -322,7 +322,7 @@ def clean_lines(lines: list[str]) -> list[str]:
     for i, (original, cleaned) in enumerate(stripped):
         if not original:
             continue
-        near_edge = i < HEAD_TAIL_LINES or last - i < HEAD_TAIL_LINES
+        near_edge = len(kept) < HEAD_TAIL_LINES or last - i < HEAD_TAIL_LINES
         value_of_label = near_edge and INFO_LABEL_ALONE_RE.match(previous) and _reads_as_value(cleaned)
         previous = cleaned
         if value_of_label or is_furniture(cleaned, near_edge):

@@ -1326,3 +1326,11 @@ def test_a_reporters_byline_in_the_headings_box_is_no_part_of_the_title():
     head = f"<title>{''.join(lines)}--中国纪检监察杂志</title>"
     found = page(f"{heading}<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()
     assert found["title"] == "严字当头 一严到底——扎实开展全国纪检监察干部队伍教育整顿综述"
+
+
+def test_the_texts_head_edge_is_counted_in_the_lines_it_keeps_not_in_the_furniture_over_it():
+    """A box holding a record of labels over values, the heading, the date and the font tools over the text: the
+    tools stood past the first eight lines and stayed."""
+    record = ["[ 发布机构 ]", "某某区公安分局", "[ 有效性 ]", "有效", "[ 成文日期 ]", "2023-04-13", "[ 发布日期 ]"]
+    text = ["某某派出所：", *(f"{n}、你所《关于某某问题的请示》收悉。现批复如下。" for n in "一二三四五六七八九十")]
+    assert clean_lines([*record, "2023-04-13", "日期：2023-04-13", "大", "中", "小", *text]) == text
