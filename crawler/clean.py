@@ -70,6 +70,10 @@ BUTTONS = [
     "分享",
     "Aa",  # a font switcher's icon (Aa 字体：小 | 中 | 大), not a value of the empty 来源： before it
     "视力保护色",  # an eye-care colour switch (视力保护色： and its swatches)
+    # a read-aloud widget (语音播报 / 语音合成中，请耐心等待... / 进入播报模式 / 退出播报模式)
+    "语音播报",
+    "进入播报模式",
+    "退出播报模式",
     # a share bar's targets without its 分享到 prompt (微信 微博 QQ空间)
     "微信",
     "微博",
@@ -168,9 +172,15 @@ COUNTER_RE = re.compile(
     rf"|(?:{_alt(['阅读', '浏览', '访问'])})\s*\d+\s*次|已(?:{_alt(['浏览', '阅读'])})\s*\d+\s*次"
 )
 TODAY_RE = re.compile(r"今天是\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)?[一二三四五六日天]?")
-PHRASES_RE = re.compile(
-    rf"(?:{_alt(['扫一扫在手机打开当前页', '扫一扫在手机上查看当前页面', '在手机打开当前页', '手机扫一扫'])})"
-)
+# Page tools' notes inline: a QR code's prompt, a read-aloud widget's status.
+PHRASES = [
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上查看当前页面",
+    "在手机打开当前页",
+    "手机扫一扫",
+    "语音合成中，请耐心等待",
+]
+PHRASES_RE = re.compile(rf"(?:{_alt(PHRASES)})")
 # A share popup's lines: 分享到微信 / 用微信“扫一扫”，点击右上角分享按钮， / 即可将网页分享给您的微信好友或朋友圈。,
 # and the widely used social-share.js widget's defaults (微信扫一扫：分享 / 微信里点“发现”，扫一下 /
 # 二维码便可将本文分享至朋友圈。).

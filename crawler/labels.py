@@ -123,29 +123,34 @@ RECORD_ONLY_LABELS = [
     *("发布机构", "发文机关", "发布机关", "发文单位", "发文机构", "制发机关", "所属机构"),
     *UNKEPT_RECORD_LABELS,
 ]
-# Labels of 信息公开 tables for what the archive does not keep: never a value of the label before them.
-OTHER_LABELS = {
-    *UNKEPT_RECORD_LABELS,
-    "关键词",
+# A 信息公开 catalogue entry's labels for what the archive does not keep ([ 体裁分类 ] 公文, 公开方式：主动公开):
+# a record's info lines, as its fields' are.
+CATALOGUE_LABELS = [
     "主题词",
     "信息分类",
-    "分类",
     "语种",
     "信息格式",
-    "内容概述",
     "体裁分类",
     "组配分类",
     "服务对象",
     "公文种类",
-    "所属机构",
     "生成日期",
     "废止日期",
     "信息类别",
     "有效期",
-    "相关信息",
     "公开方式",
     "公开范围",
     "公开时限",
+]
+# Labels of 信息公开 tables for what the archive does not keep: never a value of the label before them.
+OTHER_LABELS = {
+    *UNKEPT_RECORD_LABELS,
+    *CATALOGUE_LABELS,
+    "关键词",
+    "分类",
+    "内容概述",
+    "所属机构",
+    "相关信息",
     "文件下载",
     "附件下载",
 }
@@ -174,5 +179,6 @@ INFO_LABELS = [
     *(label for label, _ in LABELS if label not in BODY_LABELS),
     *WORKFLOW_LABELS,
     *UNKEPT_RECORD_LABELS,
+    *CATALOGUE_LABELS,
     *COUNTER_LABELS,
 ]

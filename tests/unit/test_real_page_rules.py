@@ -1334,3 +1334,12 @@ def test_the_texts_head_edge_is_counted_in_the_lines_it_keeps_not_in_the_furnitu
     record = ["[ 发布机构 ]", "某某区公安分局", "[ 有效性 ]", "有效", "[ 成文日期 ]", "2023-04-13", "[ 发布日期 ]"]
     text = ["某某派出所：", *(f"{n}、你所《关于某某问题的请示》收悉。现批复如下。" for n in "一二三四五六七八九十")]
     assert clean_lines([*record, "2023-04-13", "日期：2023-04-13", "大", "中", "小", *text]) == text
+
+
+def test_a_read_aloud_widget_and_a_catalogue_entrys_record_over_the_text_are_furniture():
+    """重庆's pages: a 信息公开 record of labels over values ([ 体裁分类 ] / 公文) and a read-aloud widget over the
+    text, read into it where density found the box."""
+    record = ["[ 体裁分类 ]", "公文", "公开方式：主动公开"]
+    widget = ["语音播报", "语音合成中，请耐心等待...", "进入播报模式", "语音播报", "退出播报模式"]
+    text = ["某某派出所：", "你所《关于某某问题的请示》收悉。现批复如下。"]
+    assert clean_lines([*record, *widget, *text]) == text
