@@ -1304,6 +1304,18 @@ def _info_lines(lines: list[str]) -> list[str]:
     ]
 
 
+def _record_lines_opening(lines: list[str]) -> int:
+    """How many of `lines` open them as a record's do: `label：value` lines, labels alone and the values under them
+    (a record of labels over values takes two lines a field, so the text's first lines stand further down)."""
+    count = 0
+    for previous, line in zip(["", *lines], lines):
+        simplified = simplified_labels([line])[0]
+        if not (metadata.LABEL_RE.match(simplified) or metadata.lone_label(simplified) or _value_under_label(previous)):
+            break
+        count += 1
+    return count
+
+
 def _near_title(above_text: list[str], body_lines: list[str], title: str | None) -> list[str]:
     """Lines between the title heading and the text, and the text's first lines: where a page shows its date;
     then the info lines right over the heading (来源：… / 2024-08-30 17:20 / heading), looked at last.
@@ -1346,7 +1358,8 @@ def read_metadata(
         text_lines=set(simplified_labels(body_lines)),
         empty_labels=_labels_left_empty(page),
     )
-    metadata.from_pairs(simplified_labels(_info_lines(body_lines[:INFO_EDGE])), found, labels=metadata.HEAD_LABEL_RE)
+    opening = body_lines[: _record_lines_opening(body_lines) + INFO_EDGE]
+    metadata.from_pairs(simplified_labels(_info_lines(opening)), found, labels=metadata.HEAD_LABEL_RE)
     # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
     metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
     metadata.from_pairs(_hidden_texts(hidden), found, skip=SEEN_FIELDS)

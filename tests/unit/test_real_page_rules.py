@@ -1343,3 +1343,23 @@ def test_a_read_aloud_widget_and_a_catalogue_entrys_record_over_the_text_are_fur
     widget = ["语音播报", "语音合成中，请耐心等待...", "进入播报模式", "语音播报", "退出播报模式"]
     text = ["某某派出所：", "你所《关于某某问题的请示》收悉。现批复如下。"]
     assert clean_lines([*record, *widget, *text]) == text
+
+
+def test_a_record_of_labels_over_values_opening_the_text_box_is_read_past_its_eighth_line():
+    """重庆's record, each label alone on its line over its value (<li>[ 发布机构 ]</li><li>…</li>), opening the box
+    density found: its publisher and date stood past the first eight lines, where the record was no longer looked
+    for once the cleaner took the record's lines out of the text."""
+    fields = [
+        ("索引号", "1150000020304795XA/2023-00082"),
+        ("发文字号", "公治〔2008〕478号"),
+        ("主题分类", "公安"),
+        ("体裁分类", "公文"),
+        ("发布机构", "某某区公安分局"),
+        ("有效性", "有效"),
+        ("成文日期", "2023-04-10"),
+        ("发布日期", "2023-04-13"),
+    ]
+    record = "<ul>" + "".join(f"<li>[ {label} ]</li><li>{value}</li>" for label, value in fields) + "</ul>"
+    body = f"<div>{record}<p>关于某某问题的批复</p>{TEXT * 3}</div>"
+    found = extract(f"<html><body>{body}</body></html>", "http://x.gov.cn/a.html").meta.finish()
+    assert (found["publisher"], found["published"]) == ("某某区公安分局", "2023-04-13")
