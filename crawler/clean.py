@@ -70,6 +70,8 @@ BUTTONS = [
     "分享",
     "Aa",  # a font switcher's icon (Aa 字体：小 | 中 | 大), not a value of the empty 来源： before it
     "视力保护色",  # an eye-care colour switch (视力保护色： and its swatches)
+    "放大字体",
+    "缩小字体",
     # a read-aloud widget (语音播报 / 语音合成中，请耐心等待... / 进入播报模式 / 退出播报模式)
     "语音播报",
     "进入播报模式",
@@ -134,6 +136,7 @@ TAIL_HEADINGS = [
     "延伸阅读",
     "相关信息",
     "相关文件",
+    "相关文档",
     "相关解读",
     "相关导读",
     "最近搜索",

@@ -128,6 +128,7 @@ RECORD_ONLY_LABELS = [
 CATALOGUE_LABELS = [
     "主题词",
     "信息分类",
+    "分类",
     "语种",
     "信息格式",
     "体裁分类",
@@ -147,7 +148,6 @@ OTHER_LABELS = {
     *UNKEPT_RECORD_LABELS,
     *CATALOGUE_LABELS,
     "关键词",
-    "分类",
     "内容概述",
     "所属机构",
     "相关信息",

@@ -1363,3 +1363,9 @@ def test_a_record_of_labels_over_values_opening_the_text_box_is_read_past_its_ei
     body = f"<div>{record}<p>关于某某问题的批复</p>{TEXT * 3}</div>"
     found = extract(f"<html><body>{body}</body></html>", "http://x.gov.cn/a.html").meta.finish()
     assert (found["publisher"], found["published"]) == ("某某区公安分局", "2023-04-13")
+
+
+def test_font_buttons_a_related_documents_heading_and_a_category_line_are_furniture():
+    text = [f"{n}、为做好政务公开工作，现将有关事项通知如下。" for n in "一二三"]
+    tail = ["[放大字体]", "[缩小字体]", "相关文档", "某某文件"]
+    assert clean_lines(["分 类： 环境监测、保护与治理;通告", *text, *tail]) == text
