@@ -179,6 +179,10 @@ ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I
 # A download endpoint (no file name in the link) that serves the page itself: a tool, not a file. One whose link
 # has no text (an icon) names no file either.
 PAGE_TOOL_RE = re.compile(r"^文本下载$|文字版|图片版")
+# An image that names itself a file's icon (文件类型: .doc, downfile.jpg, icon_pdf.gif), and the elements holding a
+# row or a line of the page, where such an icon stands beside its file's link.
+FILE_ICON_RE = re.compile(r"文件类型|图标|icon|ico[_.]|downfile|download|filetype|file_type|attach", re.I)
+LINE_TAGS = ("tr", "li", "p", "dd")
 # A linked image is an attachment when the link reads as its file name (附件：主要标的信息.JPG), not as a caption.
 IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # A link that reads as a file's name, maybe with its size after it (附件1：岗位汇总表.pdf（120KB）): a file, whatever
@@ -489,7 +493,7 @@ def find_container(root, page: Rendering):
         after = None  # the attachment list after the box, once looked for
         if letters < MIN_CONTAINER_LETTERS:
             after = _attachments_a_short_box_sends_to(el, how, page) if letters else []
-            if not after and not _a_box_of_images(el, how, page):
+            if not after and not _a_box_of_files(el, how, page):
                 continue
         if letters and _link_letters(el) >= MAX_LINK_SHARE * letters and not _only_files(el):
             continue
@@ -508,10 +512,13 @@ def _attachments_a_short_box_sends_to(el, how: str, page: Rendering) -> list[str
     return [] if _named_as_wrapper(how) else attachment_list_after(el, page)
 
 
-def _a_box_of_images(el, how: str, page: Rendering) -> bool:
-    """The CMS's own box for the text shows images and little or no text (a notice board photographed, a map):
-    the document is its images, the box its text, not the footer a density search would find instead."""
-    return not _named_as_wrapper(how) and next(_shown_images(el, page.hidden), None) is not None
+def _a_box_of_files(el, how: str, page: Rendering) -> bool:
+    """The CMS's own box for the text shows images or links files only, with little or no text (a notice board
+    photographed, a form to download): the document is its files, the box its text, not the footer a density
+    search would find instead."""
+    if _named_as_wrapper(how):
+        return False
+    return next(_shown_images(el, page.hidden), None) is not None or _only_files(el)
 
 
 def _named_as_wrapper(how: str) -> bool:
@@ -778,8 +785,19 @@ def _shown_images(container, hidden: set):
         if not src or src.lower().startswith(("data:", "javascript:")) or _hidden_or_in_hidden(img, hidden):
             continue
         around = next(img.iterancestors("a"), None)
-        if around is None or not _is_attachment(_href(around), " ".join(text_of(around).split())):
+        if around is not None and _is_attachment(_href(around), " ".join(text_of(around).split())):
+            continue
+        if not _icon_beside_a_file(img, src):
             yield img, src
+
+
+def _icon_beside_a_file(img, src: str) -> bool:
+    """A file's icon in the row or line of its link (帝国CMS: <td><img alt="文件类型: .doc" src=".../downfile.jpg"></td>
+    <td><a href="….doc">…</a></td>): the file is archived, the icon is no part of the text."""
+    if not FILE_ICON_RE.search(f"{img.get('alt') or ''} {file_name(src)}"):
+        return False
+    line = next(img.iterancestors(*LINE_TAGS), None)
+    return line is not None and any(_is_attachment(href, name) for href, name in _links(line))
 
 
 def _hidden_or_in_hidden(el, hidden: set) -> bool:

@@ -1369,3 +1369,15 @@ def test_font_buttons_a_related_documents_heading_and_a_category_line_are_furnit
     text = [f"{n}、为做好政务公开工作，现将有关事项通知如下。" for n in "一二三"]
     tail = ["[放大字体]", "[缩小字体]", "相关文档", "某某文件"]
     assert clean_lines(["分 类： 环境监测、保护与治理;通告", *text, *tail]) == text
+
+
+def test_a_files_icon_beside_its_link_is_no_image_of_the_text_and_a_box_of_files_is_the_text():
+    """帝国CMS's attachment block: the file's icon in the cell beside its link's was archived as an image of the
+    text; and a box holding only the file (no letters) gave way to the footer."""
+    icon = "<td><img alt='文件类型: .doc' src='/e/data/images/downfile.jpg'></td>"
+    row = f"<tr>{icon}<td><a href='/d/file/2012-09-04/33bc3f58.doc'>33bc3f58.doc</a> (190.00 KB)</td></tr>"
+    box = f"<div id='zoom'><fieldset><legend>36号县领导五联文件</legend><table>{row}</table></fieldset></div>"
+    footer = "<div>地址：某某县人民政府 邮编：437200 政务邮箱：zw@example.cn</div>"
+    got = extract(f"<html><body><h2>36号县领导五联文件</h2>{box}{footer}</body></html>", "http://x.gov.cn/a.html")
+    assert (got.images, got.method) == ([], "id:zoom")
+    assert [a["name"] for a in got.attachments] == ["33bc3f58.doc"]
