@@ -104,6 +104,7 @@ MAX_DATE_PIECES = 6  # year, month, day, hours, minutes, seconds
 NUMBER_BRACKETS = "（()）"  # around a whole 文号 printed under a heading; the number's own 〔〕 stay
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
 BREADCRUMB_STEP_RE = re.compile(f"^{BREADCRUMB_MARKS}")
+UNSET_DATE = "1970-01-01"  # the Unix epoch: what a CMS prints for a timestamp it never set, no document's date
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
 WORD_RE = re.compile(r"[^\W_]")  # a letter, a digit or a Han character
 EMPTY_VALUES = {"", "-", "--", "无", "暂无", "/", "null", "None", "未知", "未知来源", "admin"}  # and CMS placeholders
@@ -229,7 +230,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if not WORD_RE.search(value):  # a placeholder of dashes or dots (文件编号：—  —) holds no word
         return None
     if name in DATE_FIELDS:
-        return find_date(value)
+        date = find_date(value)
+        return None if date == UNSET_DATE else date
     if name == "publisher" and _only_a_date(value):  # an empty 来源 label, the date line after it taken as its value
         return None
     if name == "publisher" and (dated := TRAILING_DATE_RE.match(value)):

@@ -1381,3 +1381,10 @@ def test_a_files_icon_beside_its_link_is_no_image_of_the_text_and_a_box_of_files
     got = extract(f"<html><body><h2>36号县领导五联文件</h2>{box}{footer}</body></html>", "http://x.gov.cn/a.html")
     assert (got.images, got.method) == ([], "id:zoom")
     assert [a["name"] for a in got.attachments] == ["33bc3f58.doc"]
+
+
+def test_the_unix_epoch_a_cms_prints_for_an_unset_date_is_no_date():
+    """A 嘉鱼县 page prints 1970-01-01 where its CMS never set the date: an archive sorted by date put it first."""
+    body = "<h1>全省人口和计划生育财务工作座谈会在我县召开</h1><div><span>1970-01-01</span> 来源：中国嘉鱼网</div>"
+    found = page(f"{body}<div id='zoom'>{TEXT * 3}</div>", "<title></title>").meta.finish()
+    assert (found["title"], found["published"]) == ("全省人口和计划生育财务工作座谈会在我县召开", None)
