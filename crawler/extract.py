@@ -1080,10 +1080,16 @@ def _heading_above_info(page_lines: list[str], body_lines: list[str], text_lines
     labels_under_first = list(takewhile(_is_label_line, body_lines[1:INFO_EDGE]))
     first_text = _first_body_line(body_lines, text_lines)
     return (
-        _heading_over_labels(page_lines[:first_body] if first_body else [])
+        _heading_over_labels(_without_repeated_heading(page_lines[:first_body] if first_body else []))
         or _heading_over_labels(body_lines[: 1 + len(labels_under_first)])
         or _heading_over_labels(body_lines[:first_text] if first_text else [])
     )
+
+
+def _without_repeated_heading(lines: list[str]) -> list[str]:
+    """`lines` without their last when it prints again a line standing over the labels above it (结婚的条件 /
+    发布时间：… / 打印 字号 / 结婚的条件, then the text): the heading repeated over the text."""
+    return lines[:-1] if lines and lines[-1] in lines[-INFO_EDGE - 1 : -1] else lines
 
 
 def _heading_over_labels(lines: list[str]) -> str | None:

@@ -1388,3 +1388,12 @@ def test_the_unix_epoch_a_cms_prints_for_an_unset_date_is_no_date():
     body = "<h1>全省人口和计划生育财务工作座谈会在我县召开</h1><div><span>1970-01-01</span> 来源：中国嘉鱼网</div>"
     found = page(f"{body}<div id='zoom'>{TEXT * 3}</div>", "<title></title>").meta.finish()
     assert (found["title"], found["published"]) == ("全省人口和计划生育财务工作座谈会在我县召开", None)
+
+
+def test_a_heading_printed_again_over_the_text_does_not_hide_the_labels_under_its_first_print():
+    """A court's page whose head <title> names only the site prints its heading over the info line, then again
+    over the text: the second print stood between the labels and the text, so no heading was found over them."""
+    lines = ["结婚的条件", "发布时间：2022-05-31 16:16:51", "打印", "字号：", "大 |", "中 |", "小"]
+    info = "".join(f"<p>{line}</p>" for line in lines)
+    body = f"{info}<p>结婚的条件</p><div class='zoom'><p>一</p>{TEXT * 3}</div>"
+    assert page(body, "<title>某某区人民法院</title>").meta.finish()["title"] == "结婚的条件"
