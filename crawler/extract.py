@@ -1316,28 +1316,26 @@ def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
     (2016年06月14日 09:42:04 来源： 中安在线), and a label alone on its line with the value under it (来源: /
     法规司, 发布机构 / 某某局)."""
-    return [
-        line
-        for previous, line, following in zip(["", *lines], lines, [*lines[1:], ""])
-        if len(" ".join(line.split())) <= MAX_INFO_LINE  # a template's indent is no length
-        and (
-            metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
-            or _value_under_label(previous)
-            or (_value_under_label(line) and following)
-        )
-    ]
+    return [line for previous, line, following in _in_context(lines) if _reads_as_info(previous, line, following)]
 
 
 def _record_lines_opening(lines: list[str]) -> int:
-    """How many of `lines` open them as a record's do: `label：value` lines, labels alone and the values under them
-    (a record of labels over values takes two lines a field, so the text's first lines stand further down)."""
-    count = 0
-    for previous, line in zip(["", *lines], lines):
-        simplified = simplified_labels([line])[0]
-        if not (metadata.LABEL_RE.match(simplified) or metadata.lone_label(simplified) or _value_under_label(previous)):
-            break
-        count += 1
-    return count
+    """How many of `lines` open them as a record's do, in either script: info lines (see _info_lines), so that the
+    text's first lines are counted past them (a record of labels over values takes two lines a field)."""
+    return sum(1 for _ in takewhile(lambda context: _reads_as_info(*context), _in_context(simplified_labels(lines))))
+
+
+def _in_context(lines: list[str]):
+    """(the line before, the line, the line after) for each of `lines`; "" past either end."""
+    return zip(["", *lines], lines, [*lines[1:], ""])
+
+
+def _reads_as_info(previous: str, line: str, following: str) -> bool:
+    return len(" ".join(line.split())) <= MAX_INFO_LINE and bool(  # a template's indent is no length
+        metadata.LABEL_RE.match(DATELINE_RE.sub("", line).lstrip("【[（( "))
+        or _value_under_label(previous)
+        or (_value_under_label(line) and following)
+    )
 
 
 def _near_title(above_text: list[str], body_lines: list[str], title: str | None) -> list[str]:
