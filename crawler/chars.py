@@ -16,10 +16,17 @@ OTHER_SCRIPTS = (
     "\u3130-\u318f\ua000-\ua4ff\uac00-\ud7af\ufb50-\ufdff\ufe70-\ufeff"
 )
 TEXT_LETTER_RE = re.compile(f"[{HAN}{OTHER_SCRIPTS}]")
+NOT_A_LETTER_RE = re.compile(f"[^{HAN}{OTHER_SCRIPTS}]+")
 ANNOUNCING_COLONS = ("：", ":")  # a line or clause ending so announces what follows (a list, a value)
 SENTENCE_END = "。！？!?"
 ITEM_END = "；;"
 NARROW_RE = re.compile(r"[\x00-\x7f\s]+")  # ASCII and spaces: removing them leaves the wide characters to count
+
+
+def letter_count(text: str) -> int:
+    """The letters (TEXT_LETTER_RE) in `text`: what is left once the rest is taken out (about three times faster
+    than listing each letter, since Chinese text runs in long stretches of letters)."""
+    return len(NOT_A_LETTER_RE.sub("", text))
 
 
 def _gb2312_rows(first_row: int, last_row: int) -> frozenset:

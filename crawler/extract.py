@@ -16,8 +16,8 @@ from .chars import (
     HAN_RE,
     ITEM_END,
     SENTENCE_END,
-    TEXT_LETTER_RE,
     in_either_script,
+    letter_count,
     to_simplified,
     traditional_forms,
 )
@@ -477,7 +477,7 @@ def table_rows(root, body=None, page: Rendering | None = None, head: set[str] = 
 
 
 def _letter_count(lines) -> int:
-    return sum(len(TEXT_LETTER_RE.findall(line)) for line in lines)
+    return sum(letter_count(line) for line in lines)
 
 
 def find_container(root, page: Rendering):
@@ -571,7 +571,7 @@ def print_region(root):
 
 def _link_letters(el) -> int:
     """The letters (TEXT_LETTER_RE) of the links in `el`."""
-    return sum(len(TEXT_LETTER_RE.findall(text_of(a))) for a in el.iter("a"))
+    return sum(letter_count(text_of(a)) for a in el.iter("a"))
 
 
 def _text_counts(root, hidden: set) -> dict:
@@ -585,11 +585,11 @@ def _text_counts(root, hidden: set) -> dict:
         if _skipped(el, hidden):
             return 0, 0, 0, 0
         text = el.text or ""
-        letters, length, link_letters, field_letters = len(TEXT_LETTER_RE.findall(text)), len(text), 0, 0
+        letters, length, link_letters, field_letters = letter_count(text), len(text), 0, 0
         for child in el:
             child_letters, child_length, child_link_letters, child_field_letters = count(child)
             tail = child.tail or ""
-            letters += child_letters + len(TEXT_LETTER_RE.findall(tail))
+            letters += child_letters + letter_count(tail)
             length += child_length + len(tail)
             link_letters += child_link_letters
             field_letters += child_field_letters

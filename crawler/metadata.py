@@ -293,7 +293,7 @@ def from_pairs(
         if label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
             take(label, _value_below(lines[i + 1 :]))
             continue
-        matches = list(labels.finditer(line))
+        matches = list(labels.finditer(line)) if LABEL_MARK_RE.search(line) else []  # a label ends at one
         for m, following in zip(matches, matches[1:] + [None]):
             take(m.group(1), line[m.end() : following.start() if following else None])
 

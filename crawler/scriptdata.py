@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from .chars import TEXT_LETTER_RE
+from .chars import letter_count
 from .classify import TAG_RE
 
 # A JSON object opens with a quoted key (a JavaScript literal's bare keys, `{SID: '755001'}`, are no JSON), after
@@ -121,7 +121,7 @@ def document_record(root, min_letters: int) -> Record | None:
         for holder, key, value in _strings(obj):
             if len(value) <= best_letters or not _holds_text(key, value):
                 continue
-            letters = len(TEXT_LETTER_RE.findall(TAG_RE.sub("", value)))
+            letters = letter_count(TAG_RE.sub("", value))
             if letters > best_letters:
                 best, best_letters = (holder, value), letters
     if best is None:

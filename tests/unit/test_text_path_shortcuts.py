@@ -1,13 +1,13 @@
 """The text path's shortcuts give what the plain definitions give: counts in one pass, hidden elements found
-by their attributes, words matched behind a look-ahead, texts compared a chunk at a time, NFKC after full-width
-forms are mapped."""
+by their attributes, words matched from their first character, letters counted by removing the rest, texts
+compared a chunk at a time, NFKC after full-width forms are mapped."""
 
 import random
 import re
 import unicodedata
 
 from crawler import clean, integrity
-from crawler.chars import TEXT_LETTER_RE
+from crawler.chars import TEXT_LETTER_RE, letter_count
 from crawler.document import _nfkc
 from crawler.extract import _hidden, _link_letters, _text_counts, hidden_elements, parse, text_of
 
@@ -37,12 +37,32 @@ def test_hidden_elements_are_those_a_style_a_hiding_class_or_the_hidden_attribut
     assert [el.tag for el in hidden_elements(root)] == ["p", "span", "div", "p"]
 
 
-def test_a_look_ahead_over_words_matches_what_the_words_alone_match():
-    words = ["点击数", "浏览", "阅读次数", "(打印)", "English"]
-    gated = re.compile(clean._alt(words))
+def test_words_dispatched_on_their_first_character_match_what_the_words_alone_match():
+    words = ["点击数", "点击", "浏览", "阅读次数", "阅读", "(打印)", "English", "次"]
+    dispatched = re.compile(clean._alt(words))
     plain = re.compile("|".join(clean.in_either_script(w) for w in sorted(words, key=len, reverse=True)))
-    for line in ["本文點擊數：12", "浏览 3 次", "(打印)", "english", "無關的一行", "閱讀次數", "[English]"]:
-        assert [m.span() for m in gated.finditer(line)] == [m.span() for m in plain.finditer(line)], line
+    lines = [
+        "本文點擊數：12",
+        "点击 浏览 3 次",
+        "(打印)",
+        "english",
+        "無關的一行",
+        "閱讀次數",
+        "[English]",
+        "阅读阅读次",
+    ]
+    for line in lines:
+        assert [m.span() for m in dispatched.finditer(line)] == [m.span() for m in plain.finditer(line)], line
+    spaced = re.compile(clean._alt(["索引号", "索取号"], spaced=True))
+    assert spaced.search("【索 引 號】").group() == "索 引 號"
+
+
+def test_letters_counted_by_removing_the_rest_are_the_letters_listed_one_by_one():
+    pool = "政務公开 abc123，。ཀཁ ئۇيغۇر ᠮᠣᠩᠭᠣᠯ 한국어 Кириллица ①Ⅻ\ufffd\u3000\n\t"
+    draw = random.Random(20261205)
+    for _ in range(200):
+        text = "".join(draw.choice(pool) for _ in range(draw.randrange(0, 40)))
+        assert letter_count(text) == len(TEXT_LETTER_RE.findall(text)), text
 
 
 def test_texts_compared_a_chunk_at_a_time_count_every_difference():
