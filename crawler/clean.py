@@ -153,16 +153,17 @@ MAX_TAIL_LINE = 80
 
 @cache
 def _both_scripts(words: tuple[str, ...], gap: str) -> str:
-    """Any of `words` in either script, as one alternative for each character a word can begin with (关…|關…),
-    longest words first within it. Python's regex engine reads the set of those characters from such a pattern and
-    skips to where one stands, trying the words only there (PHRASES_RE scans the corpus's lines in half the time
-    it took behind a look-ahead for those characters)."""
+    """Any of `words` in either script, behind a look-ahead for the characters they begin with, then one
+    alternative for each such character (关…|關…), longest words first within it: the regex engine tries the words
+    only where one can start, and there only those that start so (a line is scanned about eight times faster than
+    with the words alone, and a tenth faster again than with every word behind the look-ahead)."""
     by_start: dict[str, list[str]] = {}
     for word in sorted(set(words), key=len, reverse=True):
         rest = gap + in_either_script(word[1:], gap) if len(word) > 1 else ""
         for form in either_script_forms(word[0]):
             by_start.setdefault(form, []).append(rest)
-    return "|".join(f"{re.escape(start)}(?:{'|'.join(rests)})" for start, rests in by_start.items())
+    dispatched = "|".join(f"{re.escape(start)}(?:{'|'.join(rests)})" for start, rests in by_start.items())
+    return f"(?=[{re.escape(''.join(by_start))}])(?:{dispatched})"
 
 
 def _alt(words, spaced: bool = False) -> str:

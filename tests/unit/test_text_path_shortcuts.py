@@ -37,7 +37,7 @@ def test_hidden_elements_are_those_a_style_a_hiding_class_or_the_hidden_attribut
     assert [el.tag for el in hidden_elements(root)] == ["p", "span", "div", "p"]
 
 
-def test_words_dispatched_on_their_first_character_match_what_the_words_alone_match():
+def test_words_behind_a_look_ahead_and_dispatched_on_their_first_character_match_what_the_words_alone_match():
     words = ["点击数", "点击", "浏览", "阅读次数", "阅读", "(打印)", "English", "次"]
     dispatched = re.compile(clean._alt(words))
     plain = re.compile("|".join(clean.in_either_script(w) for w in sorted(words, key=len, reverse=True)))
