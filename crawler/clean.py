@@ -224,6 +224,12 @@ BREADCRUMB_MARKS = f"[{BREADCRUMB_MARK_CHARS}]"
 BREADCRUMB_RE = re.compile(
     rf"^(?:网站)?首页(?:\s*{BREADCRUMB_MARKS}+\s*[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}})+\s*{BREADCRUMB_MARKS}*$"
 )
+# A trail of short steps (政务公开 > 政策法规 > 委局文件), maybe after its label (当前位置：): where a page's header
+# (its logo, language switch, calendar) ends and its document begins.
+BREADCRUMB_TRAIL_RE = re.compile(
+    rf"^(?:[^\s{BREADCRUMB_MARK_CHARS}]{{2,6}}[:：])?\s*[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}}"
+    rf"(?:\s*{BREADCRUMB_MARKS}+\s*[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}})+\s*{BREADCRUMB_MARKS}*$"
+)
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.
 BUTTONS_ONLY_RE = re.compile(rf"^(?:[【\[［]?\s*(?:{_alt(BUTTONS)})\s*[】\]］]?[\s|｜·/:：]*)+$")

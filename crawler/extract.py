@@ -25,6 +25,7 @@ from .classify import TAG_RE
 from .clean import (
     ATTACHMENT_HEADING_RE,
     BREADCRUMB_MARKS,
+    BREADCRUMB_TRAIL_RE,
     INFO_START_RE,
     is_furniture,
     split_lines,
@@ -1345,9 +1346,16 @@ def _near_title(above_text: list[str], body_lines: list[str], title: str | None)
     squeezed = re.sub(r"\s+", "", title or "")
     heading = next((i for i, line in enumerate(above_text) if squeezed and re.sub(r"\s+", "", line) == squeezed), None)
     if heading is None:
-        return above_text[max(0, len(above_text) - INFO_EDGE) :] + body_lines[:3]
+        return _below_breadcrumb(above_text[max(0, len(above_text) - INFO_EDGE) :]) + body_lines[:3]
     over_heading = takewhile(_is_info_or_date, reversed(above_text[max(0, heading - INFO_EDGE) : heading]))
     return above_text[heading + 1 :] + body_lines[:3] + list(over_heading)[::-1]
+
+
+def _below_breadcrumb(lines: list[str]) -> list[str]:
+    """`lines` after the last breadcrumb among them: what stands over it is the site's header (a calendar's
+    2019年12月3日星期二 over 政务公开 > 政策法规 > 委局文件), not the document's."""
+    trails = [i for i, line in enumerate(lines) if BREADCRUMB_TRAIL_RE.match(line)]
+    return lines[trails[-1] + 1 :] if trails else lines
 
 
 def _past_page_tools(lines: list[str]) -> list[str]:

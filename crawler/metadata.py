@@ -88,10 +88,12 @@ ISSUING_ORDER = r"[\u4e00-\u9fff、]{2,60}令\s*(?:(?:19|20)\d{2}\s*年\s*)?第?
 ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
 # A law's 题注 under its title: （2011年1月17日卫生部令第79号公布 自2011年3月1日起施行）, (2014年8月7日…公布　根据
 # 2024年3月10日《…的决定》修订): the text is the version its last making or revision gave (not the date it took
-# effect), each date of an event read up to the next date.
-NOTE_DATE = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-HEAD_NOTE_RE = re.compile(rf"^[（(]\s*{NOTE_DATE}[^（）()]{{0,80}}?(?:公布|通过|发布|印发)")
-NOTE_EVENT_RE = re.compile(rf"({NOTE_DATE})(?:(?!(?:19|20)\d{{2}}\s*年).){{0,100}}?(?:公布|通过|发布|印发|修订|修正)")
+# effect), each date of an event read up to the next date, in whichever form it is printed (2011年1月17日, 2011-01-17).
+DATE_IN_LINE_RE = re.compile(rf"{DIGITS_DATE_RE.pattern}\s*日?")
+HEAD_NOTE_RE = re.compile(rf"^[（(]\s*{DATE_IN_LINE_RE.pattern}[^（）()]{{0,80}}?(?:公布|通过|发布|印发)")
+NOTE_EVENT_RE = re.compile(
+    rf"({DATE_IN_LINE_RE.pattern})(?:(?!{DATE_IN_LINE_RE.pattern}).){{0,100}}?(?:公布|通过|发布|印发|修订|修正)"
+)
 WORD_CHARS_RE = re.compile(r"[^\w]")  # what `comparable` leaves out of a title
 # A red head read as the head's title: the share of characters they hold in common (the CMS's copy of one
 # page lost a character and its 《》; one differing character of a 60-character title is 0.99).
@@ -135,7 +137,6 @@ CO_ISSUER_GAP_RE = re.compile(
 SPREAD_NAME_RE = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff](?![\u4e00-\u9fff]))+"
 )
-DATE_IN_LINE_RE = re.compile(rf"{DIGITS_DATE_RE.pattern}\s*日?")
 MAX_DATE_LINE = 80
 WEEKDAY_RE = re.compile(f"^{WEEKDAY}")
 # A cover's release line, as standards and model contracts print it (2024-06-17发布  2024-07-01施行): its 发布日期.
@@ -468,7 +469,7 @@ def from_text(lines: list[str], into: Candidates) -> None:
             break
     for line in head:
         if HEAD_NOTE_RE.match(line):
-            into.add("written", NOTE_EVENT_RE.findall(line)[-1], TEXT)
+            into.add("written", [m.group(1) for m in NOTE_EVENT_RE.finditer(line)][-1], TEXT)
             break
     for line in head:
         if released := RELEASED_RE.match(line):

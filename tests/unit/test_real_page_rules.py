@@ -621,6 +621,8 @@ def test_related_interpretations_after_the_text_are_a_related_links_section():
             "第一次修订 根据2023年7月20日《国务院关于修改和废止部分行政法规的决定》第三次修订)",
             "2023-07-20",
         ),
+        ("（2011/1/17卫生部令第79号公布 自2011/3/1起施行）", "2011-01-17"),  # the dates in another printed form
+        ("（2003-09-03公布 根据２０２３－０７－２０《…的决定》修订）", "2023-07-20"),
     ],
 )
 def test_a_laws_head_note_dates_the_text_by_its_last_making_or_revision(note, written):
@@ -1397,3 +1399,15 @@ def test_a_heading_printed_again_over_the_text_does_not_hide_the_labels_under_it
     info = "".join(f"<p>{line}</p>" for line in lines)
     body = f"{info}<p>结婚的条件</p><div class='zoom'><p>一</p>{TEXT * 3}</div>"
     assert page(body, "<title>某某区人民法院</title>").meta.finish()["title"] == "结婚的条件"
+
+
+def test_a_calendar_in_the_sites_header_over_its_breadcrumb_does_not_date_a_page_whose_heading_is_not_found():
+    """天津市工信局's header shows a stale calendar (2019年12月3日星期二) over its breadcrumb; with the page's own
+    dates gone from its record, the calendar dated the page over the date under the text."""
+    header = "<div>天津政务网</div><div>2019年12月3日星期二</div><div>简体 繁体 无障碍</div>"
+    trail = "<div>政务公开 &gt; 政策法规 &gt; 委局文件</div>"
+    record = "<div>名称：关于做好某某工作的通知　文号：津工信电力〔2024〕21号</div>"
+    text = f"<div class='zoom'>{TEXT * 3}<p>2024年11月11日</p></div>"
+    html = f"<html><head><title>天津市工业和信息化局</title></head><body>{header}{trail}{record}{text}</body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert (doc.published, doc.written) == ("2024-11-11", "2024-11-11")  # the date under the text, its 成文日期
