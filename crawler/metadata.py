@@ -350,9 +350,9 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
     """A date near the title in a short line: alone, beside page tools, or among info labels (`2012-02-02
     来源：…`), or after a site's or a body's name (`芒市长安网 2024-12-24 17:28:13`); an organisation named in
     brackets before it, on its line or the line above (`[省发改委] 2016-04-01 字号：T|T`), is its source."""
-    for previous, line in zip(["", *lines], lines):
+    for previous, line, following in zip(["", *lines], lines, [*lines[1:], ""]):
         m = DATE_IN_LINE_RE.search(line)
-        if len(line) > MAX_DATE_LINE or not m:
+        if len(line) > MAX_DATE_LINE or not m or _in_a_list_of_dates(previous, line, following):
             continue
         before, rest = line[: m.start()].strip(), WEEKDAY_RE.sub("", line[m.end() :].strip()).strip()
         source = BRACKETED_SOURCE_RE.match(before or previous.strip())
@@ -363,6 +363,11 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
             if source:
                 into.add("publisher", source[1], SHOWN)
             return
+
+
+def _in_a_list_of_dates(previous: str, line: str, following: str) -> bool:
+    """A date alone on its line beside another: a list (a law's versions, 2014-08-07 / 2024-03-10), no dateline."""
+    return is_date_line(line) and (is_date_line(previous) or is_date_line(following))
 
 
 def _labelled_source(text: str) -> bool:

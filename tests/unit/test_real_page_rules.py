@@ -1411,3 +1411,17 @@ def test_a_calendar_in_the_sites_header_over_its_breadcrumb_does_not_date_a_page
     html = f"<html><head><title>天津市工业和信息化局</title></head><body>{header}{trail}{record}{text}</body></html>"
     doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
     assert (doc.published, doc.written) == ("2024-11-11", "2024-11-11")  # the date under the text, its 成文日期
+
+
+def test_dates_in_a_row_over_a_law_are_its_versions_not_its_dateline():
+    """A law library's 历史沿革 box lists the law's versions (2014-08-07 / 2024-03-10) over the text: with no class
+    name to set it apart, the first version dated the page over the 题注's last revision."""
+    note = "(2014年8月7日国务院令第654号公布 根据2024年3月10日《国务院关于修改和废止部分行政法规的决定》修订)"
+    versions = "<div>历史沿革</div><div>收起</div><div>2014-08-07</div><div>2024-03-10</div>"
+    text = f"<div><p>{note}</p><p>第一条 为了规范企业信息公示，制定本条例。</p>{TEXT * 3}</div>"
+    html = f"<html><head><title>国家行政法规库</title></head><body><div>企业信息公示暂行条例</div>{versions}{text}"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, f"{html}</body></html>".encode()))
+    assert doc.published == "2024-03-10"
+    dateline = "<div>2011-10-26 来源：某某政务网</div>"  # a dateline over a report's own date is the page's date
+    body = f"<h1>2010年政府工作报告</h1>{dateline}<div class='zoom'><p>2010年1月12日</p>{TEXT * 3}</div>"
+    assert page(body, "<title>2010年政府工作报告</title>").meta.finish()["published"] == "2011-10-26"
