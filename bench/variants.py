@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from common import machine  # noqa: E402
 from realpages import load, same_value, text_f1  # noqa: E402
 
-from crawler.extract import HIDING_CLASSES  # noqa: E402
+from crawler.extract import HIDING_CLASSES, parse  # noqa: E402
 from crawler.pipeline import process_page  # noqa: E402
 from crawler.response import Response  # noqa: E402
 
@@ -291,8 +291,9 @@ def differing(doc, variant) -> list[str]:
 
 def without_names(html: str) -> str:
     """The page with every class and id taken away (a hiding class written as the style it stands for): its text's
-    box found by what it holds, as on a portal whose names nobody here has seen."""
-    root = lxml.html.document_fromstring(html)
+    box found by what it holds, as on a portal whose names nobody here has seen. The page is parsed as the pipeline
+    parses it, so that nothing a browser shows is lost on the way (a document after a header's stray </html>)."""
+    root = parse(html)
     for el in root.iter(lxml.etree.Element):
         if not HIDING_CLASSES.isdisjoint((el.attrib.pop("class", None) or "").split()):
             el.set("style", f"{el.get('style') or ''};display:none")

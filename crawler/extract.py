@@ -281,6 +281,10 @@ OPEN_RUN_RE = re.compile(r"<[a-zA-Z][^<>]*>(?:\s*<[a-zA-Z][^<>]*>){99,}")
 CLOSE_RUN_RE = re.compile(r"</[a-zA-Z][^<>]*>(?:\s*</[a-zA-Z][^<>]*>){99,}")
 TOO_DEEP = etree.XPath("boolean(/" + "/*" * MAX_DEPTH + ")")  # an element MAX_DEPTH levels down
 DENSITY_SHARE = 0.85
+# A block filled by two copies of one text (a page's text printed again for print or phones, the second hidden by its
+# stylesheet, which is not read): each copy holds at least this share of the block's letters.
+COPY_SHARE = 0.4
+DENSE_TAGS = ("div", "td", "article", "section", "font")  # the blocks density weighs
 # A named container whose Chinese is half link text is a list of links (最新更新 beside the article), not the text.
 MAX_LINK_SHARE = 0.5
 
@@ -634,7 +638,7 @@ def densest_block(root, hidden: set):
     text). `hidden`: the elements the page hides."""
     counts = _text_counts(root, hidden)
     scored = []
-    for el in root.iter("div", "td", "article", "section", "font"):
+    for el in root.iter(*DENSE_TAGS):
         if el not in counts:  # what a reader does not see, or stands inside it
             continue
         letters, length, link_letters, field_letters = counts[el]
@@ -644,7 +648,25 @@ def densest_block(root, hidden: set):
     best = max(score for score, _, _ in scored)
     if best < MIN_CONTAINER_LETTERS:
         return None
-    return min((item for item in scored if item[0] >= DENSITY_SHARE * best), key=lambda item: item[1])[2]
+    block = min((item for item in scored if item[0] >= DENSITY_SHARE * best), key=lambda item: item[1])[2]
+    copy = _first_of_two_copies(block, counts)
+    return block if copy is None else copy
+
+
+def _first_of_two_copies(block, counts: dict):
+    """The first of two blocks inside `block` that hold the same text and fill it (COPY_SHARE each), or None: a
+    reader sees the text once."""
+    least = COPY_SHARE * counts[block][0]
+    large = [el for el in block.iter(*DENSE_TAGS) if el is not block and counts.get(el, (0,))[0] >= least]
+    for i, first in enumerate(large):
+        for other in large[i + 1 :]:
+            if counts[other][0] == counts[first][0] and first not in other.iterancestors() and _same_text(first, other):
+                return first
+    return None
+
+
+def _same_text(el, other) -> bool:
+    return text_of(el).split() == text_of(other).split()
 
 
 def attachment_list_after(block, page: Rendering) -> list[str]:

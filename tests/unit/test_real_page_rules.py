@@ -1425,3 +1425,11 @@ def test_dates_in_a_row_over_a_law_are_its_versions_not_its_dateline():
     dateline = "<div>2011-10-26 来源：某某政务网</div>"  # a dateline over a report's own date is the page's date
     body = f"<h1>2010年政府工作报告</h1>{dateline}<div class='zoom'><p>2010年1月12日</p>{TEXT * 3}</div>"
     assert page(body, "<title>2010年政府工作报告</title>").meta.finish()["published"] == "2011-10-26"
+
+
+def test_a_text_printed_twice_in_boxes_with_no_known_names_is_read_once():
+    """国家统计局's pages print the text again for print, hidden by their stylesheet (not read): with names nobody
+    here knows, the box holding both copies was the densest and the text came out twice."""
+    copy = f"<div><p>国家统计局</p>{TEXT * 4}<p>附图</p></div>"
+    extracted = page(f"<div><div>首页 &gt; 数据发布</div><div>{copy}{copy}</div></div><div>版权所有：国家统计局</div>")
+    assert extracted.lines == ["国家统计局", *[TEXT.removeprefix("<p>").removesuffix("</p>")] * 4, "附图"]
