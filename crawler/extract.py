@@ -26,6 +26,7 @@ from .clean import (
     ATTACHMENT_HEADING_RE,
     BREADCRUMB_MARKS,
     BREADCRUMB_TRAIL_RE,
+    FOOTER_RE,
     INFO_START_RE,
     is_furniture,
     split_lines,
@@ -284,6 +285,8 @@ DENSITY_SHARE = 0.85
 # A block filled by two copies of one text (a page's text printed again for print or phones, the second hidden by its
 # stylesheet, which is not read): each copy holds at least this share of the block's letters.
 COPY_SHARE = 0.4
+MAX_FOOTER_LETTERS = 300  # the largest footer of the real pages holds 273 (the median 69)
+SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
 DENSE_TAGS = ("div", "td", "article", "section", "font")  # the blocks density weighs
 # A named container whose Chinese is half link text is a list of links (最新更新 beside the article), not the text.
 MAX_LINK_SHARE = 0.5
@@ -637,6 +640,9 @@ def densest_block(root, hidden: set):
     link text nor a record's labelled fields (a short notice under a 信息公开 record twice its size is still the
     text). `hidden`: the elements the page hides."""
     counts = _text_counts(root, hidden)
+    footers = _footers(root, counts)
+    if footers:
+        counts = _text_counts(root, hidden | footers)
     scored = []
     for el in root.iter(*DENSE_TAGS):
         if el not in counts:  # what a reader does not see, or stands inside it
@@ -651,6 +657,21 @@ def densest_block(root, hidden: set):
     block = min((item for item in scored if item[0] >= DENSITY_SHARE * best), key=lambda item: item[1])[2]
     copy = _first_of_two_copies(block, counts)
     return block if copy is None else copy
+
+
+def _footers(root, counts: dict) -> set:
+    """The page's footer blocks: the largest blocks that print a footer's mark (ICP备, 网站标识码, 版权所有…), no
+    sentence (a footer's lines are names, an address, numbers: a short text in the same block as the footer's lines
+    keeps that block counted) and at most MAX_FOOTER_LETTERS letters, under half the page's. Their text is no
+    document's, however dense."""
+    most = min(MAX_FOOTER_LETTERS, counts.get(root, (0,))[0] // 2)
+    footers = set()
+    for el in root.iter(*DENSE_TAGS):
+        if el in counts and counts[el][0] <= most and not footers.intersection(el.iterancestors()):
+            text = text_of(el)
+            if FOOTER_RE.search(text) and not SENTENCE_END_RE.search(text):
+                footers.add(el)
+    return footers
 
 
 def _first_of_two_copies(block, counts: dict):

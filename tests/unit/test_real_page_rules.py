@@ -1433,3 +1433,24 @@ def test_a_text_printed_twice_in_boxes_with_no_known_names_is_read_once():
     copy = f"<div><p>国家统计局</p>{TEXT * 4}<p>附图</p></div>"
     extracted = page(f"<div><div>首页 &gt; 数据发布</div><div>{copy}{copy}</div></div><div>版权所有：国家统计局</div>")
     assert extracted.lines == ["国家统计局", *[TEXT.removeprefix("<p>").removesuffix("</p>")] * 4, "附图"]
+
+
+def test_a_footers_address_and_numbers_do_not_outweigh_a_short_text_in_a_box_with_no_known_name():
+    """国家能源局华中监管局's notice is four short lines and a PDF: with names nobody here knows, the page's box
+    holding the text and the footer (an address, six telephone numbers) was densest, and the whole page was read."""
+    menu = "".join(f"<a href='/{i}'>栏目{i}</a>" for i in "一二三四五六七八")
+    lines = [
+        "华中监能市场规〔2026〕26号",
+        "国网华中、西南分部，河南省、湖北省、湖南省、江西省、四川省、重庆市电网企业、电力调度机构、电力交易机构：",
+        "为进一步深化华中区域省间电力中长期市场建设，我局制定了实施细则，现印发给你们，请遵照执行。",
+        "国家能源局华中监管局",
+    ]
+    notice = "".join(f"<p>{line}</p>" for line in lines)
+    phones = "".join(f"<td>027-8871767{i}（湖北 办证咨询）</td>" for i in range(6))
+    footer = (
+        "<div><p>主办单位：国家能源局华中监管局 网站标识码：bm62000009号 京ICP备11044902号</p>"
+        "<p>办公地址：湖北省武汉市洪山区徐东大街63号国家能源大厦 邮政编码：430066</p>"
+        f"<table><tr>{phones}</tr></table></div>"
+    )
+    extracted = page(f"<div><div>{menu}</div><div><div>{notice}</div></div>{footer}</div>")
+    assert extracted.lines == lines
