@@ -74,6 +74,16 @@ def head_title_variants(html: str, doc) -> dict:
     }
 
 
+CHINESE_DIGITS = str.maketrans("0123456789", "〇一二三四五六七八九")
+
+
+def _chinese_number(digits: str) -> str:
+    """A month's or a day's number as an older document prints it: 5 五, 10 十, 12 十二, 20 二十, 31 三十一."""
+    tens, units = divmod(int(digits), 10)
+    written = (str(tens) if tens > 1 else "") + ("十" if tens else "") + (str(units) if units else "")
+    return written.translate(CHINESE_DIGITS)
+
+
 def date_variants(html: str, doc) -> dict:
     """The printed 发布日期 in the other forms portals use."""
     if not doc.published:
@@ -86,6 +96,8 @@ def date_variants(html: str, doc) -> dict:
         "date: 2024年01月05日": f"{year}年{month}月{day}日",
         "date: 2024年1月5日": f"{year}年{int(month)}月{int(day)}日",
         "date: full-width digits": f"{year}-{month}-{day}".translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"}),
+        "date: Chinese numerals": f"{year.translate(CHINESE_DIGITS)}年{_chinese_number(month)}月"
+        f"{_chinese_number(day)}日",
     }
     printed = next((form for form in forms.values() if form in html), None)
     return {kind: html.replace(printed, form) for kind, form in forms.items() if printed and form != printed}

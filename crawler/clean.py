@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from .chars import HAN, either_script_forms, in_either_script
-from .dates import DIGITS_DATE_RE, is_date_line
+from .dates import PRINTED_DATE, is_date_line
 from .labels import COUNTER_LABELS, FONT_LABELS, INFO_LABELS
 
 # Labels that on their own never start a body line: safe to drop anywhere, not only in the head and tail.
@@ -267,7 +267,7 @@ PRIVATE_USE = "\ue000-\uf8ff\U000f0000-\U0010fffd"
 HAS_WORDS_RE = re.compile(rf"[^\W_]|[\u2100-\u2bff\u3200-\u33ff\ufffd?]|[{PRIVATE_USE}]{{2}}")
 # When the page was made, over the text: a date with a time of day (2018-04-19 17:32:17), maybe beside empty
 # info labels. A document's own dates carry no clock time.
-TIMESTAMP_RE = re.compile(rf"^{DIGITS_DATE_RE.pattern}\s*日?\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
+TIMESTAMP_RE = re.compile(rf"^{PRINTED_DATE}\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?$")
 # A file's size shown beside its link in an attachment list (680.1K, (1.2MB)): a page tool's note, not a line of
 # the text.
 FILE_SIZE_RE = re.compile(r"^[(（\[]?\d+(?:\.\d+)?\s*(?:[KMG]B?|bytes|字节)[)）\]]?$", re.I)

@@ -27,6 +27,8 @@ DIGITS_DATE_RE = re.compile(
 WEEKDAY = r"[(（]?(?:星期|[周週]|[礼禮]拜)[一二三四五六日天][)）]?"
 CN = "〇○零OＯ一二三四五六七八九十"
 CN_DATE_RE = re.compile(rf"([{CN}]{{4}})年([{CN}]{{1,3}})月([{CN}]{{1,3}})日")
+# A date as pages print it, in Arabic or Chinese numerals (2024-01-05, 2024年1月5日, 二〇二四年一月五日).
+PRINTED_DATE = rf"(?:{DIGITS_DATE_RE.pattern}\s*日?|{CN_DATE_RE.pattern})"
 
 
 def _cn_number(text: str) -> int:

@@ -32,7 +32,7 @@ from .clean import (
     split_lines,
     strip_inline_furniture,
 )
-from .dates import DIGITS_DATE_RE, WEEKDAY, is_date_line
+from .dates import PRINTED_DATE, WEEKDAY, is_date_line
 from .labels import COUNTER_LABELS, FONT_LABELS, LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
@@ -254,7 +254,7 @@ MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be th
 MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
 SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
 DATELINE_RE = re.compile(
-    rf"^\s*{DIGITS_DATE_RE.pattern}日?(?:\s*{WEEKDAY})?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s*{WEEKDAY})?\s*"
+    rf"^\s*{PRINTED_DATE}(?:\s*{WEEKDAY})?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s*{WEEKDAY})?\s*"
 )
 MAX_INFO_LINE = 160
 RECORD_ITEM_TAGS = frozenset({"tr", "li", "p"})  # a record's rows and items

@@ -21,7 +21,7 @@ from itertools import takewhile
 
 from .chars import HAN_RE
 from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture
-from .dates import DIGITS_DATE_RE, WEEKDAY, find_date, is_date_line
+from .dates import PRINTED_DATE, WEEKDAY, find_date, is_date_line
 from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
@@ -89,7 +89,7 @@ ISSUING_ORDER_RE = re.compile(rf"^({ISSUING_ORDER})\s+\S.{{3,}}$")
 # A law's 题注 under its title: （2011年1月17日卫生部令第79号公布 自2011年3月1日起施行）, (2014年8月7日…公布　根据
 # 2024年3月10日《…的决定》修订): the text is the version its last making or revision gave (not the date it took
 # effect), each date of an event read up to the next date, in whichever form it is printed (2011年1月17日, 2011-01-17).
-DATE_IN_LINE_RE = re.compile(rf"{DIGITS_DATE_RE.pattern}\s*日?")
+DATE_IN_LINE_RE = re.compile(PRINTED_DATE)
 HEAD_NOTE_RE = re.compile(rf"^[（(]\s*{DATE_IN_LINE_RE.pattern}[^（）()]{{0,80}}?(?:公布|通过|发布|印发)")
 NOTE_EVENT_RE = re.compile(
     rf"({DATE_IN_LINE_RE.pattern})(?:(?!{DATE_IN_LINE_RE.pattern}).){{0,100}}?(?:公布|通过|发布|印发|修订|修正)"

@@ -1454,3 +1454,16 @@ def test_a_footers_address_and_numbers_do_not_outweigh_a_short_text_in_a_box_wit
     )
     extracted = page(f"<div><div>{menu}</div><div><div>{notice}</div></div>{footer}</div>")
     assert extracted.lines == lines
+
+
+def test_a_date_printed_in_chinese_numerals_is_read_wherever_a_date_in_digits_is():
+    """Older documents print their dates in Chinese numerals (二〇一二年二月二日): the dateline under the heading dates
+    the page, a date under an empty 来源： label is no publisher, and a law's 题注 dates its text."""
+    body = "<h1>关于做好某某工作的通知</h1><div>二〇一二年二月二日 来源：某某县人民政府办公室</div>"
+    found = page(f"{body}<div class='zoom'>{TEXT * 3}</div>", "<title>关于做好某某工作的通知</title>").meta.finish()
+    assert found["published"] == "2012-02-02"
+    body = "<h1>关于做好某某工作的通知</h1><div>来源：</div><div>二〇二六年一月十五日 14:59:40</div>"
+    found = page(f"{body}<div class='zoom'>{TEXT * 3}</div>", "<title>关于做好某某工作的通知</title>").meta.finish()
+    assert (found.get("publisher"), found["published"]) == (None, "2026-01-15")
+    note = "（二〇一一年一月十七日卫生部令第79号公布 自二〇一一年三月一日起施行）"
+    assert process_text(f"{note}\n第一条 为了规范某某工作，制定本规范。").published == "2011-01-17"
