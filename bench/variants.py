@@ -34,6 +34,9 @@ from crawler.response import Response  # noqa: E402
 FIELDS = ("title", "publisher", "published", "doc_number", "index_number")
 LABELS = "索引号|文号|发文字号|发布机构|发文机关|发布日期|成文日期|信息来源|发布时间|公开日期"
 LABEL_THEN_COLON = rf"({LABELS})(\s*(?:</[^>]+>)?\s*)："
+# the labels as a portal's traditional-script edition prints them
+TRADITIONAL_LABELS = "索引號|文號|發文字號|發布機構|發文機關|發布日期|成文日期|信息來源|發布時間|公開日期"
+TRADITIONAL = dict(zip(LABELS.split("|"), TRADITIONAL_LABELS.split("|"), strict=True))
 TITLE_RE = re.compile(r"(<title[^>]*>)(.*?)(</title>)", re.S | re.I)
 OTHER_SITE = "滨江市人民政府"
 
@@ -48,6 +51,7 @@ def label_variants(html: str, doc) -> dict:
         "label: in <strong>": re.sub(rf"(?<=>)({LABELS})([:：])", r"<strong>\1\2</strong>", html),
         "label: &nbsp; after": re.sub(rf"({LABELS})([:：])(?=[^<\s])", r"\1\2&nbsp;&nbsp;", html),
         "label: 发布时间 for 发布日期": html.replace("发布日期", "发布时间"),
+        "label: traditional script": re.sub(LABEL_THEN_COLON, lambda m: f"{TRADITIONAL[m[1]]}{m[2]}：", html),
     }
 
 

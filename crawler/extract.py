@@ -5,7 +5,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 from itertools import chain, dropwhile, takewhile
 
 from lxml import etree
@@ -18,8 +18,6 @@ from .chars import (
     SENTENCE_END,
     in_either_script,
     letter_count,
-    to_simplified,
-    traditional_forms,
 )
 from .classify import TAG_RE
 from .clean import (
@@ -33,7 +31,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import PRINTED_DATE, WEEKDAY, is_date_line
-from .labels import COUNTER_LABELS, FONT_LABELS, LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
+from .labels import COUNTER_LABELS, FONT_LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
 FORM_FIELDS = ("input", "select", "textarea")
@@ -1174,7 +1172,7 @@ def _under_a_speechs_title(line: str) -> bool:
 
 def _is_label_line(line: str) -> bool:
     """A line holding a label, in either script (來源：新華社)."""
-    simplified = simplified_labels([line])[0]
+    simplified = metadata.in_simplified_labels(line)
     return bool(metadata.LABEL_RE.search(simplified) or INFO_START_RE.match(simplified))
 
 
@@ -1334,7 +1332,7 @@ def _labels_left_empty(page: Rendering) -> set[str]:
         row = " ".join(text_of(el.getparent()).split())
         if row != label and not any(text_of(after).strip() for after in el.itersiblings()):
             empty.add(label)
-    return set(simplified_labels(list(empty)))
+    return empty
 
 
 def _inside(el, body) -> bool:
@@ -1359,14 +1357,16 @@ def _definition_pairs(page: Rendering, body) -> list[str]:
 def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
     (2016年06月14日 09:42:04 来源： 中安在线), and a label alone on its line with the value under it (来源: /
-    法规司, 发布机构 / 某某局)."""
-    return [line for previous, line, following in _in_context(lines) if _reads_as_info(previous, line, following)]
+    法规司, 发布机构 / 某某局), their labels in either script."""
+    contexts = _in_context(metadata.simplified_labels(lines))
+    return [line for line, context in zip(lines, contexts, strict=True) if _reads_as_info(*context)]
 
 
 def _record_lines_opening(lines: list[str]) -> int:
     """How many of `lines` open them as a record's do, in either script: info lines (see _info_lines), so that the
     text's first lines are counted past them (a record of labels over values takes two lines a field)."""
-    return sum(1 for _ in takewhile(lambda context: _reads_as_info(*context), _in_context(simplified_labels(lines))))
+    contexts = _in_context(metadata.simplified_labels(lines))
+    return sum(1 for _ in takewhile(lambda context: _reads_as_info(*context), contexts))
 
 
 def _in_context(lines: list[str]):
@@ -1425,16 +1425,11 @@ def read_metadata(
     metadata.from_pairs(_label_element_pairs(page, body, head) + _definition_pairs(page, body), found)
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
-    metadata.from_pairs(
-        simplified_labels(page_lines),
-        found,
-        text_lines=set(simplified_labels(body_lines)),
-        empty_labels=_labels_left_empty(page),
-    )
+    metadata.from_pairs(page_lines, found, text_lines=set(body_lines), empty_labels=_labels_left_empty(page))
     opening = body_lines[: _record_lines_opening(body_lines) + INFO_EDGE]
-    metadata.from_pairs(simplified_labels(_info_lines(opening)), found, labels=metadata.HEAD_LABEL_RE)
+    metadata.from_pairs(_info_lines(opening), found, labels=metadata.HEAD_LABEL_RE)
     # The text's last lines give its source and dates, not its title: a 名称 there names a contact (名 称：某某公司).
-    metadata.from_pairs(simplified_labels(_info_lines(body_lines[-INFO_EDGE:])), found, skip=("title",))
+    metadata.from_pairs(_info_lines(body_lines[-INFO_EDGE:]), found, skip=("title",))
     metadata.from_pairs(_hidden_texts(hidden), found, skip=SEEN_FIELDS)
     written = _written_texts(root)
     metadata.from_pairs(written, found)
@@ -1445,33 +1440,9 @@ def read_metadata(
         title = metadata.red_head_title(title, _past_page_tools(body_lines)) or title
     found.add("title", title, metadata.SHOWN)
     above_text = page_lines[: _first_body_line(page_lines, body_lines)]  # all of them when the text is not found
-    metadata.from_lone_date(simplified_labels(_near_title(above_text, body_lines, title)), found)
+    metadata.from_lone_date(metadata.simplified_labels(_near_title(above_text, body_lines, title)), found)
     metadata.from_heading(above_text, title, found)
     return found
-
-
-@lru_cache(maxsize=1)
-def traditional_label_chars():
-    """The traditional forms of the characters labels are made of (來, 發, 機…): only lines holding one
-    are worth converting."""
-    traditional = {t for label, _ in LABELS for c in label for t in traditional_forms(c)}
-    return re.compile("[" + "".join(sorted(traditional)) + "]") if traditional else re.compile("(?!)")
-
-
-def simplified_labels(lines: list[str]) -> list[str]:
-    """Traditional-script pages write 來源, 發布日期: match labels in simplified script, keeping values as
-    printed wherever the conversion keeps the line's length."""
-    out = []
-    for line in lines:
-        if not traditional_label_chars().search(line):
-            out.append(line)
-            continue
-        simple = to_simplified(line)
-        if simple == line or len(simple) != len(line):
-            out.append(line)
-            continue
-        out.append("".join(s if metadata.LABEL_CHARS_RE.match(s) else c for c, s in zip(line, simple)))
-    return out
 
 
 def from_script_data(record: scriptdata.Record, root, page: Rendering, link: Link) -> Extracted:

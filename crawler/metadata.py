@@ -17,9 +17,10 @@ Within one source, a field's labels rank as LABELS lists them (发布机构 befo
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import takewhile
 
-from .chars import HAN_RE
+from .chars import HAN_RE, to_simplified, traditional_forms
 from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture
 from .dates import PRINTED_DATE, WEEKDAY, find_date, is_date_line
 from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
@@ -149,7 +150,7 @@ def _clean_label(label: str) -> str:
 
 def _bare_label(text: str) -> str:
     """A label cell's text without its spacing, brackets and colon: `[ 发文字号 ]`, `索 引 号：`."""
-    return _clean_label(text).rstrip(":：").strip("[]【】［］")
+    return _clean_label(in_simplified_labels(text)).rstrip(":：").strip("[]【】［］")
 
 
 def label_field(text: str) -> str | None:
@@ -279,24 +280,26 @@ def from_pairs(
     """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value;
     the fields in `skip` are not taken, `text_lines` (the document's own) are read only as such a value,
     `labels` are the labels read (HEAD_LABEL_RE above the text), and `empty_labels` the lines of labels the
-    page's markup leaves without a value (the line under one is not its value)."""
-    lines = list(lines)
+    page's markup leaves without a value (the line under one is not its value). Labels are read in either
+    script, values as printed."""
+    printed = list(lines)
+    lines = simplified_labels(printed)
 
     def take(label: str, value: str) -> None:
         label = _clean_label(label)
         if LABEL_FIELD[label] not in skip:
             into.add(LABEL_FIELD[label], value, source, label)
 
-    for i, line in enumerate(lines):
-        if line in text_lines or line in empty_labels:
+    for i, (line, shown) in enumerate(zip(lines, printed)):
+        if shown in text_lines or shown in empty_labels:
             continue
         label = lone_label(line)
         if label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):
-            take(label, _value_below(lines[i + 1 :]))
+            take(label, _value_below(printed[i + 1 :]))
             continue
         matches = list(labels.finditer(line)) if LABEL_MARK_RE.search(line) else []  # a label ends at one
         for m, following in zip(matches, matches[1:] + [None]):
-            take(m.group(1), line[m.end() : following.start() if following else None])
+            take(m.group(1), shown[m.end() : following.start() if following else None])
 
 
 def _value_below(lines: list[str]) -> str:
@@ -309,6 +312,7 @@ def _value_below(lines: list[str]) -> str:
 def lone_label(line: str) -> str | None:
     """A label alone on its line, its value on the next: marked (a colon, brackets), or unmarked when it is no
     everyday word (索引号, 文号 in a <dt>)."""
+    line = in_simplified_labels(line)
     m = ONLY_LABEL_RE.match(line)
     if m and (LABEL_MARK_RE.search(line) or _clean_label(m.group(1)) not in WORD_LABELS):
         return m.group(1)
@@ -484,3 +488,27 @@ def from_text(lines: list[str], into: Candidates) -> None:
         if is_date_line(line):
             into.add("written", line, TEXT)
             break
+
+
+@lru_cache(maxsize=1)
+def traditional_label_chars():
+    """The traditional forms of the characters labels are made of (來, 發, 機…): only lines holding one
+    are worth converting."""
+    traditional = {t for label, _ in LABELS for c in label for t in traditional_forms(c)}
+    return re.compile("[" + "".join(sorted(traditional)) + "]") if traditional else re.compile("(?!)")
+
+
+def simplified_labels(lines: list[str]) -> list[str]:
+    return [in_simplified_labels(line) for line in lines]
+
+
+def in_simplified_labels(line: str) -> str:
+    """Traditional-script pages write 來源, 發布日期: `line` with the characters labels are made of in simplified
+    script, so that labels match, where the conversion keeps the line's length (each character in its place: a
+    value is then taken from the line as printed)."""
+    if not traditional_label_chars().search(line):
+        return line
+    simple = to_simplified(line)
+    if simple == line or len(simple) != len(line):
+        return line
+    return "".join(s if LABEL_CHARS_RE.match(s) else c for c, s in zip(line, simple))

@@ -1467,3 +1467,18 @@ def test_a_date_printed_in_chinese_numerals_is_read_wherever_a_date_in_digits_is
     assert (found.get("publisher"), found["published"]) == (None, "2026-01-15")
     note = "（二〇一一年一月十七日卫生部令第79号公布 自二〇一一年三月一日起施行）"
     assert process_text(f"{note}\n第一条 为了规范某某工作，制定本规范。").published == "2011-01-17"
+
+
+@pytest.mark.parametrize(
+    "over, atop, field, value",
+    [
+        ("<table><tr><td>信息來源</td><td>综合处</td></tr></table>", "", "publisher", "综合处"),  # a label cell
+        ("", "<p><span>發布日期：<b>2018-07-03 17:40:22</b></span></p>", "published", "2018-07-03"),  # atop the text
+        ("<div>來源：國家發展和改革委員會</div>", "", "publisher", "國家發展和改革委員會"),  # the value as printed
+    ],
+)
+def test_labels_are_read_in_traditional_script_wherever_they_stand_and_values_as_printed(over, atop, field, value):
+    """A traditional-script edition's labels (信息來源, 發布日期) were read only on the page's lines outside the text,
+    and a value's characters that labels are made of came out simplified (國家发展和改革委員會)."""
+    body = f"<h1>關於做好某某工作的通知</h1>{over}<div class='zoom'>{atop}{TEXT * 3}</div>"
+    assert page(body, "<title>關於做好某某工作的通知</title>").meta.finish()[field] == value
