@@ -282,6 +282,38 @@ def furniture_variants(rewritten: str, doc) -> dict:
     return variants
 
 
+def layout_variants(rewritten: str, doc) -> dict:
+    """The text's box laid out as older templates lay it out: its content in a table's one cell, or its paragraphs
+    as lines broken by <br>. `rewritten`: the page as lxml writes it back (see variants_of)."""
+    if len(_squeezed(doc.text)) < MIN_TEXT_FOR_FURNITURE:
+        return {}
+    variants = {}
+    for kind, relayout in (("in a table's cell", _in_a_cell), ("paragraphs as lines broken by <br>", _broken_by_br)):
+        root = lxml.html.document_fromstring(rewritten)
+        box = _text_box(root, doc.text)
+        if box is None:
+            return {}
+        relayout(box)
+        variants[f"layout: the text {kind}"] = lxml.html.tostring(root, encoding="unicode")
+    return variants
+
+
+def _in_a_cell(box) -> None:
+    table = lxml.html.fragment_fromstring("<table><tr><td></td></tr></table>")
+    cell = table.find(".//td")
+    cell.text, box.text = box.text, None
+    for child in list(box):
+        cell.append(child)  # with its tail
+    box.append(table)
+
+
+def _broken_by_br(box) -> None:
+    """Each paragraph's content in its place, a <br> after it."""
+    for paragraph in list(box.iter("p")):
+        paragraph.tag = "span"
+        paragraph.append(lxml.html.fragment_fromstring("<br>"))
+
+
 def read(page, html: str):
     return process_page(Response(page.url, 200, html.encode("utf-8")))
 
@@ -298,6 +330,7 @@ def variants_of(page, html: str, doc) -> dict:
         made.update(record_variants(rewritten, doc))
         if again.text == doc.text:
             made.update(furniture_variants(rewritten, doc))
+            made.update(layout_variants(rewritten, doc))
     return made
 
 
@@ -331,7 +364,7 @@ def main() -> None:
                     continue
                 made[kind] += 1
                 variant = read(page, written)
-                text_moved = kind.startswith("furniture") and variant.text != doc.text
+                text_moved = kind.startswith(("furniture", "layout")) and variant.text != doc.text
                 wrong[kind] += bool(differing(doc, variant) or text_moved)
             unnamed = read(page, without_names(html))
             nameless.append((text_f1(unnamed.text, doc.text), differing(doc, unnamed)))
