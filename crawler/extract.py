@@ -636,20 +636,17 @@ def _opening(el, size: int = 2 * MAX_LABEL_TEXT) -> str:
 def densest_block(root, hidden: set):
     """Generic fallback: the most specific block holding nearly all the text a reader sees (its letters) that is not
     link text nor a record's labelled fields (a short notice under a 信息公开 record twice its size is still the
-    text). `hidden`: the elements the page hides."""
+    text), the page's footer not counted. `hidden`: the elements the page hides."""
     counts = _text_counts(root, hidden)
-    footers = _footers(root, counts)
-    if footers:
-        counts = _text_counts(root, hidden | footers)
+    most = min(MAX_FOOTER_LETTERS, counts.get(root, (0,))[0] // 2)
+    counts = _without(counts, set(_footers(root, counts, most)))
     scored = []
     for el in root.iter(*DENSE_TAGS):
         if el not in counts:  # what a reader does not see, or stands inside it
             continue
         letters, length, link_letters, field_letters = counts[el]
         scored.append((letters - 2 * link_letters - 2 * field_letters, length, el))
-    if not scored:
-        return None
-    best = max(score for score, _, _ in scored)
+    best = max((score for score, _, _ in scored), default=0)
     if best < MIN_CONTAINER_LETTERS:
         return None
     block = min((item for item in scored if item[0] >= DENSITY_SHARE * best), key=lambda item: item[1])[2]
@@ -657,19 +654,38 @@ def densest_block(root, hidden: set):
     return block if copy is None else copy
 
 
-def _footers(root, counts: dict) -> set:
-    """The page's footer blocks: the largest blocks that print a footer's mark (ICP备, 网站标识码, 版权所有…), no
+def _footers(el, counts: dict, most: int):
+    """The footer blocks under `el`: the largest blocks that print a footer's mark (ICP备, 网站标识码, 版权所有…), no
     sentence (a footer's lines are names, an address, numbers: a short text in the same block as the footer's lines
-    keeps that block counted) and at most MAX_FOOTER_LETTERS letters, under half the page's. Their text is no
-    document's, however dense."""
-    most = min(MAX_FOOTER_LETTERS, counts.get(root, (0,))[0] // 2)
-    footers = set()
-    for el in root.iter(*DENSE_TAGS):
-        if el in counts and counts[el][0] <= most and not footers.intersection(el.iterancestors()):
-            text = text_of(el)
-            if FOOTER_RE.search(text) and not SENTENCE_END_RE.search(text):
-                footers.add(el)
-    return footers
+    keeps that block counted) and at most `most` letters (MAX_FOOTER_LETTERS, and under half the page's). Their text
+    is no document's, however dense. Read from the top down, a small part of the page read once and passed over
+    where it prints no mark."""
+    for child in el:
+        if child not in counts:  # hidden, a script, a comment
+            continue
+        if counts[child][0] > most:
+            yield from _footers(child, counts, most)
+            continue
+        text = text_of(child)
+        if not FOOTER_RE.search(text):
+            continue
+        if child.tag in DENSE_TAGS and not SENTENCE_END_RE.search(text):
+            yield child
+        else:
+            yield from _footers(child, counts, most)
+
+
+def _without(counts: dict, footers: set) -> dict:
+    """`counts` with each of `footers` counting nothing: its counts taken off its ancestors', it and what stands
+    in it no longer counted, as if the page hid it (its tail still counts)."""
+    for footer in footers:
+        taken = counts[footer]
+        for el in footer.iterancestors():
+            if el in counts:
+                counts[el] = tuple(count - off for count, off in zip(counts[el], taken, strict=True))
+        for el in footer.iter():
+            counts.pop(el, None)
+    return counts
 
 
 def _first_of_two_copies(block, counts: dict):
