@@ -193,6 +193,14 @@ RECORD_LAYOUTS = {
     ),
     "record: one line": lambda pairs: "<p>" + "　".join(f"{k}：{v}" for k, v in pairs) + "</p>",
     "record: lines in one <p>": lambda pairs: "<p>" + "<br>".join(f"{k}：{v}" for k, v in pairs) + "</p>",
+    "record: table, values as links": lambda pairs: (
+        "<table>"
+        + "".join(f"<tr><td>{k}：</td><td><a href='/s?q={i}'>{v}</a></td></tr>" for i, (k, v) in enumerate(pairs))
+        + "</table>"
+    ),
+    "record: table, label and value in one cell": lambda pairs: (
+        "<table><tr>" + "".join(f"<td><b>{k}：</b>{v}</td>" for k, v in pairs) + "</tr></table>"
+    ),
 }
 
 
