@@ -52,6 +52,9 @@ def label_variants(html: str, doc) -> dict:
         "label: &nbsp; after": re.sub(rf"({LABELS})([:：])(?=[^<\s])", r"\1\2&nbsp;&nbsp;", html),
         "label: 发布时间 for 发布日期": html.replace("发布日期", "发布时间"),
         "label: traditional script": re.sub(LABEL_THEN_COLON, lambda m: f"{TRADITIONAL[m[1]]}{m[2]}：", html),
+        "label: spaced out with full-width spaces": re.sub(
+            rf"(?<=[>\s])({LABELS})(?=\s*(?:</[^>]+>)?\s*[:：])", lambda m: "\u3000".join(m[1]), html
+        ),
     }
 
 
@@ -102,6 +105,7 @@ def date_variants(html: str, doc) -> dict:
         "date: full-width digits": f"{year}-{month}-{day}".translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"}),
         "date: Chinese numerals": f"{year.translate(CHINESE_DIGITS)}年{_chinese_number(month)}月"
         f"{_chinese_number(day)}日",
+        "date: spaced (2024 年 1 月 5 日)": f"{year} 年 {int(month)} 月 {int(day)} 日",
     }
     printed = next((form for form in forms.values() if form in html), None)
     return {kind: html.replace(printed, form) for kind, form in forms.items() if printed and form != printed}

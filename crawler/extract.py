@@ -1337,7 +1337,7 @@ def _labels_left_empty(page: Rendering) -> set[str]:
     """Labels the page leaves without a value: a marked label in an element of its own that ends the row of
     pairs it stands in, nothing or an empty element after it (<li>…<span>发布机构：</span><span></span></li>,
     <div class="time"><span>时间：…</span><span>来源：</span></div>). The line under it is the next block's (the
-    heading, the text), not its value."""
+    heading, the text), not its value. Without their spaces (发　布　机　构：, as the page's lines keep them)."""
     empty = set()
     for el in page.spans:
         if el.tag not in LABEL_HOLDERS or (el.tail or "").strip():
@@ -1347,7 +1347,7 @@ def _labels_left_empty(page: Rendering) -> set[str]:
             continue
         row = " ".join(text_of(el.getparent()).split())
         if row != label and not any(text_of(after).strip() for after in el.itersiblings()):
-            empty.add(label)
+            empty.add(label.replace(" ", ""))
     return empty
 
 

@@ -280,8 +280,8 @@ def from_pairs(
     """'label：value' pairs anywhere in rendered lines, and a line that is only a label followed by its value;
     the fields in `skip` are not taken, `text_lines` (the document's own) are read only as such a value,
     `labels` are the labels read (HEAD_LABEL_RE above the text), and `empty_labels` the lines of labels the
-    page's markup leaves without a value (the line under one is not its value). Labels are read in either
-    script, values as printed."""
+    page's markup leaves without a value (the line under one is not its value), without their spaces. Labels are
+    read in either script, values as printed."""
     printed = list(lines)
     lines = simplified_labels(printed)
 
@@ -291,7 +291,7 @@ def from_pairs(
             into.add(LABEL_FIELD[label], value, source, label)
 
     for i, (line, shown) in enumerate(zip(lines, printed)):
-        if shown in text_lines or shown in empty_labels:
+        if shown in text_lines or (empty_labels and "".join(shown.split()) in empty_labels):
             continue
         label = lone_label(line)
         if label and i + 1 < len(lines) and not LABEL_RE.match(lines[i + 1]) and not is_label(lines[i + 1]):

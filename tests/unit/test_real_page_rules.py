@@ -1482,3 +1482,15 @@ def test_labels_are_read_in_traditional_script_wherever_they_stand_and_values_as
     and a value's characters that labels are made of came out simplified (國家发展和改革委員會)."""
     body = f"<h1>關於做好某某工作的通知</h1>{over}<div class='zoom'>{atop}{TEXT * 3}</div>"
     assert page(body, "<title>關於做好某某工作的通知</title>").meta.finish()[field] == value
+
+
+def test_an_empty_label_spaced_with_full_width_spaces_takes_no_value_from_the_line_under_it():
+    """国家卫健委's record leaves 发布机构 empty: spaced as 发　布　机　构： (as many templates space labels), it was
+    not known for empty, and the heading under the record was read as its publisher."""
+    record = (
+        "<ul><li>\n<span>发　布　日　期：</span>\n<span>2021-08-13</span>\n"
+        "<span>发　布　机　构：</span>\n<span></span>\n</li></ul>"
+    )
+    heading = "<div>国家卫生健康委办公厅  国家医保局办公室关于印发长期处方管理规范（试行）的通知</div>"
+    found = page(f"{record}{heading}<div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert (found["published"], found.get("publisher")) == ("2021-08-13", None)
