@@ -306,7 +306,20 @@ def parse(html: str):
         # Thousands of wrappers in a row (a hostile page) would exceed libxml2's nesting limit and lose the text:
         # runs of 100 tags become one, and the page is read again (real pages never nest this deep).
         root = _parse_or_pre(OPEN_RUN_RE.sub("<div>", CLOSE_RUN_RE.sub("</div>", html)))
-    return _flatten_deep(_late_content_into_body(root))
+    return _page_forms_as_blocks(_flatten_deep(_late_content_into_body(root)))
+
+
+def _page_forms_as_blocks(root):
+    """A form that holds most of the page's letters wraps the page (ASP.NET's <form id="form1">, around everything
+    a .aspx page shows) and is read as the block a browser draws it as; any other form is a tool (a search box, a
+    comment form) and is skipped with its fields (SKIP_TAGS)."""
+    forms = list(root.iter("form"))
+    if forms:
+        page_letters = letter_count(text_of(root))
+        for form in forms:
+            if 2 * letter_count(text_of(form)) > page_letters:
+                form.tag = "div"
+    return root
 
 
 def _late_content_into_body(root):

@@ -1494,3 +1494,19 @@ def test_an_empty_label_spaced_with_full_width_spaces_takes_no_value_from_the_li
     heading = "<div>国家卫生健康委办公厅  国家医保局办公室关于印发长期处方管理规范（试行）的通知</div>"
     found = page(f"{record}{heading}<div class='zoom'>{TEXT * 3}</div>").meta.finish()
     assert (found["published"], found.get("publisher")) == ("2021-08-13", None)
+
+
+def test_a_form_wrapping_the_page_is_read_and_a_search_forms_words_are_not():
+    """An ASP.NET page (.aspx) draws everything inside <form id="form1">: forms were skipped as tools, so its info
+    line (发布日期：… 来源：…) was never read; a search box's form is still a tool."""
+    search = (
+        "<form action='/search'><span>站内搜索：</span><input name='q'><span>发布机构：</span><select></select></form>"
+    )
+    body = (
+        f"{search}<form id='form1' method='post' action='./Detail.aspx?id=1'><input type='hidden' name='__VIEWSTATE'>"
+        "<h1>关于做好某某工作的通知</h1><div>发布日期：2024-01-05 来源：某某县政府办</div>"
+        f"<div id='zoom'>{TEXT * 3}</div></form>"
+    )
+    found = page(body, "<title>关于做好某某工作的通知_某某县人民政府</title>").meta.finish()
+    assert (found["published"], found["publisher"]) == ("2024-01-05", "某某县政府办")
+    assert "站内搜索" not in "\n".join(Rendering(parse(f"<html><body>{body}</body></html>")).lines())
