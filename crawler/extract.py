@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, dropwhile, takewhile
+from urllib.parse import unquote
 
 from lxml import etree
 
@@ -175,6 +176,8 @@ TITLE_CONTAINERS = Named(
 FILE_EXTENSION = r"\.(pdf|docx?|xlsx?|wps|et|ofd|zip|rar|7z|pptx?|txt|csv)"
 FILE_RE = re.compile(rf"{FILE_EXTENSION}(?:$|[?#])", re.I)
 QUOTED_RE = re.compile(r"""['"]([^'"]+)['"]""")
+VIEWER_FILE_RE = re.compile(r"[?&]file=([^&#]+)", re.I)  # a document viewer's file parameter (pdf.js)
+EMBEDDING_TAGS = ("iframe", "embed", "object")
 ATTACHMENT_RE = re.compile(rf"{FILE_RE.pattern}|downfile\.jsp|/download\b", re.I)
 # A download endpoint (no file name in the link) that serves the page itself: a tool, not a file. One whose link
 # has no text (an icon) names no file either.
@@ -825,7 +828,8 @@ def attachments(container, root, link: Link) -> list[dict]:
         if scope is None:
             continue
         found = {}
-        for href, name in [*_links(scope), *_scripted_links(scope)]:
+        for link_href, name in [*_links(scope), *_scripted_links(scope), *_embedded_files(scope)]:
+            href = _viewed_file(link_href)
             if _is_attachment(href, name):
                 url = link(href)
                 found.setdefault(url, {"url": url, "name": name or unescaped(url.rsplit("/", 1)[-1])})
@@ -888,6 +892,22 @@ def _is_attachment(href: str, name: str) -> bool:
 
 def _links(scope):
     return [(_href(a), " ".join(text_of(a).split())) for a in scope.iter("a")]
+
+
+def _embedded_files(scope):
+    """(address, no name) for each file a frame, an embed or an object shows in `scope`: a document shown in the
+    page, often in a PDF viewer, is a file of the document as a linked one is."""
+    for el in scope.iter(*EMBEDDING_TAGS):
+        src = (el.get("src") or el.get("data") or "").strip()
+        if FILE_RE.search(_viewed_file(src)):
+            yield src, ""
+
+
+def _viewed_file(href: str) -> str:
+    """The file a document viewer's address shows (pdf.js's …/viewer.html?file=/attach/通知.pdf): the file, not
+    the viewer's page; any other address as it is."""
+    shown = VIEWER_FILE_RE.search(href)
+    return unquote(shown[1]) if shown and FILE_RE.search(unquote(shown[1])) else href
 
 
 def _href(a) -> str:

@@ -1510,3 +1510,19 @@ def test_a_form_wrapping_the_page_is_read_and_a_search_forms_words_are_not():
     found = page(body, "<title>关于做好某某工作的通知_某某县人民政府</title>").meta.finish()
     assert (found["published"], found["publisher"]) == ("2024-01-05", "某某县政府办")
     assert "站内搜索" not in "\n".join(Rendering(parse(f"<html><body>{body}</body></html>")).lines())
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        "<iframe src='/cms_files/pdfjs/web/viewer.html?file=/cms_files/attach/b033045c.pdf' width='900'></iframe>",
+        "<embed src='/cms_files/attach/b033045c.pdf' type='application/pdf'>",
+        "<object data='/cms_files/attach/b033045c.pdf' type='application/pdf'></object>",
+        "<a href='/zxfile/reader?file=http://x.gov.cn/cms_files/attach/b033045c.pdf'>b033045c.pdf</a>",
+    ],
+)
+def test_a_document_shown_in_the_page_or_in_a_viewer_is_a_file_of_the_document_not_the_viewers_page(shown):
+    """工信部's page shows its document's PDF in pdf.js (an <iframe>, no link): it was not archived; 农业农村部's
+    links its file through a reader (zxfile/reader?file=…pdf): the reader's page was taken for the file."""
+    extracted = page(f"<h1>关于做好某某工作的通知</h1><div class='zoom'>{TEXT * 2}{shown}</div>")
+    assert [a["url"] for a in extracted.attachments] == ["http://x.gov.cn/cms_files/attach/b033045c.pdf"]
