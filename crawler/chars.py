@@ -19,6 +19,7 @@ TEXT_LETTER_RE = re.compile(f"[{HAN}{OTHER_SCRIPTS}]")
 NOT_A_LETTER_RE = re.compile(f"[^{HAN}{OTHER_SCRIPTS}]+")
 ANNOUNCING_COLONS = ("：", ":")  # a line or clause ending so announces what follows (a list, a value)
 SENTENCE_END = "。！？!?"
+SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
 ITEM_END = "；;"
 NARROW_RE = re.compile(r"[\x00-\x7f\s]+")  # ASCII and spaces: removing them leaves the wide characters to count
 

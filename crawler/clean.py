@@ -221,14 +221,13 @@ BREADCRUMB_MARK_CHARS = ">»＞›"
 BREADCRUMB_MARKS = f"[{BREADCRUMB_MARK_CHARS}]"
 # A breadcrumb with nothing before it to say so (当前位置): the home page, then short steps (首页 > 政务公开 >
 # 通知公告, 网站首页>>正文).
-BREADCRUMB_RE = re.compile(
-    rf"^(?:网站)?首页(?:\s*{BREADCRUMB_MARKS}+\s*[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}})+\s*{BREADCRUMB_MARKS}*$"
-)
+BREADCRUMB_STEP = rf"[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}}"  # a trail's step: a column's name
+BREADCRUMB_RE = re.compile(rf"^(?:网站)?首页(?:\s*{BREADCRUMB_MARKS}+\s*{BREADCRUMB_STEP})+\s*{BREADCRUMB_MARKS}*$")
 # A trail of short steps (政务公开 > 政策法规 > 委局文件), maybe after its label (当前位置：): where a page's header
 # (its logo, language switch, calendar) ends and its document begins.
 BREADCRUMB_TRAIL_RE = re.compile(
-    rf"^(?:[^\s{BREADCRUMB_MARK_CHARS}]{{2,6}}[:：])?\s*[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}}"
-    rf"(?:\s*{BREADCRUMB_MARKS}+\s*[^\s{BREADCRUMB_MARK_CHARS}]{{1,15}})+\s*{BREADCRUMB_MARKS}*$"
+    rf"^(?:[^\s{BREADCRUMB_MARK_CHARS}]{{2,6}}[:：])?\s*{BREADCRUMB_STEP}"
+    rf"(?:\s*{BREADCRUMB_MARKS}+\s*{BREADCRUMB_STEP})+\s*{BREADCRUMB_MARKS}*$"
 )
 LINE_START_RE = re.compile(rf"^[\[【]?\s*(?:{_alt(LINE_STARTS)})\s*(?:[:：>＞】\]]|$)")
 # A line of nothing but buttons, bracketed or not, glued or apart: 返回顶部打印关闭, 分享, a lone 大 / 中 / 小.

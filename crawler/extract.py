@@ -17,6 +17,7 @@ from .chars import (
     HAN_RE,
     ITEM_END,
     SENTENCE_END,
+    SENTENCE_END_RE,
     in_either_script,
     letter_count,
 )
@@ -287,7 +288,6 @@ DENSITY_SHARE = 0.85
 # stylesheet, which is not read): each copy holds at least this share of the block's letters.
 COPY_SHARE = 0.4
 MAX_FOOTER_LETTERS = 300  # the largest footer of the real pages holds 273 (the median 69)
-SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
 DENSE_TAGS = ("div", "td", "article", "section", "font")  # the blocks density weighs
 # A named container whose Chinese is half link text is a list of links (最新更新 beside the article), not the text.
 MAX_LINK_SHARE = 0.5
@@ -895,12 +895,10 @@ def _links(scope):
 
 
 def _embedded_files(scope):
-    """(address, no name) for each file a frame, an embed or an object shows in `scope`: a document shown in the
-    page, often in a PDF viewer, is a file of the document as a linked one is."""
-    for el in scope.iter(*EMBEDDING_TAGS):
-        src = (el.get("src") or el.get("data") or "").strip()
-        if FILE_RE.search(_viewed_file(src)):
-            yield src, ""
+    """(address, no name) for what each frame, embed or object in `scope` shows: where that is a file (see
+    _is_attachment), a document shown in the page, often in a PDF viewer, is a file of the document as a linked
+    one is."""
+    return [((el.get("src") or el.get("data") or "").strip(), "") for el in scope.iter(*EMBEDDING_TAGS)]
 
 
 def _viewed_file(href: str) -> str:
@@ -1407,20 +1405,15 @@ def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
     (2016年06月14日 09:42:04 来源： 中安在线), and a label alone on its line with the value under it (来源: /
     法规司, 发布机构 / 某某局), their labels in either script."""
-    contexts = _in_context(metadata.simplified_labels(lines))
+    contexts = metadata.in_context(metadata.simplified_labels(lines))
     return [line for line, context in zip(lines, contexts, strict=True) if _reads_as_info(*context)]
 
 
 def _record_lines_opening(lines: list[str]) -> int:
     """How many of `lines` open them as a record's do, in either script: info lines (see _info_lines), so that the
     text's first lines are counted past them (a record of labels over values takes two lines a field)."""
-    contexts = _in_context(metadata.simplified_labels(lines))
+    contexts = metadata.in_context(metadata.simplified_labels(lines))
     return sum(1 for _ in takewhile(lambda context: _reads_as_info(*context), contexts))
-
-
-def _in_context(lines: list[str]):
-    """(the line before, the line, the line after) for each of `lines`; "" past either end."""
-    return zip(["", *lines], lines, [*lines[1:], ""])
 
 
 def _reads_as_info(previous: str, line: str, following: str) -> bool:

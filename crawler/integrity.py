@@ -15,6 +15,7 @@ from .chars import (
     HAN_RE,
     ITEM_END,
     SENTENCE_END,
+    SENTENCE_END_RE,
     chinese_score,
     is_everyday,
     to_simplified,
@@ -584,7 +585,7 @@ def _ends_paragraph_or_heading(before: str, in_sequence: bool) -> bool:
         return False
     if _ends_sentence(before) or LABEL_ITEM_RE.match(before) or NOTE_AFTER_SENTENCE_RE.search(before):
         return True
-    last = re.split(r"[。！？!?]", before)[-1]
+    last = SENTENCE_END_RE.split(before)[-1]
     if chapter := CHAPTER_RE.match(last):  # 第三章  清扫、分类与处置: a chapter's name may list with 、
         return _is_heading_text(chapter[1].replace("、", ""))
     heading = re.match(rf"\s*{HEADING}(.*)", last)

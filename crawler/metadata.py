@@ -354,7 +354,7 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
     """A date near the title in a short line: alone, beside page tools, or among info labels (`2012-02-02
     来源：…`), or after a site's or a body's name (`芒市长安网 2024-12-24 17:28:13`); an organisation named in
     brackets before it, on its line or the line above (`[省发改委] 2016-04-01 字号：T|T`), is its source."""
-    for previous, line, following in zip(["", *lines], lines, [*lines[1:], ""]):
+    for previous, line, following in in_context(lines):
         m = DATE_IN_LINE_RE.search(line)
         if len(line) > MAX_DATE_LINE or not m or _in_a_list_of_dates(previous, line, following):
             continue
@@ -367,6 +367,11 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
             if source:
                 into.add("publisher", source[1], SHOWN)
             return
+
+
+def in_context(lines: list[str]):
+    """(the line before, the line, the line after) for each of `lines`; "" past either end."""
+    return zip(["", *lines], lines, [*lines[1:], ""])
 
 
 def _in_a_list_of_dates(previous: str, line: str, following: str) -> bool:
