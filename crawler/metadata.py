@@ -20,7 +20,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from itertools import takewhile
 
-from .chars import HAN_RE, to_simplified, traditional_forms
+from .chars import HAN_RE, SENTENCE_END, to_simplified, traditional_forms
 from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture
 from .dates import PRINTED_DATE, WEEKDAY, find_date, is_date_line
 from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
@@ -239,6 +239,8 @@ def _value(name: str, raw: str, label: str) -> str | None:
     if name == "publisher" and (dated := TRAILING_DATE_RE.match(value)):
         value = dated[1]
     if _clean_label(label) == "作者" and not ORGANISATION_RE.search(value):
+        return None
+    if name == "publisher" and value.endswith(tuple(SENTENCE_END)):  # an empty 来源： over the text's first sentence
         return None
     if name == "title" and len(value) < MIN_TITLE:  # 标题 beside a search box's 全文 option is no title
         return None

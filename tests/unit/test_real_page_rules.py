@@ -1526,3 +1526,15 @@ def test_a_document_shown_in_the_page_or_in_a_viewer_is_a_file_of_the_document_n
     links its file through a reader (zxfile/reader?file=…pdf): the reader's page was taken for the file."""
     extracted = page(f"<h1>关于做好某某工作的通知</h1><div class='zoom'>{TEXT * 2}{shown}</div>")
     assert [a["url"] for a in extracted.attachments] == ["http://x.gov.cn/cms_files/attach/b033045c.pdf"]
+
+
+def test_a_sentence_under_an_empty_source_label_is_no_publisher():
+    """证监会's page leaves 来源： empty over a one-sentence text in boxes with no known name: the sentence was read
+    as the publisher. A name never ends a sentence; a name beside the label is still read."""
+    heading = "<div>某某银行股份有限公司首次公开发行股票申请文件反馈意见<br></div>"
+    sentence = "<div><div>某某银行股份有限公司首次公开发行股票申请文件反馈意见，具体见附件。</div></div>"
+    info = "<div>\n<span>时间：2020-12-04</span>\n<span>来源：</span>\n</div>"
+    found = page(f"<div>{heading}{info}{sentence}</div>").meta.finish()
+    assert (found["published"], found.get("publisher")) == ("2020-12-04", None)
+    named = "<div>\n<span>时间：2020-12-04</span>\n<span>来源：发行监管部</span>\n</div>"
+    assert page(f"<div>{heading}{named}{sentence}</div>").meta.finish()["publisher"] == "发行监管部"
