@@ -424,15 +424,23 @@ def comparable(title: str) -> str:
 def red_head_title(generated: str, text_lines: list[str]) -> str | None:
     """The title as a red head prints it over the text (issuers a line each, the title over lines), where the
     CMS's copy in the head is the only other: the first lines (two or more) that, joined, read as that copy
-    (its brackets and a slip aside), issuers apart by a space."""
+    (its brackets and a slip aside), issuers apart by a space. A first line the copy reads as well without (a
+    column's name over the heading, 通知公告) is no line of it."""
     wanted = comparable(generated)
     for k in range(2, min(RED_HEAD_LINES, len(text_lines)) + 1):  # one line is a heading, read as such
         joined = comparable("".join(text_lines[:k]))
         if len(joined) > len(wanted) * (2 - MIN_RED_HEAD_MATCH) / MIN_RED_HEAD_MATCH:  # too long to match now
             return None
-        if SequenceMatcher(None, joined, wanted, autojunk=False).ratio() >= MIN_RED_HEAD_MATCH:
+        likeness = _likeness(joined, wanted)
+        if likeness >= MIN_RED_HEAD_MATCH:
+            if _likeness(comparable("".join(text_lines[1:k])), wanted) >= likeness:
+                return red_head_title(generated, text_lines[1:])
             return joined_head(text_lines[:k])
     return None
+
+
+def _likeness(text: str, wanted: str) -> float:
+    return SequenceMatcher(None, text, wanted, autojunk=False).ratio()
 
 
 def joined_head(head: list[str]) -> str:

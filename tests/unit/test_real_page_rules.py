@@ -1538,3 +1538,13 @@ def test_a_sentence_under_an_empty_source_label_is_no_publisher():
     assert (found["published"], found.get("publisher")) == ("2020-12-04", None)
     named = "<div>\n<span>时间：2020-12-04</span>\n<span>来源：发行监管部</span>\n</div>"
     assert page(f"<div>{heading}{named}{sentence}</div>").meta.finish()["publisher"] == "发行监管部"
+
+
+def test_a_columns_name_over_the_heading_is_no_line_of_the_red_head():
+    """内蒙古能源局's page with its box names taken away: the column's name 通知公告 over the heading, both the
+    text's first lines, read with it as a red head matching the CMS's copy (a long title outweighs four
+    characters more); the copy reads the heading as well without it."""
+    title = "某某自治区能源局关于公开征求《某某自治区深化提升获得电力服务水平全面打造营商环境行动方案》意见建议的公告"
+    head = f"<title>通知公告_某某自治区能源局</title><meta name='ArticleTitle' content='{title}'>"
+    body = f"<div><div><span>通知公告</span></div><div><span>{title}</span></div><div>{TEXT * 3}</div></div>"
+    assert page(body, head).meta.finish()["title"] == title
