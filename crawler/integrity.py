@@ -555,10 +555,10 @@ NUMERAL_VALUE = {_numerals(n): n for n in range(1, 200)}
 NUMERAL = "[一二三四五六七八九十百零]{1,5}"
 ARTICLE_RE = re.compile(rf"第({NUMERAL})条(?=[\s\u3000])")  # an article, not a cross-reference (第六条规定)
 # Heading numbering styles: 一、 (一) （一） 第一条, each with its numeral captured. A heading's words may open with
-# a title in 《》 or a quote; a chapter's (一、) also with a year (一、2025年工作回顾), where (一) before a year closes
-# a title (…若干问题的解释（一）2012年7月9日通过)
+# a title in 《》 or a quote; a chapter's (一、) also with a number (一、2025年工作回顾, 四、6月份银行间市场…), where
+# (一) before a year closes a title (…若干问题的解释（一）2012年7月9日通过)
 HEADING_STYLE_RES = (
-    re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}《“]|\d{{4}}年)"),
+    re.compile(rf"(?<!第)({NUMERAL})、(?=[{HAN}《“\d])"),
     re.compile(rf"(?<!第)\(({NUMERAL})\)(?=[{HAN}《“])"),
     re.compile(rf"(?<!第)（({NUMERAL})）(?=[{HAN}《“])"),
     ARTICLE_RE,

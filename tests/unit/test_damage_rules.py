@@ -102,6 +102,8 @@ INLINE_ITEMS = (
         ("晋级的条件:（一）执行国家的法律、法规和政策；（二）胜任本职工作；（三）作风正派。", []),
         # a heading's words may open with a year: the text writes 一、 a line each, and 二、 lost its break
         ("一、2025年工作回顾\n过去一年，较好完成了目标任务。二、2026年工作安排\n做好今年工作。", ["flattened"]),
+        # or with any number (四、6月份银行间市场…): a month, a quantity
+        ("三、存款\n上半年存款增加14.55万亿元。四、6月份银行间市场利率为1.85%。", ["flattened"]),
         ("（四）诸暨市东白湖镇里四、西丁片区；", []),
         # a list whose next item opens the next line: the items inside this line lost their breaks; not when
         # the items stand a space apart, or the list ends in the line
