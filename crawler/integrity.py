@@ -44,6 +44,12 @@ TONED_RE = re.compile(f"[{TONED}]")
 PINYIN_RE = re.compile(rf"(?<=[{HAN}])(?:[(（]{TONED_SYLLABLE}[)）])+")
 PLAIN_PINYIN_RE = re.compile(rf"(?<=[{HAN}])[(（](?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv]{{1,3}}(?:ng|n|r)?[)）]")
 MIN_TONED_FOR_PLAIN = 2
+# The syllables an annotation writes with no tone mark whatever the text: a particle's neutral tone, after the
+# particle (的(de), 了(le)); a single annotated character of a text can be one
+NEUTRAL_READINGS = {"de": "的地得", "le": "了", "men": "们", "me": "么", "ma": "吗", "ne": "呢", "ba": "吧"}
+NEUTRAL_PINYIN_RE = re.compile(
+    "[(（](?:" + "|".join(rf"(?<=[{chars}].){reading}" for reading, chars in NEUTRAL_READINGS.items()) + ")[)）]"
+)
 
 GARBLED_RE = re.compile("锟斤拷|烫烫烫|屯屯屯")
 # A '?' where a character stood: inside a word (Han or digits on both sides), a run of them beside Han, one
@@ -472,7 +478,7 @@ def _han_context(line: str) -> str:
 def strip_pinyin(report: Report) -> None:
     text = "\n".join(report.lines)
     toned = len(PINYIN_RE.findall(text)) if TONED_RE.search(text) else 0  # a tone mark first: a faster scan
-    if not toned:
+    if not toned and not NEUTRAL_PINYIN_RE.search(text):
         return
     count = 0
     for i, line in enumerate(report.lines):
@@ -480,7 +486,8 @@ def strip_pinyin(report: Report) -> None:
         if toned >= MIN_TONED_FOR_PLAIN:
             line, m = PLAIN_PINYIN_RE.subn("", line)
             n += m
-        count += n
+        line, m = NEUTRAL_PINYIN_RE.subn("", line)
+        count += n + m
         report.lines[i] = line
     report.flag("pinyin_annotations")
     report.repairs.append({"flag": "pinyin_annotations", "how": "removed pinyin after characters", "count": count})

@@ -164,3 +164,17 @@ def test_a_text_run_together_whole_is_flattened_and_a_long_paragraph_among_other
     assert "flattened" in process_text(paragraph).flags  # one line of 1,000+ characters, the whole text
     # a provincial work report's paragraph runs past 1,000 characters among dozens of others
     assert process_text("\n".join([paragraph[:50]] * 30 + [paragraph])).flags == []
+
+
+@pytest.mark.parametrize(
+    ("damaged", "flags"),
+    [
+        ("未能取得土地使用权的(de)受让方，应当依法办理。", ["pinyin_annotations"]),  # 的's neutral tone: no mark
+        ("各单位应当及时(jí)报送材料，确保工作落实到位。", ["pinyin_annotations"]),  # a toned one alone
+        ("依照该条第（a）项的规定处理，面积为三公顷(ha)。", []),  # a letter item and a unit are no annotations
+    ],
+)
+def test_a_single_annotation_is_known_by_its_tone_mark_or_a_particles_neutral_reading(damaged, flags):
+    doc = process_text(damaged)
+    assert doc.flags == flags
+    assert ("(" not in doc.text) == bool(flags)
