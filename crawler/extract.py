@@ -615,8 +615,8 @@ def _text_counts(root, hidden: set) -> dict:
             length += child_length + len(tail)
             link_letters += child_link_letters
             field_letters += child_field_letters
-        if el.tag == "a":
-            link_letters += letters
+        if el.tag == "a":  # a file's name counts neither for a block nor against it: no way elsewhere, no text
+            link_letters += letters // 2 if FILE_RE.search(_href(el)) else letters
         if _is_field_list(el, length):
             field_letters = letters
         counts[el] = (letters, length, link_letters, field_letters)

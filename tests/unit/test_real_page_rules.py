@@ -1548,3 +1548,16 @@ def test_a_columns_name_over_the_heading_is_no_line_of_the_red_head():
     head = f"<title>通知公告_某某自治区能源局</title><meta name='ArticleTitle' content='{title}'>"
     body = f"<div><div><span>通知公告</span></div><div><span>{title}</span></div><div>{TEXT * 3}</div></div>"
     assert page(body, head).meta.finish()["title"] == title
+
+
+def test_a_text_that_is_only_its_files_link_is_found_by_density_not_its_heading():
+    """能源局西北监管局's notice is its PDF's link alone: in boxes with no known name, the link's letters counted as a
+    way elsewhere twice over, and the heading's box was read as the text (then dropped as the title: no text). A
+    file's name counts neither for its box nor against it."""
+    title = "国家能源局某某监管局关于明确电力辅助服务市场价格机制等相关事项的通知"
+    file = f"<div><p><a href='./P020250701635064649240.pdf'>{title}.pdf</a></p></div>"
+    info = "<div><span>2025-07-01 17:38</span><span>来源：市场处</span></div>"
+    body = f"<div><div>{title}</div><div>{info}</div><div>{file}</div><div>扫一扫在手机打开当前页</div></div>"
+    html = f"<html><head><title>国家能源局某某监管局</title></head><body>{body}</body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.text == f"{title}.pdf" and doc.title == title
