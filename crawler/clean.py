@@ -217,6 +217,8 @@ MAX_LABEL_VALUE = 40
 CLAUSE_MARK_RE = re.compile(r"[，,。；;:：！？!?]")
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"{INFO_LABEL}(?:(?!{INFO_LABEL}).)*")
+BRACKETED_LINE_RE = re.compile(r"^[（(](.*)[）)]$")
+MIN_BRACKETED_PAIRS = 2
 BREADCRUMB_MARK_CHARS = ">»＞›"
 BREADCRUMB_MARKS = f"[{BREADCRUMB_MARK_CHARS}]"
 # A breadcrumb with nothing before it to say so (当前位置): the home page, then short steps (首页 > 政务公开 >
@@ -285,9 +287,17 @@ def strip_inline_furniture(line: str) -> str:
 
 
 def _is_info_line(line: str, near_edge: bool) -> bool:
+    line = _record_in_brackets(line)
     if not (INFO_START_RE.match(line) if near_edge else ANYWHERE_START_RE.match(line)):
         return False
     return not HAS_WORDS_RE.search(INFO_PAIR_RE.sub("", line)) and len(line) <= 160
+
+
+def _record_in_brackets(line: str) -> str:
+    """A record printed in brackets under a heading ((发文字号：… 成文日期：…)) without them; a single label in
+    brackets is a credit the text keeps (（来源：新华网）)."""
+    inner = BRACKETED_LINE_RE.match(line)
+    return inner[1] if inner and len(INFO_PAIR_RE.findall(inner[1])) >= MIN_BRACKETED_PAIRS else line
 
 
 def is_furniture(line: str, near_edge: bool) -> bool:

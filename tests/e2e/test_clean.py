@@ -59,6 +59,7 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         # a record's line under any label the metadata reader knows (labels.INFO_LABELS: one list for both)
         "发文单位：某某县人民政府办公室 公开日期：2024-03-05",
         "答复单位：某某县教育局 答复时间：2024-03-06",
+        "（发文字号：某城管规〔2024〕1号 成文日期：2024-09-24）",  # a record in brackets under the heading
     ],
 )
 def test_furniture_lines_are_removed(furniture):
@@ -83,6 +84,7 @@ def test_furniture_lines_are_removed(furniture):
         "审核人员应当在五个工作日内完成审核。",
         "录入系统的数据应当真实准确。",
         "首页>政务公开栏目应当设置政策解读专栏，集中发布解读材料。",  # a sentence naming a path, not a breadcrumb
+        "（来源：新华网）",  # a credit, one label in brackets: the text's
     ],
 )
 def test_body_sentences_mentioning_furniture_words_stay(sentence):
