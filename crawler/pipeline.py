@@ -18,9 +18,7 @@ def finish_lines(lines: list[str], meta: metadata.Candidates, file_digest: str =
     report = integrity.check_lines(lines)
     lines = clean_lines(report.lines)
     lines = integrity.restore_breaks(lines) if "flattened" in report.flags else lines
-    title = meta.best("title")
-    if title and lines and _is_title_line(lines[0], title):
-        lines = lines[1:]
+    lines = _without_title(lines, meta.best("title"))
     metadata.from_text(lines, meta)
     text = "\n".join(lines)
     return Document(
@@ -31,6 +29,27 @@ def finish_lines(lines: list[str], meta: metadata.Candidates, file_digest: str =
         text_simplified=report.simplified("\n".join(lines)),
         file_digest=file_digest,
     )
+
+
+def _without_title(lines: list[str], title: str | None) -> list[str]:
+    """The text without the title printed over it: once, again (a record's 名称 over the heading), or under its
+    label alone on its line (名称：)."""
+    start = 0
+    while title and start < len(lines):
+        if _is_title_line(lines[start], title):
+            start += 1
+        elif _labels_the_title(lines[start : start + 2], title):
+            start += 2
+        else:
+            break
+    return lines[start:]
+
+
+def _labels_the_title(pair: list[str], title: str) -> bool:
+    """`pair` is the title under a title's label alone on its line (名称： / 关于…的通知)."""
+    if len(pair) < 2 or not (label := metadata.lone_label(pair[0])):
+        return False
+    return metadata.label_field(label) == "title" and _is_title_line(pair[1], title)
 
 
 def _is_title_line(line: str, title: str) -> bool:

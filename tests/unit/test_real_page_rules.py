@@ -2,17 +2,18 @@
 
 import pytest
 
-from crawler import integrity
+from crawler import integrity, metadata
 from crawler.clean import clean_lines
 from crawler.dates import find_date
 from crawler.extract import Rendering, extract, parse, script_writes
-from crawler.pipeline import process_page, process_text
+from crawler.pipeline import finish_lines, process_page, process_text
 from crawler.response import Response
 
 TEXT = (
     "<p>各乡镇人民政府，县直各单位：为做好政务公开工作，现将有关事项通知如下，"
     "请认真贯彻落实，确保各项措施落到实处。</p>"
 )
+TITLE_OF_NOTICE = "国家医保局办公室关于确定医保支持基层医疗卫生服务发展重点联系点的通知"
 
 
 def page(body: str, head: str = "<title>某某市政府采购网</title>"):
@@ -1561,3 +1562,22 @@ def test_a_text_that_is_only_its_files_link_is_found_by_density_not_its_heading(
     html = f"<html><head><title>国家能源局某某监管局</title></head><body>{body}</body></html>"
     doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
     assert doc.text == f"{title}.pdf" and doc.title == title
+
+
+@pytest.mark.parametrize(
+    "over_text",
+    [
+        ["名称：", TITLE_OF_NOTICE, TITLE_OF_NOTICE],  # a record's 名称 over its value, then the heading
+        [TITLE_OF_NOTICE, TITLE_OF_NOTICE],  # the heading printed twice
+        ["标题：", TITLE_OF_NOTICE],
+    ],
+)
+def test_the_title_printed_over_the_text_however_often_and_under_its_label_is_no_line_of_it(over_text):
+    """医保局's page with its names taken away: its record's 名称 and its heading both stood in the text's box, and
+    only a first line that is the title had been taken off."""
+    found = metadata.Candidates()
+    found.add("title", TITLE_OF_NOTICE, metadata.SHOWN)
+    assert (
+        finish_lines([*over_text, "各有关单位：", "现将有关事项通知如下。"], found).text
+        == "各有关单位：\n现将有关事项通知如下。"
+    )
