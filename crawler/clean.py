@@ -211,6 +211,7 @@ FOOTER_RE = re.compile(
 SPACED_INFO_LABELS = _alt(INFO_LABELS, spaced=True)
 INFO_LABEL = rf"(?:(?:{SPACED_INFO_LABELS}){COLON}|[【\[]\s*(?:{SPACED_INFO_LABELS})\s*[】\]]\s*[:：]?\s*)"
 INFO_START_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}")
+RECORD_CELL_RE = re.compile(rf"(?:{SPACED_INFO_LABELS})\s*[:：]?")
 # An info label alone on its line (来源: / 法规司): its value is the next line, as short as a value is.
 INFO_LABEL_ALONE_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}\s*$")
 MAX_LABEL_VALUE = 40
@@ -344,22 +345,29 @@ def _reads_as_value(line: str) -> bool:
     return len(line) <= MAX_LABEL_VALUE and not CLAUSE_MARK_RE.search(line)
 
 
+def _is_record_row(raw: str) -> bool:
+    """A record table's row as the page renders it (its cells a tab apart): labels a record prints (spaced or not,
+    a colon or none) and their values in turn, a label first."""
+    cells = [cell.strip() for cell in raw.split("\t")]
+    return len(cells) % 2 == 0 and all(RECORD_CELL_RE.fullmatch(cell) for cell in cells[::2])
+
+
 def clean_lines(lines: list[str]) -> list[str]:
     stripped = []
     for raw in lines:
         line = normalise_line(raw)
         cleaned = strip_inline_furniture(line)
-        stripped.append((line, cleaned))
+        stripped.append((raw, line, cleaned))
     kept = []
     last = len(stripped) - 1
     previous = ""
-    for i, (original, cleaned) in enumerate(stripped):
+    for i, (raw, original, cleaned) in enumerate(stripped):
         if not original:
             continue
         near_edge = len(kept) < HEAD_TAIL_LINES or last - i < HEAD_TAIL_LINES
         value_of_label = near_edge and INFO_LABEL_ALONE_RE.match(previous) and _reads_as_value(cleaned)
         previous = cleaned
-        if value_of_label or is_furniture(cleaned, near_edge):
+        if value_of_label or is_furniture(cleaned, near_edge) or (near_edge and _is_record_row(raw)):
             continue
         kept.append(cleaned)
     return _cut_tail_sections(kept)

@@ -60,6 +60,9 @@ BODY = "各乡镇要在政务服务中心设置打印和关闭电源的提示，
         "发文单位：某某县人民政府办公室 公开日期：2024-03-05",
         "答复单位：某某县教育局 答复时间：2024-03-06",
         "（发文字号：某城管规〔2024〕1号 成文日期：2024-09-24）",  # a record in brackets under the heading
+        # a record table's rows as rendered, cells a tab apart, labels with no colon
+        "索\u2002引\u2002号    \tMB1686999/2023-21597    \t发文日期   \t2023-08-25",
+        "发布机构\t  某某省市场监督管理局  \t文\u2002\u2002号\t便函",
     ],
 )
 def test_furniture_lines_are_removed(furniture):
@@ -93,6 +96,10 @@ def test_body_sentences_mentioning_furniture_words_stay(sentence):
         lines = ["关于做好政务公开工作的通知", *body]
         lines.insert(position, sentence)
         assert sentence in clean_lines(lines)
+
+
+def test_a_tables_head_row_at_the_texts_edge_stays_its_cells_no_labels_and_values():
+    assert clean_lines(["序号\t文件名称\t文号\t发布日期", BODY]) == ["序号 文件名称 文号 发布日期", BODY]
 
 
 def test_counter_inside_info_line_goes_but_info_line_text_kept_out_of_body():
