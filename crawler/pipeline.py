@@ -32,17 +32,22 @@ def finish_lines(lines: list[str], meta: metadata.Candidates, file_digest: str =
 
 
 def _without_title(lines: list[str], title: str | None) -> list[str]:
-    """The text without the title printed over it: once, again (a record's 名称 over the heading), or under its
-    label alone on its line (名称：)."""
+    """The text without the title printed over it: once, again (a record's 名称 over the heading), after its label
+    (标 题： 关于…的通知) or under its label alone on its line (名称：)."""
     start = 0
     while title and start < len(lines):
-        if _is_title_line(lines[start], title):
+        if _is_title_line(lines[start], title) or _labelled_title(lines[start], title):
             start += 1
         elif _labels_the_title(lines[start : start + 2], title):
             start += 2
         else:
             break
     return lines[start:]
+
+
+def _labelled_title(line: str, title: str) -> bool:
+    label = metadata.LABEL_RE.match(metadata.in_simplified_labels(line))
+    return bool(label) and metadata.label_field(label[1]) == "title" and _is_title_line(line[label.end() :], title)
 
 
 def _labels_the_title(pair: list[str], title: str) -> bool:

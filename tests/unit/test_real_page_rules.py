@@ -1570,6 +1570,7 @@ def test_a_text_that_is_only_its_files_link_is_found_by_density_not_its_heading(
         ["名称：", TITLE_OF_NOTICE, TITLE_OF_NOTICE],  # a record's 名称 over its value, then the heading
         [TITLE_OF_NOTICE, TITLE_OF_NOTICE],  # the heading printed twice
         ["标题：", TITLE_OF_NOTICE],
+        [f"标 题： {TITLE_OF_NOTICE}", f"标 题： {TITLE_OF_NOTICE}", TITLE_OF_NOTICE],  # after its label, twice
     ],
 )
 def test_the_title_printed_over_the_text_however_often_and_under_its_label_is_no_line_of_it(over_text):
