@@ -208,7 +208,7 @@ SCRIPTED_LINK_RE = re.compile(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\]+)\\?["']
 # elsewhere it is the title's (2024-2025年); a part so cut off goes only if it names a site or a column
 # (strip_site_name).
 TITLE_SEPARATORS_RE = re.compile(
-    r"\s*(?:_|\||｜|－| - | — |--|-(?=[^-\d]{2,24}(?:-[^-\d]{2,24})?$)"
+    r"\s*(?:_|\||｜|－| - | — |--| >{1,2} | » |-(?=[^-\d]{2,24}(?:-[^-\d]{2,24})?$)"
     r"|(?:(?<=人民政府)|(?<=[门門][户戶][网網]站)|(?<=政府[网網]))-(?=[^-\d]))\s*"
 )
 # 库: a database (法规库, 合同示范文本库); 频道: a site's channel (云南长安网德宏芒市频道)
