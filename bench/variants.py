@@ -69,6 +69,8 @@ def head_title_variants(html: str, doc) -> dict:
         "<title>: site--title": f"{OTHER_SITE}--{title}",
         "<title>: title | site": f"{title} | {OTHER_SITE}网站",
         "<title>: title_site": f"{title}_{OTHER_SITE}",
+        "<title>: title丨site": f"{title}丨{OTHER_SITE}",
+        "<title>: a path, site > title": f"{OTHER_SITE}门户网站 > {title}",
         "<title>: its own SiteName only": site[1] if site else None,
         # a head <title> that names no document: the heading the page shows must be found without it
         "<title>: emptied": "",

@@ -89,10 +89,14 @@ MASKED_DECIMAL_RE = re.compile(r"\d[.．]\*|\*[.．][\d*]")
 MIN_MASKS = 3
 # (略) with a character of the same word on either side (人民(略)办) stands for words, not for an omitted table.
 # (略) inside a word (人员(略)(略)), or opening one (事项 (略)明), where an omitted table or figure never stands;
-# (略) twice in a row, wherever it stands (三、(略)(略)：): an omitted part is marked once
+# (略) twice in a row, wherever it stands (三、(略)(略)：, (略) (略)), or beside a masking star (柘政(略)*〕45号): an
+# omitted part is marked once; (略) for an ordinal's number (第(略)条), right after an opening bracket (【(略)), or
+# opening a line before words or a colon ((略)：, (略) 附 则), where an omitted part's mark follows the part's name
 IN_WORD_OMITTED_RE = re.compile(
-    rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d])|[(（]\s*略\s*[)）](?=[(（]\s*略)"
+    rf"(?<=[{HAN}\d])[(（]\s*略\s*[)）](?=[{HAN}\d])|[(（]\s*略\s*[)）](?=\s*(?:[(（]\s*略|\*))"
     rf"|[(（]\s*略\s*[)）](?=[{HAN}])(?![附图表])"
+    rf"|(?<=[第【〔\[［])[(（]\s*略\s*[)）]|^[ \t\u3000]*[(（]\s*略\s*[)）](?=[ \t\u3000]*[：:]|[ \t\u3000]+\S)",
+    re.M,
 )
 # Stars in place of a document number's serial (〔2022〕*号) or a date's numbers (* 年底前, *年2月, 2019年*月*日):
 # no footnote stands there (a footnote's star follows its word; ** is Markdown's bold; a list's bullet opens a line).

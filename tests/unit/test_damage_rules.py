@@ -105,6 +105,16 @@ INLINE_ITEMS = (
         # or with any number (四、6月份银行间市场…): a month, a quantity
         ("三、存款\n上半年存款增加14.55万亿元。四、6月份银行间市场利率为1.85%。", ["flattened"]),
         ("（四）诸暨市东白湖镇里四、西丁片区；", []),
+        # (略) where no omitted part's mark stands: for an ordinal's number, twice with a space between, beside a
+        # star, after an opening bracket, opening a line before words or a colon; not after a part's name
+        ("第(略) 附 则\n本办法自发布之日起施行。", ["masked"]),
+        ("一、总体要求\n(略) (略)\n二、主要任务", ["masked"]),
+        ("根据柘政(略)*〕45号文件要求执行。", ["masked"]),
+        ("【(略)】关于做好工作的通知", ["masked"]),
+        ("(略)：\n各单位要认真落实。", ["masked"]),
+        ("(略) 附 则\n本办法自发布之日起施行。", ["masked"]),
+        ("资料来源和研究对象的选取（略）\n分析方法与研究变量的确定（略）", []),
+        ("附件：\n（略）", []),
         # a list whose next item opens the next line: the items inside this line lost their breaks; not when
         # the items stand a space apart, or the list ends in the line
         ("第八条 禁止下列行为：（一）垦造耕地；（二）全垦造林；\n（三）新建养殖场。", ["flattened"]),
