@@ -75,6 +75,7 @@ LOST_QMARK_RE = re.compile(
 SHIFTED_RUN_RE = re.compile(r"\?[^\x00-\x7f?]{2,}(?:\?|[\x40-\x7e])?")
 # One character read out of step between a lead byte and a trail byte read alone: nothing to rebuild.
 SHIFTED_ONE_RE = re.compile(r"\?([^\x00-\x7f?])\?")
+MIN_SHIFT_READING = 3  # characters: a shorter everyday reading of a run between two '?' is too likely by chance
 GARBLED_SCORE = 0.7  # below this a line reads as garbled: mostly rare characters and symbols
 
 # What a document omits it names: an attachment, a table, a figure, a list, a form (附件2（略）, 名单（略）).
@@ -463,6 +464,18 @@ def fix_mojibake(report: Report) -> None:
                 {"flag": "mojibake", "line": i + 1, "how": f"left as it was: {why}", "before": line[:80]}
             )
             report.flag("mojibake")
+        elif readings := _shift_readings(line):
+            report.repairs.append(
+                {
+                    "flag": "mojibake",
+                    "line": i + 1,
+                    "how": "left as it was: a run between two lost bytes reads as everyday Chinese one byte back in "
+                    "step, as its own characters mostly do (not enough to rewrite it)",
+                    "before": line[:80],
+                    "could_be": readings,
+                }
+            )
+            report.flag("mojibake")
 
 
 def _mojibake_left_as_it_was(line: str) -> str | None:
@@ -472,6 +485,26 @@ def _mojibake_left_as_it_was(line: str) -> str | None:
     if any(not is_everyday(m.group(1)) for m in SHIFTED_ONE_RE.finditer(line)):
         return "one character read one byte out of step between a lost lead byte and a lost trail byte"
     return None
+
+
+def _shift_readings(line: str) -> list[str]:
+    """The readings one byte back in step of the runs between two '?' that a GBK text read out of step left as
+    everyday characters too (?邢铝星樾沃? for 有下列情形之): whole, everyday, sharing no character with the run
+    (a shift changes each), where the run holds a character that is not. Too weak to rewrite the text, which
+    repair_shifted_runs does only for a clear gain; strong enough to flag it, the reading a suggestion."""
+    readings = []
+    for m in SHIFTED_RUN_RE.finditer(line):
+        run = m.group()
+        if not run.endswith("?") or not unusual_chars(run):
+            continue
+        try:
+            inner = _realign(run)[1:].removesuffix(LOST)
+        except UnicodeEncodeError:
+            continue
+        whole = len(inner) >= MIN_SHIFT_READING and LOST not in inner
+        if whole and not unusual_chars(inner) and not set(inner) & set(run):
+            readings.append(inner)
+    return readings
 
 
 def _han_context(line: str) -> str:

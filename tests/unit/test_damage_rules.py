@@ -188,3 +188,14 @@ def test_a_single_annotation_is_known_by_its_tone_mark_or_a_particles_neutral_re
     doc = process_text(damaged)
     assert doc.flags == flags
     assert ("(" not in doc.text) == bool(flags)
+
+
+def test_a_shifted_run_of_everyday_garble_is_flagged_with_its_reading_offered_never_written():
+    """有下列情形之一 read one byte out of step between two lost bytes: ?邢铝星樾沃?, everyday characters but one, so
+    the gain of reading it back in step is too small to rewrite the text; it is flagged, the reading a suggestion."""
+    damaged = "?邢铝星樾沃?一，需要行政机关负责人出庭的，应当通知其出庭。"
+    doc = process_text(damaged)
+    assert doc.text == damaged and {"mojibake", "lost_chars"} <= set(doc.flags)
+    assert [r["could_be"] for r in doc.repairs if "could_be" in r] == [["下列情形"]]
+    questions = "为什么?如何办理?请咨询窗口。"  # their run reads as garble one byte out of step: no mojibake
+    assert "mojibake" not in process_text(questions).flags
