@@ -209,15 +209,32 @@ TEXT_SYMBOLS_RE = re.compile("[×÷±°·§¥©®¹²³¼½¾µ]")  # Latin-1 si
 TEXT_PUNCTUATION = "“”‘’—–…•"  # cp1252's punctuation that Chinese text writes around them
 MAX_SUSPICIOUS = 16
 RUN_SCORE = 0.95
+MIN_VOUCHED_HAN = 2
+HAN_ONLY_RE = re.compile(f"[{HAN}]+")
 
 
-def _accept_run(window: str, rebuilt: Rebuilt | None) -> bool:
-    """A re-reading of a short run that is shorter (a wrong reading widens text) and reads as everyday Chinese."""
+def _accept_run(window: str, rebuilt: Rebuilt | None, vouched: bool = False) -> bool:
+    """A re-reading of a short run that is shorter (a wrong reading widens text) and reads as everyday Chinese,
+    or as Han that UTF-8's byte structure `vouched` for (see _whole_utf8_han)."""
     if rebuilt is None or not HAN_RE.search(rebuilt.text) or rebuilt.lost > window.count(LOST) + 1:
         return False
-    if len(rebuilt.text) >= len(window):
+    if len(rebuilt.text) >= len(window) or chinese_score(window.replace(LOST, "")) >= RUN_SCORE:
         return False
-    return chinese_score(rebuilt.text.replace(LOST, "")) >= RUN_SCORE > chinese_score(window.replace(LOST, ""))
+    return vouched or chinese_score(rebuilt.text.replace(LOST, "")) >= RUN_SCORE
+
+
+def _whole_utf8_han(rebuilt: Rebuilt | None, reading: tuple[str, str]) -> bool:
+    """A Latin run read back as UTF-8 with nothing lost, Han throughout and two characters or more: UTF-8's byte
+    structure vouches for it however rare its characters (恪守职 read as cp1252 is æ, an unassigned byte passed
+    through, ª, then å®ˆ…), where Latin-1 characters fall into such sequences about once in a million. Not GBK's:
+    its two-byte characters fall into UTF-8's ranges often (椐规定 is UTF-8's 駹涨)."""
+    return (
+        rebuilt is not None
+        and reading[1] == "utf-8"
+        and rebuilt.lost == 0
+        and len(rebuilt.text) >= MIN_VOUCHED_HAN
+        and HAN_ONLY_RE.fullmatch(rebuilt.text) is not None
+    )
 
 
 def _gbk_windows(line: str):
@@ -326,15 +343,21 @@ def _run_candidates(line: str):
             yield start, end, rebuilt, "utf-8 read as gb18030"
     for start, end in _latin_windows(line):
         window = line[start:end]
-        readings = {reading_name(reading): _reread(window, *reading) for reading in WRONG_READINGS[1:]}
-        readings = {how: rebuilt for how, rebuilt in readings.items() if _plausible(window, rebuilt)}
+        readings = {reading: _reread(window, *reading) for reading in WRONG_READINGS[1:]}
+        vouched = {reading for reading, rebuilt in readings.items() if _whole_utf8_han(rebuilt, reading)}
+        readings = {
+            reading: rebuilt
+            for reading, rebuilt in readings.items()
+            if reading in vouched or _plausible(window, rebuilt)
+        }
         plausible = {rebuilt.text for rebuilt in readings.values()}
         # Latin letters inside Chinese are no text of the page: a reading of them that leaves only gaps is
         # accepted too
         accepted = [
-            (how, rebuilt)
-            for how, rebuilt in readings.items()
-            if _accept_run(window, rebuilt) or (LATIN_LETTERS_RE.search(window) and _gaps_only(window, rebuilt))
+            (reading_name(reading), rebuilt)
+            for reading, rebuilt in readings.items()
+            if _accept_run(window, rebuilt, reading in vouched)
+            or (LATIN_LETTERS_RE.search(window) and _gaps_only(window, rebuilt))
         ]
         # Where lost bytes leave two readings of the run standing (æœ� is 鏈� in GBK, or a lost character in
         # UTF-8), the bytes do not say which: the run stays as it was, flagged.

@@ -23,6 +23,8 @@ def test_a_lossy_one_character_utf8_as_gbk_run_is_flagged_and_left_as_it_was():
             "强制穿戴宣扬恐怖主义、æž\ufffd端主义服饰、标志",
             "强制穿戴宣扬恐怖主义、\ufffd端主义服饰、标志",
         ),  # a gap, not æž
+        # UTF-8 read as cp1252, its unassigned bytes passed through: rare Han (恪) that UTF-8's structure vouches for
+        ("尊重科学，æ\x81ªå®ˆè\x81Œ业道德", "尊重科学，恪守职业道德"),
     ],
 )
 def test_short_latin_runs_inside_chinese_are_read_back_to_what_their_bytes_say(damaged, repaired):
@@ -30,7 +32,14 @@ def test_short_latin_runs_inside_chinese_are_read_back_to_what_their_bytes_say(d
     assert doc.text == repaired and "mojibake" in doc.flags
 
 
-@pytest.mark.parametrize("clean", ["××县人民政府关于××同志任职的通知", "温度±0.5°C，比例为“½”和“¼”。"])
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "××县人民政府关于××同志任职的通知",
+        "温度±0.5°C，比例为“½”和“¼”。",
+        "依椐规定办理相关手续。",  # a typo's rare character: its GBK bytes are UTF-8's 駹涨, no reason to read them so
+    ],
+)
 def test_signs_chinese_text_writes_itself_are_not_mojibake(clean):
     doc = process_text(clean)
     assert doc.text == clean and doc.flags == []
