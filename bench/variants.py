@@ -108,6 +108,7 @@ def date_variants(html: str, doc) -> dict:
         "date: Chinese numerals": f"{year.translate(CHINESE_DIGITS)}年{_chinese_number(month)}月"
         f"{_chinese_number(day)}日",
         "date: spaced (2024 年 1 月 5 日)": f"{year} 年 {int(month)} 月 {int(day)} 日",
+        "date: 2024-1-5": f"{year}-{int(month)}-{int(day)}",
     }
     printed = next((form for form in forms.values() if form in html), None)
     return {kind: html.replace(printed, form) for kind, form in forms.items() if printed and form != printed}
@@ -206,6 +207,13 @@ RECORD_LAYOUTS = {
     ),
     "record: table, label and value in one cell": lambda pairs: (
         "<table><tr>" + "".join(f"<td><b>{k}：</b>{v}</td>" for k, v in pairs) + "</tr></table>"
+    ),
+    "record: table, a row of labels over a row of values": lambda pairs: (
+        "<table><tr>"
+        + "".join(f"<th>{k}</th>" for k, _ in pairs)
+        + "</tr><tr>"
+        + "".join(f"<td>{v}</td>" for _, v in pairs)
+        + "</tr></table>"
     ),
 }
 
