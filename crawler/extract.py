@@ -598,9 +598,9 @@ def _link_letters(el) -> int:
 
 def _text_counts(root, hidden: set) -> dict:
     """For `root` and every element below it, in one pass from the leaves up: (letters of the text a reader sees
-    in it (TEXT_LETTER_RE: Han, or another script's), length of that text, letters of its links, letters of its
-    field lists). Scripts, comments and what the page hides (`hidden`) add nothing but their tails, and neither
-    they nor what stands inside them has counts."""
+    in it (TEXT_LETTER_RE: Han, or another script's), length of that text, letters of its links (half a file's
+    link's, so that density counts it neither way), letters of its field lists). Scripts, comments and what the
+    page hides (`hidden`) add nothing but their tails, and neither they nor what stands inside them has counts."""
     counts = {}
 
     def count(el) -> tuple[int, int, int, int]:
@@ -615,7 +615,7 @@ def _text_counts(root, hidden: set) -> dict:
             length += child_length + len(tail)
             link_letters += child_link_letters
             field_letters += child_field_letters
-        if el.tag == "a":  # a file's name counts neither for a block nor against it: no way elsewhere, no text
+        if el.tag == "a":  # a file's name is neither a way elsewhere nor the text's words
             link_letters += letters // 2 if FILE_RE.search(_href(el)) else letters
         if _is_field_list(el, length):
             field_letters = letters
