@@ -212,6 +212,7 @@ SPACED_INFO_LABELS = _alt(INFO_LABELS, spaced=True)
 INFO_LABEL = rf"(?:(?:{SPACED_INFO_LABELS}){COLON}|[【\[]\s*(?:{SPACED_INFO_LABELS})\s*[】\]]\s*[:：]?\s*)"
 INFO_START_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}")
 RECORD_CELL_RE = re.compile(rf"(?:{SPACED_INFO_LABELS})\s*[:：]?")
+MIN_RECORD_ROW_PAIRS = 2
 # An info label alone on its line (来源: / 法规司): its value is the next line, as short as a value is.
 INFO_LABEL_ALONE_RE = re.compile(rf"^[-·•*]?\s*{INFO_LABEL}\s*$")
 MAX_LABEL_VALUE = 40
@@ -347,9 +348,11 @@ def _reads_as_value(line: str) -> bool:
 
 def _is_record_row(raw: str) -> bool:
     """A record table's row as the page renders it (its cells a tab apart): labels a record prints (spaced or not,
-    a colon or none) and their values in turn, a label first."""
+    a colon or none) and their values in turn, a label first, two pairs or more (a row of one pair, 时间 | 3月1日, may
+    be the text's own table)."""
     cells = [cell.strip() for cell in raw.split("\t")]
-    return len(cells) % 2 == 0 and all(RECORD_CELL_RE.fullmatch(cell) for cell in cells[::2])
+    pairs = len(cells) // 2
+    return len(cells) % 2 == 0 and pairs >= MIN_RECORD_ROW_PAIRS and all(map(RECORD_CELL_RE.fullmatch, cells[::2]))
 
 
 def clean_lines(lines: list[str]) -> list[str]:

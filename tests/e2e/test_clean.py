@@ -98,8 +98,13 @@ def test_body_sentences_mentioning_furniture_words_stay(sentence):
         assert sentence in clean_lines(lines)
 
 
-def test_a_tables_head_row_at_the_texts_edge_stays_its_cells_no_labels_and_values():
+def test_a_tables_head_row_or_a_row_of_one_pair_at_the_texts_edge_stays():
     assert clean_lines(["序号\t文件名称\t文号\t发布日期", BODY]) == ["序号 文件名称 文号 发布日期", BODY]
+    assert clean_lines([BODY, "时间\t2024年3月1日上午9:00", "地点\t市政府第一会议室"]) == [
+        BODY,
+        "时间 2024年3月1日上午9:00",
+        "地点 市政府第一会议室",
+    ]
 
 
 def test_counter_inside_info_line_goes_but_info_line_text_kept_out_of_body():
