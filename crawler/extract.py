@@ -1163,16 +1163,21 @@ def _first_body_line(page_lines: list[str], body_lines: list[str]) -> int | None
 
 def _heading_above_info(page_lines: list[str], body_lines: list[str], text_lines: list[str]) -> str | None:
     """The line right above the lines of labels (发布日期：… 浏览次数：…) that stand right above the text's
-    container, or that open it (heading, labels, text), or that stand in it over the text (a breadcrumb, then
-    heading, labels, text)."""
+    container, or that open it (heading, labels, text; under a breadcrumb, a byline among the labels), or that
+    stand in it over the text (a breadcrumb, then heading, labels, text)."""
     first_body = _first_body_line(page_lines, body_lines)
-    labels_under_first = list(takewhile(_is_label_line, body_lines[1:INFO_EDGE]))
+    opening = list(dropwhile(_is_edge_furniture, body_lines))  # a breadcrumb over the heading in the text's box
+    record_under_first = list(takewhile(_is_label_or_edge_furniture, opening[1:INFO_EDGE]))
     first_text = _first_body_line(body_lines, text_lines)
     return (
         _heading_over_labels(_without_repeated_heading(page_lines[:first_body] if first_body else []))
-        or _heading_over_labels(body_lines[: 1 + len(labels_under_first)])
+        or _heading_over_labels(opening[: 1 + len(record_under_first)])
         or _heading_over_labels(body_lines[:first_text] if first_text else [])
     )
+
+
+def _is_label_or_edge_furniture(line: str) -> bool:
+    return _is_label_line(line) or _is_edge_furniture(line)  # 发布时间：…, or a byline or page tools among them
 
 
 def _without_repeated_heading(lines: list[str]) -> list[str]:

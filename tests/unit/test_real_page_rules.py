@@ -1582,3 +1582,16 @@ def test_the_title_printed_over_the_text_however_often_and_under_its_label_is_no
         finish_lines([*over_text, "各有关单位：", "现将有关事项通知如下。"], found).text
         == "各有关单位：\n现将有关事项通知如下。"
     )
+
+
+def test_a_heading_under_a_breadcrumb_in_the_texts_box_with_a_byline_among_its_labels_is_the_title():
+    """山西省高级人民法院's page with its head <title> naming no document: its text's box opens with the breadcrumb,
+    the heading, a byline (作者 何陈) and the date; the menu's last item over the box was taken for the title."""
+    menu = "<ul><li><a href='/a'>法律法规</a></li><li><a href='/b'>政府采购意向公开</a></li></ul>"
+    heading = "美法官要求加州监狱为焦虑症囚犯提供免费变性手术"
+    box = (
+        "<div><div>当前位置： <a href='/'>首页</a> &gt; <a href='/c'>海外采撷</a></div>"
+        f"<div>{heading}</div><div>作者 何陈</div><div>发布时间：2015-04-09 09:10:00</div>{TEXT * 4}</div>"
+    )
+    doc = page(f"{menu}{box}", head="<title>山西省高级人民法院</title>")
+    assert doc.meta.finish()["title"] == heading
