@@ -219,7 +219,7 @@ MAX_LABEL_VALUE = 40
 CLAUSE_MARK_RE = re.compile(r"[，,。；;:：！？!?]")
 ANYWHERE_START_RE = re.compile(rf"^(?:{_alt(ANYWHERE_LABELS)}){COLON}")
 INFO_PAIR_RE = re.compile(rf"{INFO_LABEL}(?:(?!{INFO_LABEL}).)*")
-BRACKETED_LINE_RE = re.compile(r"^[（(](.*)[）)]$")
+BRACKETED_RE = re.compile(r"^[(（](.+)[)）]$")  # a line in round brackets, what they hold captured
 MIN_BRACKETED_PAIRS = 2
 BREADCRUMB_MARK_CHARS = ">»＞›"
 BREADCRUMB_MARKS = f"[{BREADCRUMB_MARK_CHARS}]"
@@ -298,7 +298,7 @@ def _is_info_line(line: str, near_edge: bool) -> bool:
 def _record_in_brackets(line: str) -> str:
     """A record printed in brackets under a heading ((发文字号：… 成文日期：…)) without them; a single label in
     brackets is a credit the text keeps (（来源：新华网）)."""
-    inner = BRACKETED_LINE_RE.match(line)
+    inner = BRACKETED_RE.match(line)
     return inner[1] if inner and len(INFO_PAIR_RE.findall(inner[1])) >= MIN_BRACKETED_PAIRS else line
 
 

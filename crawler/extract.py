@@ -24,6 +24,7 @@ from .chars import (
 from .classify import TAG_RE
 from .clean import (
     ATTACHMENT_HEADING_RE,
+    BRACKETED_RE,
     BREADCRUMB_MARKS,
     BREADCRUMB_TRAIL_RE,
     FOOTER_RE,
@@ -234,7 +235,6 @@ SPEAKER_RE = re.compile(
     rf"^[\u4e00-\u9fff]{{0,20}}(?:{in_either_script('长')}|{in_either_script('书记')}|主任|主席|{in_either_script('委员')}"
     r"|同志|代表)[\s\u3000]+[\u4e00-\u9fff·]{2,4}$"
 )
-BRACKETED_RE = re.compile(r"^[(（](.+)[)）]$")
 # A CMS's keywords written into the head <title> after the title and the site (标题 - 站名 - 2026,年,试剂,耗材,…):
 # words apart by ASCII commas, no title's way of writing.
 KEYWORD_LIST_RE = re.compile(r"^[^,\s]{1,12}(?:,[^,\s]{1,12}){3,}$")
@@ -1410,15 +1410,18 @@ def _info_lines(lines: list[str]) -> list[str]:
     """The `label：value` info lines (时间：… 来源：…) among `lines`, also after the date of a dateline
     (2016年06月14日 09:42:04 来源： 中安在线), and a label alone on its line with the value under it (来源: /
     法规司, 发布机构 / 某某局), their labels in either script."""
-    contexts = metadata.in_context(metadata.simplified_labels(lines))
-    return [line for line, context in zip(lines, contexts, strict=True) if _reads_as_info(*context)]
+    return [line for line, context in zip(lines, _label_contexts(lines), strict=True) if _reads_as_info(*context)]
 
 
 def _record_lines_opening(lines: list[str]) -> int:
     """How many of `lines` open them as a record's do, in either script: info lines (see _info_lines), so that the
     text's first lines are counted past them (a record of labels over values takes two lines a field)."""
-    contexts = metadata.in_context(metadata.simplified_labels(lines))
-    return sum(1 for _ in takewhile(lambda context: _reads_as_info(*context), contexts))
+    return sum(1 for _ in takewhile(lambda context: _reads_as_info(*context), _label_contexts(lines)))
+
+
+def _label_contexts(lines: list[str]):
+    """Each of `lines` with the lines around it (metadata.in_context), their labels in simplified script."""
+    return metadata.in_context(metadata.simplified_labels(lines))
 
 
 def _reads_as_info(previous: str, line: str, following: str) -> bool:
