@@ -28,7 +28,15 @@ def test_text_counts_in_one_pass_count_what_a_reader_sees():
             for gone in [*hidden, *root.iter("script")]:
                 seen = seen.replace(text_of(gone), "", 1) if el in gone.iterancestors() else seen
             assert counts[el][:3] == (len(TEXT_LETTER_RE.findall(seen)), len(seen), _link_letters(el)), el.tag
-    assert counts[root.find("body")][0] == len("政务公开链接文字嵌套尾之后的字单元格字体里链最后")
+    assert counts[root.find("body")][0] == len("政务公开链接文字嵌套尾之后的字单元格字体里链最后")  # no file links here
+
+
+def test_a_files_link_counts_half_its_letters_as_link_letters_so_density_counts_it_neither_way():
+    links = "<a href='./附件.pdf'>通知全文下载</a><a href='/list.html'>返回列表</a>"
+    root = parse(f"<html><body><div>{links}正文</div></body></html>")
+    letters, length, link_letters, _ = _text_counts(root, set())[root.find(".//div")]
+    assert (letters, length, link_letters) == (12, 12, 6 // 2 + 4)
+    assert _link_letters(root.find(".//div")) == 10  # a named container's share of links counts a file's link whole
 
 
 def test_hidden_elements_are_those_a_style_a_hiding_class_or_the_hidden_attribute_hides_in_document_order():
