@@ -195,6 +195,8 @@ IMAGE_FILE_RE = re.compile(r"\.(jpe?g|png|gif|tiff?|bmp)$", re.I)
 # section's index at a path ending in /: a menu's MOV.doc).
 NAMED_FILE_RE = re.compile(rf"{FILE_EXTENSION}\s*(?:[(（][^()（）]{{1,20}}[)）])?$", re.I)
 PAGE_PATH_RE = re.compile(r"\.s?html?$|/$|^#|^mailto:", re.I)
+# A text that only sends the reader to the attachments (见附件, 详见附件1、2。): the document is its files.
+ATTACHMENT_POINTER_RE = re.compile(r"^(?:(?:具体|详细)?内容)?(?:详|请|请详)?见附件[\d、，,和及]*[。.]?$")
 # What a script writes into the page: document.write(…), $(…).html(…) or .text(…), el.innerHTML = …, each an
 # expression of string literals and variables joined by +; a variable stands for the first string the script gave it
 # (var SourceName='贵州日报'; … $(".SourceName").html('文章来源：'+SourceName)).
@@ -252,6 +254,7 @@ DOCUMENT_KIND_END_RE = re.compile(
 BREADCRUMB_MARK_RE = re.compile(BREADCRUMB_MARKS)
 LIST_AFTER_LEVELS = 3  # an attachment list after the text's block: beside it, or beside its parent's parent
 HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
+BR_PARENTS = etree.XPath("//br/..")  # the elements a <br> breaks into lines
 MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
 MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
 SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
@@ -262,6 +265,9 @@ MAX_INFO_LINE = 160
 RECORD_ITEM_TAGS = frozenset({"tr", "li", "p"})  # a record's rows and items
 # A line a page's tool opens (浏览次数：…, 字号：T | T): no record's, though it reads as a label's.
 TOOL_LINE_RE = re.compile(rf"^\s*(?:{'|'.join([*COUNTER_LABELS, *FONT_LABELS])})\s*[:：]")
+# A record's row of bracketed labels, each with its value (【法律话题】 合同; 劳动就业 【产业领域】 公共管理): fields of
+# the record under the heading, though ones the archive does not keep. One pair is a heading's tag ([政采云]标题).
+BRACKETED_FIELDS_RE = re.compile(r"^\s*(?:[【\[［][\u4e00-\u9fff]{2,8}[】\]］]\s*[^【\[［\s][^【\[［]*){2,}$")
 RECORD_LABEL_FIRST = frozenset(label[0] for label in RECORD_ONLY_LABELS)
 SPACES_AND_BRACKETS = " \t\r\n\u3000\u00a0[【［"
 RECORD_ITEM_RE = re.compile(
@@ -797,6 +803,24 @@ def _written_expression(code: str, at: int, variables: dict) -> str:
     return "".join(parts)
 
 
+def _box_sending_to_files(root, page: Rendering, block):
+    """A box whose whole text sends the reader to the attachments (见附件, 详见附件。) with the attachment list right
+    after it, outside the densest block: the document is its attachment, the box its text, as where the CMS names
+    the box (see find_container), and the densest block is the page's dateline or footer. (box, its lines and the
+    list, how), or None."""
+    if not any(ATTACHMENT_POINTER_RE.match("".join(line.split())) for line in page.lines()):
+        return None
+    for text in root.xpath("//text()[contains(., '见附件')]"):
+        box = text.getparent()
+        if box in page.hidden or not ATTACHMENT_POINTER_RE.match("".join(text_of(box).split())):
+            continue
+        if box is block or block in box.iterancestors():
+            return None  # the pointer ends a text the densest block holds
+        if after := attachment_list_after(box, page):
+            return box, page.lines(box) + after, "pointer to files"
+    return None
+
+
 def trafilatura_lines(html: str) -> list[str]:
     import trafilatura
 
@@ -810,6 +834,7 @@ def main_text(root, html: str, page: Rendering) -> tuple[list[str], object, str]
     el, lines, how = find_container(root, page)
     if el is None and (el := densest_block(root, page.hidden)) is not None:
         lines, how = page.lines(el) + attachment_list_after(el, page), "density"
+        el, lines, how = _box_sending_to_files(root, page, el) or (el, lines, how)
     if el is not None:
         return lines, el, how
     if (lines := trafilatura_lines(html)) and _letter_count(lines) >= MIN_CONTAINER_LETTERS:
@@ -971,7 +996,7 @@ def page_title(
         or next((text for text in named_headings if not document_title and not _names_site(text, owners)), None)
     )
     if heading:
-        whole = _heading_element(root, page, heading) or _whole_heading(heading, page.lines(), head_title)
+        whole = _heading_element(root, page, heading, head_title) or _whole_heading(heading, page.lines(), head_title)
         return _without_edge_tags(whole)
     # a head <title> that is only a site's name (one word: 某某市人民政府门户网站) or a page's kind names no
     # document: no title rather than the site's name for one; a title with the site's name after a space keeps both
@@ -1077,13 +1102,18 @@ def _line_the_head_title_names(
     return first if first_body and first in page_lines[:first_body] and _is_heading(first) else None
 
 
-def _heading_element(root, page: Rendering, heading: str) -> str | None:
-    """A heading element (<h1>…<h6>, or one named as the title's that holds no blocks of its own) that a <br>
-    breaks over lines, `heading` one of them: its lines as one title (政府工作报告<br>——2026年2月2日在…会议上;
-    某某市人民政府关于印发<br>…的通知). A label's line (a byline sharing the element) is no part of a title; a
-    box of blocks (<h1>标题</h1><p>文号</p>) holds more than its title."""
+def _heading_element(root, page: Rendering, heading: str, head_title: str) -> str | None:
+    """A heading element (<h1>…<h6>, one named as the title's, or any other, that holds no blocks of its own)
+    that a <br> breaks over lines, `heading` one of them: its lines as one title (政府工作报告<br>——2026年2月2日在…
+    会议上; 某某市人民政府关于印发<br>…的通知). A label's line (a byline sharing the element) is no part of a title; a
+    box of blocks (<h1>标题</h1><p>文号</p>) holds more than its title. An element of no heading's kind is
+    looked at only where the head <title> does not hold `heading` (see _whole_heading): a series' name under an
+    article's headline that the <title> names alone is the CMS's title, and the headline over it no part of it."""
+    heading = " ".join(heading.split())  # as its lines are compared: a wide space (第二编　物权) as any other
     named = (el for _, el in TITLE_CONTAINERS.find(root) if not _holds_boxes(el))
-    for el in chain(HEADING_ELEMENTS(root), named):
+    in_head = metadata.comparable(heading) in metadata.comparable(head_title)
+    broken = () if in_head else (el for el in BR_PARENTS(root) if not _holds_boxes(el))
+    for el in chain(HEADING_ELEMENTS(root), named, broken):
         lines = [" ".join(line.split()) for line in page.lines(el)]
         if heading in lines and 1 < len(lines) <= MAX_HEADING_LINES and all(map(_is_title_part, lines)):
             return metadata.joined_head(lines)
@@ -1192,6 +1222,7 @@ def _heading_over_labels(lines: list[str]) -> str | None:
     top = len(lines)
     while top and (
         _is_label_line(lines[top - 1])
+        or BRACKETED_FIELDS_RE.match(lines[top - 1])
         or (top > 1 and _value_under_label(lines[top - 2]))
         or _is_edge_furniture(lines[top - 1])  # page tools after the labels or among them (浏览 0 次)
     ):

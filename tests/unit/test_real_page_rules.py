@@ -933,6 +933,19 @@ def test_a_short_text_that_sends_the_reader_to_its_attachment_is_the_text_with_t
     assert "附件下载" not in process_page(Response("http://x.gov.cn/a.html", 200, unheaded.encode())).text
 
 
+def test_a_box_whose_whole_text_sends_the_reader_to_the_attachments_is_the_text_where_no_box_is_named():
+    source = "<span>信息来源：</span>某某市人力资源和社会保障局"
+    dateline = f"<div>发布时间：2026-03-27 08:57 {source} 点击数： 字号：T | T</div>"
+    box = "<div><div><div>&nbsp;见附件</div></div></div>"
+    heading = "<div style='display:none;'>附件下载：</div>"
+    files = "<div><ul><li><a href='./P0.doc'>2026年补贴性培训机构目录.doc</a></li></ul></div>"
+    html = f"<html><body><div>2026年补贴性技能培训机构目录</div>{dateline}{box}{heading}{files}</body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.text == "见附件\n附件下载：\n2026年补贴性培训机构目录.doc"
+    ending = html.replace(box, f"<div>{TEXT}<p>详见附件。</p></div>")  # a text that ends by pointing to its files
+    assert process_page(Response("http://x.gov.cn/a.html", 200, ending.encode())).text.startswith("各乡镇人民政府")
+
+
 def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_document_is():
     opening = "<p style='text-align:center'><strong>关于做好2024年政务公开工作的通知</strong></p>"
     body = f"<div class='TRS_Editor'>{opening}{TEXT * 3}</div>"
@@ -1595,3 +1608,30 @@ def test_a_heading_under_a_breadcrumb_in_the_texts_box_with_a_byline_among_its_l
     )
     doc = page(f"{menu}{box}", head="<title>山西省高级人民法院</title>")
     assert doc.meta.finish()["title"] == heading
+
+
+def test_a_heading_over_a_record_whose_last_field_has_a_bracketed_label_the_archive_does_not_keep_is_the_title():
+    record = (
+        "<table><tr><td>【发布部门】全国人大常委会</td><td>【发布文号】中华人民共和国主席令第24号</td></tr>"
+        "<tr><td>【发布日期】2018-12-29</td><td>【实施日期】2018-12-29</td></tr>"
+        "<tr><td>【法律话题】合同; 劳动就业</td><td>【产业领域】公共管理</td></tr></table>"
+    )
+    body = (
+        "<nav><a href='/'>首页</a>&gt;<span>法规详情</span></nav>"
+        "<section><div><h2>中华人民共和国劳动法（2018修正）</h2><section>"
+        f"<h3>【信息来源：<em>全国人大网</em>】</h3>{record}</section>"
+        f"<div><p>中华人民共和国劳动法</p>{TEXT * 12}</div></div></section>"
+    )
+    found = page(body, "<title>全球法规网-中国商务法规</title>").meta.finish()
+    assert found["title"] == "中华人民共和国劳动法（2018修正）"
+
+
+def test_a_heading_a_br_breaks_over_lines_in_a_plain_box_is_one_title_wide_spaces_and_all():
+    body = (
+        "<div><div>《中华人民共和国民法典》<br>第二编\u3000物权</div>"
+        "<div>时间：2020-08-31\u3000\u3000作者：\u3000\u3000来源：新华网</div>"
+        f"<div><p>第二编\u3000物权</p>{TEXT * 3}</div></div>"
+    )
+    assert page(body, "<title></title>").meta.finish()["title"] == "《中华人民共和国民法典》第二编 物权"
+    series = "<title>第二编\u3000物权_某某网</title>"  # the CMS titles it by that line alone: no join
+    assert page(body, series).meta.finish()["title"] == "第二编\u3000物权"
