@@ -39,6 +39,7 @@ TRADITIONAL_LABELS = "索引號|文號|發文字號|發布機構|發文機關|�
 TRADITIONAL = dict(zip(LABELS.split("|"), TRADITIONAL_LABELS.split("|"), strict=True))
 TITLE_RE = re.compile(r"(<title[^>]*>)(.*?)(</title>)", re.S | re.I)
 OTHER_SITE = "滨江市人民政府"
+MIN_BROKEN_TITLE = 8  # a title long enough for an editor to break it over two lines
 
 
 def label_variants(html: str, doc) -> dict:
@@ -336,6 +337,46 @@ def _broken_by_br(box) -> None:
         paragraph.append(lxml.html.fragment_fromstring("<br>"))
 
 
+def heading_variants(rewritten: str, doc) -> dict:
+    """The heading broken over two lines by a <br> at its middle, as editors break a long title, with the head
+    <title> as it is and emptied (the heading then read without its help). `rewritten`: the page as lxml writes it
+    back (see variants_of)."""
+    title = doc.title or ""
+    if len(title) < MIN_BROKEN_TITLE or len(_squeezed(doc.text)) < MIN_TEXT_FOR_FURNITURE:
+        return {}
+    root = lxml.html.document_fromstring(rewritten)
+    box = _text_box(root, doc.text)
+    if box is None:
+        return {}
+    inside = set(box.iter())  # a line of the text that prints the title again stays as it is
+    heading = next((el for el in root.find("body").iter() if el not in inside and _holds_alone(el, title)), None)
+    if heading is None:
+        return {}
+    middle = _break_near_middle(title)
+    br = lxml.html.fragment_fromstring("<br>")
+    br.tail, heading.text = title[middle:] + (heading.text or "").split(title, 1)[1], title[:middle]
+    heading.insert(0, br)
+    broken = lxml.html.tostring(root, encoding="unicode")
+    return {
+        "heading: broken by <br>": broken,
+        "heading: broken by <br>, <title> emptied": TITLE_RE.sub(r"\1\3", broken, count=1),
+    }
+
+
+def _break_near_middle(title: str) -> int:
+    """Where an editor would break `title` nearest its middle: not inside a number or a word of Latin letters."""
+
+    def inside_a_word(at: int) -> bool:
+        return title[at - 1].isascii() and title[at - 1].isalnum() and title[at].isalnum()
+
+    return min((at for at in range(1, len(title)) if not inside_a_word(at)), key=lambda at: abs(at - len(title) // 2))
+
+
+def _holds_alone(el, title: str) -> bool:
+    """`el`'s own text, before any element in it, is `title` and nothing else."""
+    return isinstance(el.tag, str) and (el.text or "").strip() == title
+
+
 def read(page, html: str):
     return process_page(Response(page.url, 200, html.encode("utf-8")))
 
@@ -353,6 +394,7 @@ def variants_of(page, html: str, doc) -> dict:
         if again.text == doc.text:
             made.update(furniture_variants(rewritten, doc))
             made.update(layout_variants(rewritten, doc))
+            made.update(heading_variants(rewritten, doc))
     return made
 
 

@@ -256,7 +256,6 @@ LIST_AFTER_LEVELS = 3  # an attachment list after the text's block: beside it, o
 HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
 BR_PARENTS = etree.XPath("//br/..")  # the elements a <br> breaks into lines
 MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
-MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
 SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
 DATELINE_RE = re.compile(
     rf"^\s*{PRINTED_DATE}(?:\s*{WEEKDAY})?(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?(?:\s*{WEEKDAY})?\s*"
@@ -1052,7 +1051,7 @@ def _red_head_over_number(text_lines: list[str]) -> str | None:
     opening = text_lines[: metadata.RED_HEAD_LINES]
     number = next((i for i, line in enumerate(opening) if _is_number_line(line)), 0)
     head = list(takewhile(_is_red_head_line, reversed(opening[:number])))[::-1]
-    if not head or len(head) > MAX_HEADING_LINES or not DOCUMENT_KIND_END_RE.search(head[-1]):
+    if not head or len(head) > metadata.MAX_HEADING_LINES or not DOCUMENT_KIND_END_RE.search(head[-1]):
         return None
     return metadata.joined_head(head)
 
@@ -1115,7 +1114,7 @@ def _heading_element(root, page: Rendering, heading: str, head_title: str) -> st
     broken = () if in_head else (el for el in BR_PARENTS(root) if not _holds_boxes(el))
     for el in chain(HEADING_ELEMENTS(root), named, broken):
         lines = [" ".join(line.split()) for line in page.lines(el)]
-        if heading in lines and 1 < len(lines) <= MAX_HEADING_LINES and all(map(_is_title_part, lines)):
+        if heading in lines and 1 < len(lines) <= metadata.MAX_HEADING_LINES and all(map(_is_title_part, lines)):
             return metadata.joined_head(lines)
     return None
 
@@ -1193,17 +1192,26 @@ def _first_body_line(page_lines: list[str], body_lines: list[str]) -> int | None
 
 def _heading_above_info(page_lines: list[str], body_lines: list[str], text_lines: list[str]) -> str | None:
     """The line right above the lines of labels (发布日期：… 浏览次数：…) that stand right above the text's
-    container, or that open it (heading, labels, text; under a breadcrumb, a byline among the labels), or that
-    stand in it over the text (a breadcrumb, then heading, labels, text)."""
+    container, or that open it (heading, labels, text; under a breadcrumb, a byline among the labels; the heading
+    maybe over lines a <br> broke it into), or that stand in it over the text (a breadcrumb, then heading, labels,
+    text)."""
     first_body = _first_body_line(page_lines, body_lines)
     opening = list(dropwhile(_is_edge_furniture, body_lines))  # a breadcrumb over the heading in the text's box
-    record_under_first = list(takewhile(_is_label_or_edge_furniture, opening[1:INFO_EDGE]))
+    sizes = range(1, min(metadata.MAX_HEADING_LINES, len(opening) - 1) + 1)
+    broken = list(takewhile(lambda size: size == 1 or _reads_as_a_title_line(opening[size - 1]), sizes))
+    heading_lines = next((size for size in broken if _is_label_line(opening[size])), 1)
+    record = list(takewhile(_is_label_or_edge_furniture, opening[heading_lines:INFO_EDGE]))
     first_text = _first_body_line(body_lines, text_lines)
     return (
         _heading_over_labels(_without_repeated_heading(page_lines[:first_body] if first_body else []))
-        or _heading_over_labels(opening[: 1 + len(record_under_first)])
+        or _heading_over_labels(opening[: heading_lines + len(record)])
         or _heading_over_labels(body_lines[:first_text] if first_text else [])
     )
+
+
+def _reads_as_a_title_line(line: str) -> bool:
+    """A line that can go on a title a <br> broke: a heading's, with no label or value in it (朝代：唐代 is none)."""
+    return _is_title_part(line) and not any(colon in line for colon in ANNOUNCING_COLONS)
 
 
 def _is_label_or_edge_furniture(line: str) -> bool:
@@ -1352,6 +1360,7 @@ def _label_before(el) -> str:
 
 LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in
 LABEL_BOX = "div"  # a block a label stands in alone (no element inside), over its value: their parent's other line
+VALUE_ITEM_TAGS = frozenset({"li", "div", "span"})  # a label's item, then its value's (tables: read as rows)
 
 
 def _label_element_pairs(page: Rendering, body, head: set[str]) -> list[str]:
@@ -1423,18 +1432,31 @@ def _inside(el, body) -> bool:
     return body is not None and body in el.iterancestors()
 
 
-def _definition_pairs(page: Rendering, body) -> list[str]:
-    """A definition list's value over lines (`<dt>标题：</dt><dd>…大型营业性<div>演出活动…的通知</div></dd>`): the
-    dd is one value, its lines joined as a heading's are, as `label：value`. Outside the text."""
+def _values_over_lines(page: Rendering, body) -> list[str]:
+    """A label in an element of its own and its value in the next over lines: a definition list's value
+    (`<dt>标题：</dt><dd>…大型营业性<div>演出活动…的通知</div></dd>`), or a value a <br> breaks in an element of the
+    label's kind (`<li><b>名称：</b></li><li>…民用无人驾<br>驶航空器…的公告</li>`): one value, its lines joined as a
+    heading's are, as `label：value`. Outside the text."""
     pairs = []
-    for dd in page.spans:
-        dt = dd.getprevious() if dd.tag == "dd" else None
-        if dt is None or dt.tag != "dt" or _inside(dd, body):
+    for value_el in page.spans:
+        label_el = value_el.getprevious()
+        if label_el is None or not _label_and_value_tags(label_el, value_el) or _inside(value_el, body):
             continue
-        label, value = " ".join(text_of(dt).split()), page.lines(dd)
-        if len(value) > 1 and metadata.is_label(label):
+        label = " ".join(text_of(label_el).split())
+        if len(label) > MAX_LABEL_TEXT or not metadata.is_label(label):
+            continue
+        value = page.lines(value_el)
+        if len(value) > 1 and (value_el.tag == "dd" or len(value) <= metadata.MAX_HEADING_LINES):
             pairs.append(f"{label.rstrip(':：')}：{metadata.joined_head(value)}")
     return pairs
+
+
+def _label_and_value_tags(label_el, value_el) -> bool:
+    """A definition list's term and its description, or two items of one kind, the value's lines broken by <br>
+    alone (a block inside an <li> or a <div> is a line of its own, not part of one value)."""
+    if value_el.tag == "dd":
+        return label_el.tag == "dt"
+    return value_el.tag in VALUE_ITEM_TAGS and label_el.tag == value_el.tag and not _holds_boxes(value_el)
 
 
 def _info_lines(lines: list[str]) -> list[str]:
@@ -1467,12 +1489,22 @@ def _near_title(above_text: list[str], body_lines: list[str], title: str | None)
     """Lines between the title heading and the text, and the text's first lines: where a page shows its date;
     then the info lines right over the heading (来源：… / 2024-08-30 17:20 / heading), looked at last.
     `above_text`: the page's lines above the text."""
-    squeezed = re.sub(r"\s+", "", title or "")
-    heading = next((i for i, line in enumerate(above_text) if squeezed and re.sub(r"\s+", "", line) == squeezed), None)
+    heading = _heading_lines(above_text, title)
     if heading is None:
         return _below_breadcrumb(above_text[max(0, len(above_text) - INFO_EDGE) :]) + body_lines[:3]
-    over_heading = takewhile(_is_info_or_date, reversed(above_text[max(0, heading - INFO_EDGE) : heading]))
-    return above_text[heading + 1 :] + body_lines[:3] + list(over_heading)[::-1]
+    first, end = heading
+    over_heading = takewhile(_is_info_or_date, reversed(above_text[max(0, first - INFO_EDGE) : first]))
+    return above_text[end:] + body_lines[:3] + list(over_heading)[::-1]
+
+
+def _heading_lines(lines: list[str], title: str | None) -> tuple[int, int] | None:
+    """Where among `lines` the title is printed, (first, end), on a line or over up to MAX_HEADING_LINES lines
+    (a heading a <br> breaks); None where it is not."""
+    squeezed = re.sub(r"\s+", "", title or "")
+    for end in range(1, len(lines) + 1) if squeezed else ():
+        if count := metadata.title_lines_ending(lines[max(0, end - metadata.MAX_HEADING_LINES) : end], squeezed):
+            return end - count, end
+    return None
 
 
 def _below_breadcrumb(lines: list[str]) -> list[str]:
@@ -1503,7 +1535,7 @@ def read_metadata(
     head = set(body_lines[:INFO_EDGE])  # the text's first lines: where its record may stand
     metadata.from_cells(table_rows(root, body, page, head), found)
     # before the lines: a value over lines is whole
-    metadata.from_pairs(_label_element_pairs(page, body, head) + _definition_pairs(page, body), found)
+    metadata.from_pairs(_label_element_pairs(page, body, head) + _values_over_lines(page, body), found)
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
     metadata.from_pairs(page_lines, found, text_lines=set(body_lines), empty_labels=_labels_left_empty(page))

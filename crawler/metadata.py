@@ -106,6 +106,7 @@ DATE_PIECE_RE = re.compile(r"^\d{1,4}\s*[-/.:：年月日时分]?$")
 MAX_DATE_PIECES = 6  # year, month, day, hours, minutes, seconds
 NUMBER_BRACKETS = "（()）"  # around a whole 文号 printed under a heading; the number's own 〔〕 stay
 MAX_DOC_NUMBER_PARTS = 3  # a 文号 printed with spaces inside: 财税〔2013〕 81号
+MAX_HEADING_LINES = 3  # a heading over more lines is a block of its own, not a title broken by <br>
 BREADCRUMB_STEP_RE = re.compile(f"^{BREADCRUMB_MARKS}")
 UNSET_DATE = "1970-01-01"  # the Unix epoch: what a CMS prints for a timestamp it never set, no document's date
 MIN_TITLE = 4  # characters: a document's title is never shorter (the same bound as a heading's)
@@ -391,20 +392,33 @@ def _labelled_source(text: str) -> bool:
 def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
     """A 文号 printed after the title on the heading's line (`标题 财税〔2013〕81号`), or alone on the line under it
     (there an announcement's number too: 2025年第1号), maybe in brackets (（某政办〔2024〕3号）: the number without
-    them); `lines` are the page's lines above the text."""
+    them); the heading maybe broken over lines by a <br>; `lines` are the page's lines above the text."""
     squeezed = re.sub(r"\s+", "", title or "")
     if not squeezed:
         return
-    for previous, line in zip(["", *lines], lines):
-        parts = line.split()
-        follows_title = "".join(previous.split()) == squeezed
+    for i, line in enumerate(lines):
+        parts, above = line.split(), lines[max(0, i - MAX_HEADING_LINES) : i]
+        follows_title = title_lines_ending(above, squeezed) is not None
         for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
             before, number = "".join(parts[:-k]), " ".join(parts[-k:]).strip(NUMBER_BRACKETS)
-            on_heading = before == squeezed and DOC_NUMBER_RE.match(number)
+            on_heading = before and title_lines_ending([*above, before], squeezed) and DOC_NUMBER_RE.match(number)
             under_heading = not before and follows_title and HEADING_NUMBER_RE.match(number)
             if on_heading or under_heading:
                 into.add("doc_number", number, SHOWN)
                 return
+
+
+def title_lines_ending(lines: list[str], squeezed: str) -> int | None:
+    """How many of the last of `lines` print the title (`squeezed`: without its spaces), one or, where a <br>
+    breaks the heading, up to MAX_HEADING_LINES; None where they do not end with it."""
+    held = ""
+    for count, line in enumerate(reversed(lines[-MAX_HEADING_LINES:]), 1):
+        held = "".join(line.split()) + held
+        if held == squeezed:
+            return count
+        if not squeezed.endswith(held):
+            return None
+    return None
 
 
 def from_written_numbers(written: list[str], into: Candidates) -> None:
@@ -482,7 +496,8 @@ def split_appended_number(title: str) -> tuple[str, str | None]:
 
 def from_text(lines: list[str], into: Candidates) -> None:
     """A 文号 line under the title (a decree's header too, over two lines); the date a law's 题注 gives its making,
-    a cover's release date (2024-06-17发布), and the date under the signature, as 成文日期."""
+    a cover's release date (2024-06-17发布), and the date under the signature, as 成文日期 (not a date of a list of
+    dates: a law's versions)."""
     head = lines[:RED_HEAD_LINES]
     for line, next_line in zip(head, [*head[1:], ""]):
         if DOC_NUMBER_RE.match(line) or ORDER_NUMBER_RE.match(line):
@@ -499,8 +514,8 @@ def from_text(lines: list[str], into: Candidates) -> None:
         if released := RELEASED_RE.match(line):
             into.add("published", released[1], TEXT)
             break
-    for line in lines:
-        if is_date_line(line):
+    for previous, line, following in in_context(lines):
+        if is_date_line(line) and not _in_a_list_of_dates(previous, line, following):
             into.add("written", line, TEXT)
             break
 

@@ -1635,3 +1635,54 @@ def test_a_heading_a_br_breaks_over_lines_in_a_plain_box_is_one_title_wide_space
     assert page(body, "<title></title>").meta.finish()["title"] == "《中华人民共和国民法典》第二编 物权"
     series = "<title>第二编\u3000物权_某某网</title>"  # the CMS titles it by that line alone: no join
     assert page(body, series).meta.finish()["title"] == "第二编\u3000物权"
+
+
+def test_a_value_a_br_breaks_in_the_item_after_its_labels_item_is_one_value():
+    record = (
+        "<ul><li><b>名称：</b></li><li>中国民用航空局关于民用无人驾<br>驶航空器监管服务有关事宜的公告</li></ul>"
+        "<ul><li><b>发布机构：</b></li><li>综合司<br>运输司</li></ul>"
+    )
+    found = page(f"<div>{record}</div><div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert found["title"] == "中国民用航空局关于民用无人驾驶航空器监管服务有关事宜的公告"
+    assert found["publisher"] == "综合司 运输司"  # issuers a line each, apart by a space
+
+
+BROKEN_TITLE = "国家能源局华中监管局关于印发《华中区<br>域省间电力中长期市场实施细则》的通知"
+WHOLE_TITLE = "国家能源局华中监管局关于印发《华中区域省间电力中长期市场实施细则》的通知"
+
+
+def test_the_date_under_a_heading_a_br_breaks_over_lines_is_the_pages():
+    head = f"<title>{WHOLE_TITLE}</title><meta name='PubDate' content='2026-03-17 10:00'>"
+    tools = "".join(f"<p>{tool}</p>" for tool in ("Aa", "字体：", "小", "|", "中", "|", "大", "打印", "关闭"))
+    body = (
+        f"<div><div>{BROKEN_TITLE}</div><div><span>2026-04-09 09:32</span> <span>来源：国家能源局</span></div></div>"
+        f"<div>{tools}</div><div class='zoom'>{TEXT * 3}</div>"
+    )
+    assert page(body, head).meta.finish()["published"] == "2026-04-09"  # not the head's PubDate
+
+
+def test_a_文号_under_or_after_a_heading_a_br_breaks_over_lines_is_the_文号():
+    head = f"<title>{WHOLE_TITLE}</title>"
+    under = f"<div><div>{BROKEN_TITLE}</div><div>华中监能市场〔2026〕12号</div></div><div class='zoom'>{TEXT * 3}</div>"
+    assert page(under, head).meta.finish()["doc_number"] == "华中监能市场〔2026〕12号"
+    after = f"<div><span>{BROKEN_TITLE}</span> <span>华中监能市场〔2026〕12号</span></div>"
+    after += f"<div class='zoom'>{TEXT * 3}</div>"
+    assert page(after, head).meta.finish()["doc_number"] == "华中监能市场〔2026〕12号"
+
+
+def test_a_date_of_a_list_of_dates_over_the_text_is_no_成文日期():
+    found = metadata.Candidates()
+    metadata.from_text(["历史沿革", "2014-08-07", "2024-03-10", "第一条 为了保障公平竞争，制定本条例。"], found)
+    assert found.best("written") is None
+    metadata.from_text(["第一条 为了保障公平竞争，制定本条例。", "某某市人民政府", "2024-03-10"], found)
+    assert found.best("written") == "2024-03-10"  # the date under the signature
+
+
+def test_a_heading_a_br_breaks_over_lines_opening_the_texts_box_over_its_labels_is_the_title():
+    body = (
+        "<div class='content'><h1>柘城县人民政府办公室关于<br>2018年端午节放假安排的通知</h1>"
+        "<div><span>发布日期：2018-06-11 15:33:36</span> <span>来源：政府办</span></div>"
+        f"{TEXT * 3}</div>"
+    )
+    found = page(body, "<title></title>").meta.finish()
+    assert found["title"] == "柘城县人民政府办公室关于2018年端午节放假安排的通知"
