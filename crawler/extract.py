@@ -1360,7 +1360,10 @@ def _label_before(el) -> str:
 
 LABEL_HOLDERS = ("span", "label", "b", "strong", "font", "em")  # inline elements a label is set in
 LABEL_BOX = "div"  # a block a label stands in alone (no element inside), over its value: their parent's other line
-VALUE_ITEM_TAGS = frozenset({"li", "div", "span"})  # a label's item, then its value's (tables: read as rows)
+# A label's element, then its value's: a definition list's term and description, or two items of one kind (tables
+# are read as rows).
+VALUE_ITEM_TAGS = frozenset({"li", "div", "span"})
+LABEL_TAG_BEFORE = {"dd": "dt"}
 
 
 def _label_element_pairs(page: Rendering, body, head: set[str]) -> list[str]:
@@ -1432,31 +1435,28 @@ def _inside(el, body) -> bool:
     return body is not None and body in el.iterancestors()
 
 
-def _values_over_lines(page: Rendering, body) -> list[str]:
+def _values_over_lines(root, page: Rendering, body) -> list[str]:
     """A label in an element of its own and its value in the next over lines: a definition list's value
     (`<dt>标题：</dt><dd>…大型营业性<div>演出活动…的通知</div></dd>`), or a value a <br> breaks in an element of the
     label's kind (`<li><b>名称：</b></li><li>…民用无人驾<br>驶航空器…的公告</li>`): one value, its lines joined as a
     heading's are, as `label：value`. Outside the text."""
     pairs = []
-    for value_el in page.spans:
-        label_el = value_el.getprevious()
-        if label_el is None or not _label_and_value_tags(label_el, value_el) or _inside(value_el, body):
+    broken = (el for el in BR_PARENTS(root) if el.tag in VALUE_ITEM_TAGS)
+    for value_el in chain(root.iter("dd"), broken):
+        if value_el not in page.spans:  # hidden, or outside the page's body
             continue
-        label = " ".join(text_of(label_el).split())
-        if len(label) > MAX_LABEL_TEXT or not metadata.is_label(label):
+        label_el = value_el.getprevious()
+        if label_el is None or label_el.tag != LABEL_TAG_BEFORE.get(value_el.tag, value_el.tag):
+            continue
+        label = " ".join(_opening(label_el, MAX_LABEL_TEXT + 1).split())
+        if len(label) > MAX_LABEL_TEXT or not metadata.is_label(label) or _inside(value_el, body):
+            continue
+        if value_el.tag != "dd" and _holds_boxes(value_el):  # a block in an <li> or a <div> is a line of its own
             continue
         value = page.lines(value_el)
         if len(value) > 1 and (value_el.tag == "dd" or len(value) <= metadata.MAX_HEADING_LINES):
             pairs.append(f"{label.rstrip(':：')}：{metadata.joined_head(value)}")
     return pairs
-
-
-def _label_and_value_tags(label_el, value_el) -> bool:
-    """A definition list's term and its description, or two items of one kind, the value's lines broken by <br>
-    alone (a block inside an <li> or a <div> is a line of its own, not part of one value)."""
-    if value_el.tag == "dd":
-        return label_el.tag == "dt"
-    return value_el.tag in VALUE_ITEM_TAGS and label_el.tag == value_el.tag and not _holds_boxes(value_el)
 
 
 def _info_lines(lines: list[str]) -> list[str]:
@@ -1535,7 +1535,7 @@ def read_metadata(
     head = set(body_lines[:INFO_EDGE])  # the text's first lines: where its record may stand
     metadata.from_cells(table_rows(root, body, page, head), found)
     # before the lines: a value over lines is whole
-    metadata.from_pairs(_label_element_pairs(page, body, head) + _values_over_lines(page, body), found)
+    metadata.from_pairs(_label_element_pairs(page, body, head) + _values_over_lines(root, page, body), found)
     # The page's label lines outside the text; a label alone on its line still takes the line below it, also
     # when that is the text's (名称： above a text that opens with the title).
     metadata.from_pairs(page_lines, found, text_lines=set(body_lines), empty_labels=_labels_left_empty(page))

@@ -159,6 +159,7 @@ def label_field(text: str) -> str | None:
     return LABEL_FIELD.get(_bare_label(text))
 
 
+@lru_cache(maxsize=4096)  # a page's short texts are asked about again and again, and a portal's on every page
 def is_label(text: str) -> bool:
     cleaned = _bare_label(text)
     return cleaned in LABEL_FIELD or cleaned in OTHER_LABELS
