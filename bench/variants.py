@@ -2,11 +2,12 @@
 
 A robustness probe, not a corpus: the variants are made here from the real pages, one change at a time, each a way
 portals are known to differ: labels, the head <title>, the printed date, and the record block (索引号, 发布机构,
-文号, dates) rebuilt in the layouts portals use (tables, dl/dd, spans with or without colons, one line). Per split
-(tuning / validation, the real-page corpus's split by portal), per kind of change: how many variants were made and
-how many read a field (title, publisher, 发布日期, 文号, 索引号) otherwise than the unchanged page does, or, where the
-change writes the date, otherwise than the date itself; furniture put in the text's box over or under the text
-(print and close, font size, counter, share bar, QR prompt, breadcrumb, prev/next) counts when the text changes too.
+文号, dates) rebuilt in the layouts portals use (tables, dl/dd, spans with or without colons, one line, a table under
+the text), the heading broken over two lines by a <br>. Per split (tuning / validation, the real-page corpus's split
+by portal), per kind of change: how many variants were made and how many read a field (title, publisher, 发布日期,
+文号, 索引号) otherwise than the unchanged page does, or, where the change writes the date, otherwise than the date
+itself; furniture put in the text's box over or under the text (print and close, font size, counter, share bar, QR
+prompt, breadcrumb, prev/next), the text's layout and the broken heading count when the text changes too.
 Then each page with every class and id name taken away, its
 text's box found by what it holds alone: the text's F1 against the page's own reading, and the fields read otherwise.
 
@@ -239,7 +240,23 @@ def record_variants(rewritten: str, doc) -> dict:
         for label in RECORD_SYNONYMS.get(name, ()):
             relabelled = [(label if field == name else RECORD_FIELDS[field], value) for field, value in shown.items()]
             records[f"record label: {label} for {RECORD_FIELDS[name]}"] = _table(relabelled)
-    return {kind: _with_record(rewritten, opening, markup) for kind, markup in records.items()}
+    variants = {kind: _with_record(rewritten, opening, markup) for kind, markup in records.items()}
+    variants["record: a table under the text"] = _with_record_under(rewritten, opening, _table(pairs), doc.text)
+    return {kind: html for kind, html in variants.items() if html}
+
+
+def _with_record_under(html: str, opening: str, markup: str, text: str) -> str | None:
+    """The record block taken from over the text and set, as a table, right after the text's box (a 信息公开
+    record at the page's foot)."""
+    root = lxml.html.document_fromstring(html)
+    old, box = _record_block(root, opening), _text_box(root, text)
+    if box is None or box in old.iterancestors() or box is old:
+        return None
+    gone = lxml.html.Element("span")  # in the record's place, with the text after it
+    gone.tail = old.tail
+    old.getparent().replace(old, gone)
+    box.addnext(lxml.html.fragment_fromstring(markup, create_parent="div"))
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _with_record(html: str, opening: str, markup: str) -> str:
@@ -428,7 +445,7 @@ def main() -> None:
                     continue
                 made[kind] += 1
                 variant = read(page, written)
-                text_moved = kind.startswith(("furniture", "layout")) and variant.text != doc.text
+                text_moved = kind.startswith(("furniture", "layout", "heading")) and variant.text != doc.text
                 wrong[kind] += bool(differing(doc, variant) or text_moved)
             unnamed = read(page, without_names(html))
             nameless.append((text_f1(unnamed.text, doc.text), differing(doc, unnamed)))
