@@ -253,7 +253,8 @@ DOCUMENT_KIND_END_RE = re.compile(
 )
 BREADCRUMB_MARK_RE = re.compile(BREADCRUMB_MARKS)
 LIST_AFTER_LEVELS = 3  # an attachment list after the text's block: beside it, or beside its parent's parent
-HEADING_ELEMENTS = etree.XPath("//h1|//h2|//h3|//h4|//h5|//h6")
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+HEADING_ELEMENTS = etree.XPath("|".join(f"//{tag}" for tag in HEADING_TAGS))
 BR_PARENTS = etree.XPath("//br/..")  # the elements a <br> breaks into lines
 MIN_TAGGED_TITLE = 8  # characters a tagged heading's core has at least to be the title (2 × MIN_TITLE)
 SHOWN_TITLE_OPENING = 8  # characters of a title that the page must show for the CMS's copy of it to count
@@ -818,6 +819,27 @@ def _box_sending_to_files(root, page: Rendering, block):
         if after := attachment_list_after(box, page):
             return box, page.lines(box) + after, "pointer to files"
     return None
+
+
+def _without_broken_heading(lines: list[str], box, root, page: Rendering, title: str | None) -> list[str]:
+    """The text without the page's heading that a <br> breaks over its first lines (<h1>…峡谷<br>…公告</h1> in
+    the text's box): the title the heading element prints, as a title on one line is taken off (see
+    pipeline._without_title). A red head in the text's paragraphs (<p>国务院办公厅关于…<br>…的通报</p>) is the
+    document's own and stays, as the golds keep it."""
+    if box is None or not title:
+        return lines
+    squeezed = "".join(title.split())
+    named = (el for _, el in TITLE_CONTAINERS.find(root))
+    for el in chain(box.iter(*HEADING_TAGS), named):
+        heading = page.lines(el) if el in page.spans and box in el.iterancestors() else []
+        size = len(heading)
+        if (
+            1 < size <= metadata.MAX_HEADING_LINES
+            and lines[:size] == heading
+            and "".join("".join(heading).split()) == squeezed
+        ):
+            return lines[size:]
+    return lines
 
 
 def trafilatura_lines(html: str) -> list[str]:
@@ -1587,7 +1609,7 @@ def extract(html: str, base_url: str = "", encoding: str = "utf-8") -> Extracted
     found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:
         read_wrapper_head(lines, text_lines, found)
-    lines, container = text_lines, block
+    lines, container = _without_broken_heading(text_lines, block, root, page, found.best("title")), block
     return Extracted(
         lines=lines,
         meta=found,

@@ -1686,3 +1686,27 @@ def test_a_heading_a_br_breaks_over_lines_opening_the_texts_box_over_its_labels_
     )
     found = page(body, "<title></title>").meta.finish()
     assert found["title"] == "柘城县人民政府办公室关于2018年端午节放假安排的通知"
+
+
+def test_the_page_heading_a_br_breaks_over_the_texts_first_lines_is_no_line_of_the_text_a_red_head_is():
+    head = "<title>内乡宝天曼峡谷漂流景区开漂公告</title>"
+    heading = "<h1>内乡宝天曼峡谷<br>漂流景区开漂公告</h1>"
+    doc = process_page(
+        Response(
+            "http://x.gov.cn/a.html",
+            200,
+            f"<html><head>{head}</head><body><div class='content'>{heading}{TEXT * 3}</div></body></html>".encode(),
+        )
+    )
+    assert doc.text.startswith("各乡镇人民政府")
+    red_head = (
+        "<p>内乡宝天曼峡谷<br>漂流景区开漂公告</p><p>内政〔2018〕5号</p>"  # the document's own, in its paragraphs
+    )
+    doc = process_page(
+        Response(
+            "http://x.gov.cn/a.html",
+            200,
+            f"<html><head>{head}</head><body><div class='content'>{red_head}{TEXT * 3}</div></body></html>".encode(),
+        )
+    )
+    assert doc.text.startswith("内乡宝天曼峡谷\n漂流景区开漂公告\n内政〔2018〕5号")
