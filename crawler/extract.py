@@ -823,22 +823,23 @@ def _box_sending_to_files(root, page: Rendering, block):
 
 def _without_broken_heading(lines: list[str], box, root, page: Rendering, title: str | None) -> list[str]:
     """The text without the page's heading that a <br> breaks over its first lines (<h1>…峡谷<br>…公告</h1> in
-    the text's box): the title the heading element prints, as a title on one line is taken off (see
-    pipeline._without_title). A red head in the text's paragraphs (<p>国务院办公厅关于…<br>…的通报</p>) is the
+    the text's box, maybe under page tools): the title the heading element prints, as a title on one line is taken
+    off (see pipeline._without_title). A red head in the text's paragraphs (<p>国务院办公厅关于…<br>…的通报</p>) is the
     document's own and stays, as the golds keep it."""
     if box is None or not title:
         return lines
     squeezed = "".join(title.split())
+    start = len(list(takewhile(_is_edge_furniture, lines)))  # page tools over it go with the cleaner
     named = (el for _, el in TITLE_CONTAINERS.find(root))
     for el in chain(box.iter(*HEADING_TAGS), named):
         heading = page.lines(el) if el in page.spans and box in el.iterancestors() else []
-        size = len(heading)
+        end = start + len(heading)
         if (
-            1 < size <= metadata.MAX_HEADING_LINES
-            and lines[:size] == heading
+            1 < len(heading) <= metadata.MAX_HEADING_LINES
+            and lines[start:end] == heading
             and "".join("".join(heading).split()) == squeezed
         ):
-            return lines[size:]
+            return lines[:start] + lines[end:]
     return lines
 
 

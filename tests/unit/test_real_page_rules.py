@@ -1690,7 +1690,7 @@ def test_a_heading_a_br_breaks_over_lines_opening_the_texts_box_over_its_labels_
 
 def test_the_page_heading_a_br_breaks_over_the_texts_first_lines_is_no_line_of_the_text_a_red_head_is():
     head = "<title>内乡宝天曼峡谷漂流景区开漂公告</title>"
-    heading = "<h1>内乡宝天曼峡谷<br>漂流景区开漂公告</h1>"
+    heading = "<p>【打印】【关闭】</p><h1>内乡宝天曼峡谷<br>漂流景区开漂公告</h1>"  # under page tools too
     doc = process_page(
         Response(
             "http://x.gov.cn/a.html",
