@@ -821,13 +821,14 @@ def _box_sending_to_files(root, page: Rendering, block):
     return None
 
 
-def _without_broken_heading(lines: list[str], box, root, page: Rendering, title: str | None) -> list[str]:
-    """The text without the page's heading that a <br> breaks over its first lines (<h1>…峡谷<br>…公告</h1> in
-    the text's box, maybe under page tools): the title the heading element prints, as a title on one line is taken
-    off (see pipeline._without_title). A red head in the text's paragraphs (<p>国务院办公厅关于…<br>…的通报</p>) is the
-    document's own and stays, as the golds keep it."""
+def _page_heading_opening(lines: list[str], box, root, page: Rendering, title: str | None) -> tuple[int, int]:
+    """Where among the text's first lines the page's heading stands, (start, end), when its element stands in the
+    text's box (<h1>…峡谷<br>…公告</h1>, maybe under page tools), with the 文号 in an element of its own right under
+    it: the title the heading element prints is no line of the text, as a title on one line is not (see
+    pipeline._without_title), nor that 文号. A red head in the text's paragraphs (<p>国务院办公厅关于…<br>…的通报</p>)
+    is the document's own and stays, as the golds keep it. (0, 0) where there is none."""
     if box is None or not title:
-        return lines
+        return 0, 0
     squeezed = "".join(title.split())
     start = len(list(takewhile(_is_edge_furniture, lines)))  # page tools over it go with the cleaner
     named = (el for _, el in TITLE_CONTAINERS.find(root))
@@ -835,12 +836,20 @@ def _without_broken_heading(lines: list[str], box, root, page: Rendering, title:
         heading = page.lines(el) if el in page.spans and box in el.iterancestors() else []
         end = start + len(heading)
         if (
-            1 < len(heading) <= metadata.MAX_HEADING_LINES
+            0 < len(heading) <= metadata.MAX_HEADING_LINES
             and lines[start:end] == heading
             and "".join("".join(heading).split()) == squeezed
         ):
-            return lines[:start] + lines[end:]
-    return lines
+            return start, end + _number_under(el, lines[end : end + 1], page)
+    return 0, 0
+
+
+def _number_under(heading, following: list[str], page: Rendering) -> int:
+    """1 where the line after the heading is its 文号 in an element of its own right under it, else 0."""
+    under = heading.getnext()
+    if under not in page.spans or not following or page.lines(under) != following:  # a comment, a hidden box
+        return 0
+    return int(bool(metadata.HEADING_NUMBER_RE.match(following[0].strip().strip(metadata.NUMBER_BRACKETS))))
 
 
 def trafilatura_lines(html: str) -> list[str]:
@@ -1610,7 +1619,9 @@ def extract(html: str, base_url: str = "", encoding: str = "utf-8") -> Extracted
     found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:
         read_wrapper_head(lines, text_lines, found)
-    lines, container = _without_broken_heading(text_lines, block, root, page, found.best("title")), block
+    start, end = _page_heading_opening(text_lines, block, root, page, found.best("title"))
+    metadata.from_heading(text_lines[start:end], found.best("title"), found)  # a 文号 under it, read before it goes
+    lines, container = text_lines[:start] + text_lines[end:], block
     return Extracted(
         lines=lines,
         meta=found,

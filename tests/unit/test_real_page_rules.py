@@ -1710,3 +1710,11 @@ def test_the_page_heading_a_br_breaks_over_the_texts_first_lines_is_no_line_of_t
         )
     )
     assert doc.text.startswith("内乡宝天曼峡谷\n漂流景区开漂公告\n内政〔2018〕5号")
+
+
+def test_a_文号_in_an_element_right_under_a_broken_page_heading_in_the_texts_box_is_no_line_of_the_text():
+    head = "<title>内乡宝天曼峡谷漂流景区开漂公告</title>"
+    heading = "<h1>内乡宝天曼峡谷<br>漂流景区开漂公告</h1><p class='wenhao'>内政〔2018〕5号</p>"
+    html = f"<html><head>{head}</head><body><div>{heading}{TEXT * 3}</div></body></html>"
+    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    assert doc.text.startswith("各乡镇人民政府") and doc.doc_number == "内政〔2018〕5号"
