@@ -1,15 +1,15 @@
 """Each real page written as other portals write the same thing: every metadata field must read as on the page.
 
 A robustness probe, not a corpus: the variants are made here from the real pages, one change at a time, each a way
-portals are known to differ: labels, the head <title>, the printed date, and the record block (索引号, 发布机构,
-文号, dates) rebuilt in the layouts portals use (tables, dl/dd, spans with or without colons, one line, a table under
-the text), the heading broken over two lines by a <br>. Per split (tuning / validation, the real-page corpus's split
-by portal), per kind of change: how many variants were made and how many read a field (title, publisher, 发布日期,
-文号, 索引号) otherwise than the unchanged page does, or, where the change writes the date, otherwise than the date
-itself; furniture put in the text's box over or under the text (print and close, font size, counter, share bar, QR
-prompt, breadcrumb, prev/next), the text's layout and the broken heading count when the text changes too.
-Then each page with every class and id name taken away, its
-text's box found by what it holds alone: the text's F1 against the page's own reading, and the fields read otherwise.
+portals are known to differ: labels, the head <title> and <meta> tags, the printed date, and the record block (索引号,
+发布机构, 文号, dates) rebuilt in the layouts portals use (tables, dl/dd, spans with or without colons, one line, a
+table under the text), the heading broken over two lines by a <br>. Per split (tuning / validation, the real-page
+corpus's split by portal), per kind of change: how many variants were made and how many read a field (title,
+publisher, 发布日期, 文号, 索引号) otherwise than the unchanged page does, or, where the change writes the date,
+otherwise than the date itself; furniture put in the text's box over or under the text (print and close, font size,
+counter, share bar, QR prompt, breadcrumb, prev/next), the text's layout and the broken heading count when the text
+changes too. Then each page with every class and id name taken away, its text's box found by what it holds alone: the
+text's F1 against the page's own reading, and the fields read otherwise.
 
     python bench/variants.py            # ZWGK_REAL_CORPUS=… where the pages stand beside the checkout
 """
@@ -39,6 +39,7 @@ LABEL_THEN_COLON = rf"({LABELS})(\s*(?:</[^>]+>)?\s*)："
 TRADITIONAL_LABELS = "索引號|文號|發文字號|發布機構|發文機關|發布日期|成文日期|信息來源|發布時間|公開日期"
 TRADITIONAL = dict(zip(LABELS.split("|"), TRADITIONAL_LABELS.split("|"), strict=True))
 TITLE_RE = re.compile(r"(<title[^>]*>)(.*?)(</title>)", re.S | re.I)
+HEAD_META_RE = re.compile(r"<meta\s+(?![^>]*(?:charset|http-equiv))[^>]*>", re.I)
 OTHER_SITE = "滨江市人民政府"
 MIN_BROKEN_TITLE = 8  # a title long enough for an editor to break it over two lines
 
@@ -58,6 +59,12 @@ def label_variants(html: str, doc) -> dict:
             rf"(?<=[>\s])({LABELS})(?=\s*(?:</[^>]+>)?\s*[:：])", lambda m: "\u3000".join(m[1]), html
         ),
     }
+
+
+def head_meta_variants(html: str, doc) -> dict:
+    """The head without its <meta name=…> tags (ArticleTitle, PubDate, ContentSource…), as a portal writes none of
+    the TRS family's: what the page shows must be found without them. The charset's stays."""
+    return {"head: its <meta> tags taken away": HEAD_META_RE.sub("", html)}
 
 
 def head_title_variants(html: str, doc) -> dict:
@@ -402,7 +409,7 @@ def variants_of(page, html: str, doc) -> dict:
     """Every variant of the page. The record and furniture variants are made from the page as lxml writes it back,
     and only where that reads as the page does (its text too, for furniture), so that a difference is the change's."""
     made = {}
-    for family in (label_variants, head_title_variants, date_variants):
+    for family in (label_variants, head_title_variants, head_meta_variants, date_variants):
         made.update(family(html, doc))
     rewritten = lxml.html.tostring(lxml.html.document_fromstring(html), encoding="unicode")
     again = read(page, rewritten)

@@ -1018,7 +1018,7 @@ def page_title(
         if _is_heading(text)
     ]
     heading = (
-        next((text for text in named_headings if document_title and text[:4] in document_title), None)
+        next((text for text in named_headings if _confirms(document_title, text)), None)
         or _heading_the_head_title_names(root, page, head_title, owners)
         or _line_the_head_title_names(page.lines(), body_lines, head_title, owners)
         or _heading_above_info(page.lines(), body_lines, text_lines)
@@ -1028,15 +1028,23 @@ def page_title(
     )
     if heading:
         whole = _heading_element(root, page, heading, head_title) or _whole_heading(heading, page.lines(), head_title)
-        return _without_edge_tags(whole)
+        return _without_number_after(_without_edge_tags(whole))
     # a head <title> that is only a site's name (one word: 某某市人民政府门户网站) or a page's kind names no
     # document: no title rather than the site's name for one; a title with the site's name after a space keeps both
     only_the_site = _names_a_site(document_title, owners) and len(document_title.split()) <= 1
     return labelled or (None if only_the_site or _is_page_kind(document_title) else document_title)
 
 
+def _confirms(document_title: str, heading: str) -> bool:
+    """The head <title> (without the site's name) holds the heading's opening: SHOWN_TITLE_OPENING characters of it,
+    or all of a shorter one (a link box's caption, 自治区政府部门网站, is no heading of 宁夏回族自治区政府工作报告)."""
+    opening = metadata.comparable(heading)[:SHOWN_TITLE_OPENING]
+    return bool(document_title and opening) and opening in metadata.comparable(document_title)
+
+
 def _head_title(root) -> str:
-    return " ".join((root.findtext(".//title") or "").split())
+    """The head <title>'s text; markup a CMS left in it is no text (标题<br>--副题), as in a <meta>'s value."""
+    return " ".join(TAG_RE.sub("", root.findtext(".//title") or "").split())
 
 
 def _owner_lines(page: Rendering) -> list[str]:
@@ -1178,7 +1186,7 @@ def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
     """A heading a <br> or the markup's own line break broke over lines (issuers, then the title; a title's
     second half): with the lines right above and right below it that a part of the head <title> holds in a row
     with it."""
-    parts = [metadata.comparable(part) for part in _title_parts(TAG_RE.sub("", head_title))]
+    parts = [metadata.comparable(part) for part in _title_parts(head_title)]
     if heading not in page_lines or not parts:
         return heading
 
@@ -1192,6 +1200,16 @@ def _whole_heading(heading: str, page_lines: list[str], head_title: str) -> str:
     while end < len(page_lines) and _is_heading(page_lines[end]) and held(page_lines[start : end + 1]):
         end += 1
     return metadata.joined_head(page_lines[start:end]) if start < end - 1 else heading
+
+
+def _without_number_after(heading: str) -> str:
+    """A heading with its 文号 printed after it on its line (`标题 财税〔2013〕81号`) is the title without it (the
+    文号 is read as such: metadata.from_heading)."""
+    parts = heading.split()
+    for count in range(1, min(metadata.MAX_DOC_NUMBER_PARTS, len(parts) - 1) + 1):
+        if metadata.DOC_NUMBER_RE.match(" ".join(parts[-count:]).strip(metadata.NUMBER_BRACKETS)):
+            return heading[: heading.rfind(parts[-count])].rstrip()  # the title's own spacing kept
+    return heading
 
 
 def _without_edge_tags(heading: str) -> str:

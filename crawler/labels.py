@@ -169,6 +169,7 @@ WORKFLOW_LABELS = [
     "文章录入",
     "信息录入",
     "发布人",  # the CMS account that posted it: 发布时间：… 发布人： 文章来源：…
+    "发布者",  # the same account: 发布者：交通公告 under 银川市公安局's heading
     "供稿",
 ]
 # Labels a line of the body may open as well (名称：… of the goods a notice buys): no sign of a record's line.

@@ -21,7 +21,7 @@ from functools import lru_cache
 from itertools import takewhile
 
 from .chars import HAN_RE, SENTENCE_END, to_simplified, traditional_forms
-from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture
+from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture, strip_inline_furniture
 from .dates import PRINTED_DATE, WEEKDAY, find_date, is_date_line
 from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
 
@@ -384,10 +384,12 @@ def _in_a_list_of_dates(previous: str, line: str, following: str) -> bool:
 
 
 def _labelled_source(text: str) -> bool:
-    """`text` is a source's label and its value (来源：太原晚报): a date after them is the dateline's."""
+    """`text` is a source's label and its value (来源：太原晚报), or the label the page left empty, page tools before it
+    aside (字号 大 中 小 文章来源：): a date after them is the dateline's."""
+    text = strip_inline_furniture(text)
     m = LABEL_RE.match(text)
     labels_a_source = m is not None and LABEL_FIELD[_clean_label(m.group(1))] == "publisher"
-    return labels_a_source and bool(HAN_RE.search(text[m.end() :]))
+    return labels_a_source and (bool(HAN_RE.search(text[m.end() :])) or not text[m.end() :].strip())
 
 
 def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:

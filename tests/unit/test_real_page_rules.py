@@ -1718,3 +1718,43 @@ def test_a_文号_in_an_element_right_under_a_broken_page_heading_in_the_texts_b
     html = f"<html><head>{head}</head><body><div>{heading}{TEXT * 3}</div></body></html>"
     doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
     assert doc.text.startswith("各乡镇人民政府") and doc.doc_number == "内政〔2018〕5号"
+
+
+def test_markup_a_cms_left_in_the_head_title_is_no_text():
+    head = "<title>中华人民共和国财政部令第87号<br>--政府采购货物和服务招标投标管理办法</title>"
+    found = page(f"<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()
+    assert found["title"] == "中华人民共和国财政部令第87号--政府采购货物和服务招标投标管理办法"
+
+
+def test_a_date_after_a_source_label_left_empty_among_page_tools_is_the_dateline():
+    row = "<table><tr><td>字号 大 中 小</td><td>文章来源：<span></span></td><td>2026-01-15 14:59:40</td></tr></table>"
+    found = page(f"<div>2025年金融统计数据报告</div>{row}<div class='zoom'>{TEXT * 3}</div>").meta.finish()
+    assert found["published"] == "2026-01-15"
+
+
+def test_a_cms_accounts_发布者_line_is_a_label_line_not_a_heading():
+    body = (
+        f"<div>贺兰县公安局办理户口公开事项</div><div>发布者：交通公告</div><div>发布时间：2024-01-05</div>{TEXT * 3}"
+    )
+    assert (
+        page(f"<div>{body}</div>", "<title>银川市公安局</title>").meta.finish()["title"]
+        == "贺兰县公安局办理户口公开事项"
+    )
+
+
+def test_a_named_heading_is_confirmed_by_the_head_title_holding_its_opening_not_four_characters_of_it():
+    body = (
+        "<div class='title'>自治区政府部门网站</div><h1>2026年宁夏回族自治区政府工作报告</h1>"
+        f"<div>发布日期：2026-01-28</div><div class='zoom'>{TEXT * 3}</div>"
+    )
+    found = page(body, "<title>2026年宁夏回族自治区政府工作报告- 宁夏</title>").meta.finish()
+    assert found["title"] == "2026年宁夏回族自治区政府工作报告"
+
+
+def test_a_文号_after_the_heading_on_its_line_is_no_part_of_the_title():
+    title = "财政部 国家税务总局关于保险保障基金有关税收政策继续执行的通知"
+    heading = f"<div><span>{title}</span> <span>财税〔2013〕81号</span></div>"
+    body = f"{heading}<div>成文日期：2013-10-27</div><div class='zoom'>{TEXT * 3}</div>"
+    found = page(body, "<title>国家税务总局</title>").meta.finish()
+    assert found["title"] == title
+    assert found["doc_number"] == "财税〔2013〕81号"
