@@ -34,7 +34,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import PRINTED_DATE, WEEKDAY, is_date_line
-from .labels import COUNTER_LABELS, FONT_LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
+from .labels import MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
 FORM_FIELDS = ("input", "select", "textarea")
@@ -263,8 +263,6 @@ DATELINE_RE = re.compile(
 )
 MAX_INFO_LINE = 160
 RECORD_ITEM_TAGS = frozenset({"tr", "li", "p"})  # a record's rows and items
-# A line a page's tool opens (浏览次数：…, 字号：T | T): no record's, though it reads as a label's.
-TOOL_LINE_RE = re.compile(rf"^\s*(?:{'|'.join([*COUNTER_LABELS, *FONT_LABELS])})\s*[:：]")
 # A record's row of bracketed labels, each with its value (【法律话题】 合同; 劳动就业 【产业领域】 公共管理): fields of
 # the record under the heading, though ones the archive does not keep. One pair is a heading's tag ([政采云]标题).
 BRACKETED_FIELDS_RE = re.compile(r"^\s*(?:[【\[［][\u4e00-\u9fff]{2,8}[】\]］]\s*[^【\[［\s][^【\[［]*){2,}$")
@@ -1285,7 +1283,7 @@ def _heading_over_labels(lines: list[str]) -> str | None:
         or _is_edge_furniture(lines[top - 1])  # page tools after the labels or among them (浏览 0 次)
     ):
         top -= 1
-    if top == 0 or not any(_is_label_line(line) and not TOOL_LINE_RE.match(line) for line in lines[top:]):
+    if top == 0 or not any(_is_label_line(line) and not metadata.TOOL_LINE_RE.match(line) for line in lines[top:]):
         return None  # no labels, or page tools alone (浏览次数：…, 字号：T | T): no record under a heading
     if top > 1 and metadata.DOC_NUMBER_RE.match(lines[top - 1].strip().strip(metadata.NUMBER_BRACKETS)):
         top -= 1

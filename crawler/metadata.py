@@ -23,7 +23,7 @@ from itertools import takewhile
 from .chars import HAN_RE, SENTENCE_END, to_simplified, traditional_forms
 from .clean import BREADCRUMB_MARKS, BUTTON_RE, BUTTONS_ONLY_RE, is_furniture, strip_inline_furniture
 from .dates import PRINTED_DATE, WEEKDAY, find_date, is_date_line
-from .labels import COUNTER_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
+from .labels import COUNTER_LABELS, FONT_LABELS, LABEL_FIELD, LABELS, OTHER_LABELS, OWNER_LABELS
 
 LABELLED, LISTED, SHOWN, GENERATED, TEXT = range(5)
 CUT_SHORT_RE = re.compile(r"(?:\.{2,}|…+)\s*$")  # a title a list cut to its width (关于开展2024年度政务公开...)
@@ -63,6 +63,8 @@ HEAD_LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])({_label_alt(LABELS + OWNER_LA
 # A label alone on its line, maybe bracketed ([ 索引号 ], 【发布机构】), its value on the next line.
 ONLY_LABEL_RE = re.compile(rf"^{GAP}[\[【［]?{GAP}({LABEL_ALT}){GAP}[\]】］]?{GAP}[:：]?{GAP}$")
 LABEL_MARK_RE = re.compile(r"[:：\]】］]")
+# A line a page's tool opens (浏览次数：…, 字号：T | T, 【字体：大…): no record's, though it reads as a label's.
+TOOL_LINE_RE = re.compile(rf"^[\s【\[［]*(?:{'|'.join([*COUNTER_LABELS, *FONT_LABELS])})\s*[:：]")
 # Labels that are everyday words too: alone on a line without a colon or brackets they are the page's words
 # (南京<br>发布: a 微博 account's name over 手机, the site's phone edition), not labels.
 WORD_LABELS = {"发布", "时间", "日期", "名称", "标题", "来源", "作者", "时效"}
@@ -140,7 +142,8 @@ SPREAD_NAME_RE = re.compile(
     r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000\u00a0]+[\u4e00-\u9fff](?![\u4e00-\u9fff]))+"
 )
 MAX_DATE_LINE = 80
-WEEKDAY_RE = re.compile(f"^{WEEKDAY}")
+# A dateline's weekday and time after its date, in either order (2026-02-03 21:17, 2024年1月5日 星期五 10:30).
+DATELINE_TAIL_RE = re.compile(rf"^(?:\s*(?:{WEEKDAY}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?))*")
 # A cover's release line, as standards and model contracts print it (2024-06-17发布  2024-07-01施行): its 发布日期.
 RELEASED_RE = re.compile(rf"^\s*({DATE_IN_LINE_RE.pattern})\s*发布(?=\s|$)")
 
@@ -362,10 +365,11 @@ def from_lone_date(lines: list[str], into: Candidates) -> None:
         m = DATE_IN_LINE_RE.search(line)
         if len(line) > MAX_DATE_LINE or not m or _in_a_list_of_dates(previous, line, following):
             continue
-        before, rest = line[: m.start()].strip(), WEEKDAY_RE.sub("", line[m.end() :].strip()).strip()
+        before, rest = line[: m.start()].strip(), DATELINE_TAIL_RE.sub("", line[m.end() :]).strip()
         source = BRACKETED_SOURCE_RE.match(before or previous.strip())
         named = source or NAME_BEFORE_DATE_RE.fullmatch(before) or _labelled_source(before)
-        alone = (named or not before.strip("(（")) and (not HAN_RE.search(rest) or is_furniture(rest, True))
+        tools = not HAN_RE.search(rest) or is_furniture(rest, True) or TOOL_LINE_RE.match(rest)  # 【字体：大
+        alone = (named or not before.strip("(（")) and tools
         if alone or LABEL_RE.search(rest):
             into.add("published", m.group(0), SHOWN)
             if source:

@@ -1758,3 +1758,9 @@ def test_a_文号_after_the_heading_on_its_line_is_no_part_of_the_title():
     found = page(body, "<title>国家税务总局</title>").meta.finish()
     assert found["title"] == title
     assert found["doc_number"] == "财税〔2013〕81号"
+
+
+def test_a_date_glued_after_a_sources_value_is_the_dateline_past_its_time_and_a_font_tools_opening():
+    line = "<div>来源：“云南省人民政府”微信公众号<em></em>时间：2026-02-03 21:17<em></em>【字体：<a>大</a></div>"
+    body = f"<h2>2026年云南省人民政府工作报告（全文）</h2>{line}<div class='zoom'>{TEXT * 3}</div>"
+    assert page(body).meta.finish()["published"] == "2026-02-03"
