@@ -1016,7 +1016,8 @@ def page_title(
         if _is_heading(text)
     ]
     heading = (
-        next((text for text in named_headings if _confirms(document_title, text)), None)
+        _line_the_whole_head_title_names(page.lines(), body_lines, document_title)
+        or next((text for text in named_headings if _confirms(document_title, text)), None)
         or _heading_the_head_title_names(root, page, head_title, owners)
         or _line_the_head_title_names(page.lines(), body_lines, head_title, owners)
         or _heading_above_info(page.lines(), body_lines, text_lines)
@@ -1139,18 +1140,31 @@ def _line_the_head_title_names(
     return first if first_body and first in page_lines[:first_body] and _is_heading(first) else None
 
 
+def _line_the_whole_head_title_names(page_lines: list[str], body_lines: list[str], document_title: str) -> str | None:
+    """The line right over the text, or its first, that is the head <title> whole, the site's name aside (a red
+    head's issuers, spaced out, over 商务部 环境保护部 工业和信息化部关于印发…的通知): the title, before any heading
+    whose opening only the <title> holds. Not a title as short as a column's name (通知公告)."""
+    first_body = _first_body_line(page_lines, body_lines)
+    wanted = "".join(document_title.split())
+    if not first_body or len(wanted) <= MAX_COLUMN_NAME:
+        return None
+    near = [page_lines[first_body - 1], *body_lines[:1]]
+    return next((line for line in near if "".join(line.split()) == wanted and _is_heading(line)), None)
+
+
 def _heading_element(root, page: Rendering, heading: str, head_title: str) -> str | None:
     """A heading element (<h1>…<h6>, one named as the title's, or any other, that holds no blocks of its own)
     that a <br> breaks over lines, `heading` one of them: its lines as one title (政府工作报告<br>——2026年2月2日在…
     会议上; 某某市人民政府关于印发<br>…的通知). A label's line (a byline sharing the element) is no part of a title; a
-    box of blocks (<h1>标题</h1><p>文号</p>) holds more than its title. An element of no heading's kind is
-    looked at only where the head <title> does not hold `heading` (see _whole_heading): a series' name under an
-    article's headline that the <title> names alone is the CMS's title, and the headline over it no part of it."""
+    box of blocks holds more than its title (<h1>标题</h1><p>文号</p>; a read-aloud widget in the heading,
+    <h1>标题<div>播报文章</div></h1>). An element of no heading's kind is looked at only where the head <title>
+    does not hold `heading` (see _whole_heading): a series' name under an article's headline that the <title> names
+    alone is the CMS's title, and the headline over it no part of it."""
     heading = " ".join(heading.split())  # as its lines are compared: a wide space (第二编　物权) as any other
     named = (el for _, el in TITLE_CONTAINERS.find(root) if not _holds_boxes(el))
     in_head = metadata.comparable(heading) in metadata.comparable(head_title)
     broken = () if in_head else (el for el in BR_PARENTS(root) if not _holds_boxes(el))
-    for el in chain(HEADING_ELEMENTS(root), named, broken):
+    for el in chain((el for el in HEADING_ELEMENTS(root) if not _holds_boxes(el)), named, broken):
         lines = [" ".join(line.split()) for line in page.lines(el)]
         if heading in lines and 1 < len(lines) <= metadata.MAX_HEADING_LINES and all(map(_is_title_part, lines)):
             return metadata.joined_head(lines)

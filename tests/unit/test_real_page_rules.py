@@ -1764,3 +1764,17 @@ def test_a_date_glued_after_a_sources_value_is_the_dateline_past_its_time_and_a_
     line = "<div>来源：“云南省人民政府”微信公众号<em></em>时间：2026-02-03 21:17<em></em>【字体：<a>大</a></div>"
     body = f"<h2>2026年云南省人民政府工作报告（全文）</h2>{line}<div class='zoom'>{TEXT * 3}</div>"
     assert page(body).meta.finish()["published"] == "2026-02-03"
+
+
+def test_the_line_over_the_text_that_is_the_head_title_whole_beats_a_heading_only_its_opening_confirms():
+    title = "商务部 环境保护部 工业和信息化部关于印发《企业绿色采购指南（试行）》的通知"
+    red_head = "<div class='title'>商务部 环境保护部 工业和信息化部</div>"  # its issuers, which the title opens with
+    body = f"{red_head}<div>通知</div><p>{title}</p><div class='zoom'>{TEXT * 3}</div>"
+    assert page(body, f"<title>{title}</title>").meta.finish()["title"] == title
+
+
+def test_a_heading_element_holding_a_widgets_box_is_not_joined_with_it():
+    title = "美官员否认伊朗直升机事故存在谋杀行为"
+    heading = f"<h1><span>{title}</span><div class='audio'><div>播报文章</div></div></h1>"
+    body = f"{heading}<div class='zoom'>{TEXT * 3}</div>"
+    assert page(body, f"<title>{title}_【快资讯】</title>").meta.finish()["title"] == title
