@@ -34,7 +34,7 @@ from .clean import (
     strip_inline_furniture,
 )
 from .dates import PRINTED_DATE, WEEKDAY, is_date_line
-from .labels import MAX_LABEL_TEXT, RECORD_ONLY_LABELS
+from .labels import FONT_LABELS, MAX_LABEL_TEXT, RECORD_ONLY_LABELS
 from .urls import absolute, file_name, unescaped
 
 FORM_FIELDS = ("input", "select", "textarea")
@@ -253,6 +253,8 @@ DOCUMENT_KIND_END_RE = re.compile(
 )
 BREADCRUMB_MARK_RE = re.compile(BREADCRUMB_MARKS)
 LIST_AFTER_LEVELS = 3  # an attachment list after the text's block: beside it, or beside its parent's parent
+# A piece of a font-size tool its links broke over lines (【 字体： / 大 / 中 / 小 】): its label or one size alone.
+FONT_TOOL_PIECE_RE = re.compile(rf"^[\s【\[［]*(?:(?:{'|'.join(FONT_LABELS)})\s*[:：]?|[大中小])[\s】\]］]*$")
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 HEADING_ELEMENTS = etree.XPath("|".join(f"//{tag}" for tag in HEADING_TAGS))
 BR_PARENTS = etree.XPath("//br/..")  # the elements a <br> breaks into lines
@@ -1308,8 +1310,9 @@ def _heading_over_labels(lines: list[str]) -> str | None:
 
 
 def _is_edge_furniture(line: str) -> bool:
-    """Page furniture as it stands at the text's edge, its inline page tools aside."""
-    return is_furniture(strip_inline_furniture(line), True)
+    """Page furniture as it stands at the text's edge, its inline page tools aside, and a font-size tool its links
+    broke over lines (【 字体： / 大 / 中 / 小 】)."""
+    return is_furniture(strip_inline_furniture(line), True) or bool(FONT_TOOL_PIECE_RE.match(line))
 
 
 def _is_dateline(line: str) -> bool:

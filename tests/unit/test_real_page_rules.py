@@ -1778,3 +1778,9 @@ def test_a_heading_element_holding_a_widgets_box_is_not_joined_with_it():
     heading = f"<h1><span>{title}</span><div class='audio'><div>播报文章</div></div></h1>"
     body = f"{heading}<div class='zoom'>{TEXT * 3}</div>"
     assert page(body, f"<title>{title}_【快资讯】</title>").meta.finish()["title"] == title
+
+
+def test_a_heading_over_a_font_tool_its_links_broke_over_lines_and_a_dateline_is_the_title():
+    tools = "<div>【 字体：<p>大</p><p>中</p><p>小 】</p></div><div>打印</div>"
+    body = f"<div>政府工作报告</div>{tools}<div>时间：2026-03-26 08:30</div><div class='zoom'>{TEXT * 3}</div>"
+    assert page(body, "<title>山东省人民政府 公报汇总 政府工作报告</title>").meta.finish()["title"] == "政府工作报告"
