@@ -215,6 +215,9 @@ TITLE_SEPARATORS_RE = re.compile(
     r"|(?:(?<=人民政府)|(?<=[门門][户戶][网網]站)|(?<=政府[网網]))-(?=[^-\d]))\s*"
 )
 # 库: a database (法规库, 合同示范文本库); 频道: a site's channel (云南长安网德宏芒市频道)
+# A government body's name alone (重庆市经济和信息化委员会, 甘肃省市场监督管理局): by an ending no column's name has
+# (a column may end in 办 or 中心: 百件实事网上办, 新闻中心).
+BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:委员会|政府|办公室|办公厅|局|厅|委|署|部|院)$")
 SITE_SUFFIX_RE = re.compile(
     r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|频道|[^\s]{2,12}[网库])$"
 )
@@ -1011,6 +1014,7 @@ def page_title(
         return labelled
     owners = _owner_lines(page)
     document_title = strip_site_name(head_title, owners)  # the site's name in <title> confirms no heading (a logo's)
+    site_only = _names_a_site(document_title, owners)  # nor does a <title> naming only a site
     named_headings = [
         text
         for _, el in TITLE_CONTAINERS.find(root)
@@ -1018,13 +1022,13 @@ def page_title(
         if _is_heading(text)
     ]
     heading = (
-        _line_the_whole_head_title_names(page.lines(), body_lines, document_title)
-        or next((text for text in named_headings if _confirms(document_title, text)), None)
+        (not site_only and _line_the_whole_head_title_names(page.lines(), body_lines, document_title))
+        or next((text for text in named_headings if not site_only and _confirms(document_title, text)), None)
         or _heading_the_head_title_names(root, page, head_title, owners)
         or _line_the_head_title_names(page.lines(), body_lines, head_title, owners)
         or _heading_above_info(page.lines(), body_lines, text_lines)
         or _heading_the_text_repeats(page.lines(), text_lines)
-        or (_names_a_site(document_title, owners) and _heading_of_a_site_titled_page(page.lines(), text_lines))
+        or (site_only and _heading_of_a_site_titled_page(page.lines(), text_lines))
         or next((text for text in named_headings if not document_title and not _names_site(text, owners)), None)
     )
     if heading:
@@ -1032,7 +1036,7 @@ def page_title(
         return _without_number_after(_without_edge_tags(whole))
     # a head <title> that is only a site's name (one word: 某某市人民政府门户网站) or a page's kind names no
     # document: no title rather than the site's name for one; a title with the site's name after a space keeps both
-    only_the_site = _names_a_site(document_title, owners) and len(document_title.split()) <= 1
+    only_the_site = site_only and len(document_title.split()) <= 1
     return labelled or (None if only_the_site or _is_page_kind(document_title) else document_title)
 
 
@@ -1054,9 +1058,9 @@ def _owner_lines(page: Rendering) -> list[str]:
 
 
 def _names_a_site(title: str, owners: list[str]) -> bool:
-    """A head <title> left with nothing but a site's name (某某县人民政府) or a page's kind (详细信息): it names no
-    document."""
-    return not title or _names_site(title, owners) or _is_page_kind(title)
+    """A head <title> left with nothing but a site's name (某某县人民政府), an organisation's (the site's owner:
+    重庆市经济和信息化委员会) or a page's kind (详细信息): it names no document."""
+    return not title or _names_site(title, owners) or _is_page_kind(title) or bool(BODY_NAME_RE.match(title))
 
 
 def _is_page_kind(title: str) -> bool:
@@ -1064,9 +1068,12 @@ def _is_page_kind(title: str) -> bool:
 
 
 def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str]) -> str | None:
-    """Where the head <title> names only the site: the heading right above the text (page tools, a dateline,
-    info lines, a value under its label and a 文号 between them aside), else the text's first line when it names
-    a kind of document (关于…的通知)."""
+    """Where the head <title> names only the site: the red head the text opens with over its 文号 (the document's
+    own print of its title), else the heading right above the text (page tools, a dateline, info lines, a value
+    under its label and a 文号 between them aside), else the text's first line when it names a kind of document
+    (关于…的通知)."""
+    if red_head := _red_head_over_number(text_lines):
+        return red_head
     first_text = _first_body_line(page_lines, text_lines)
     above = page_lines[max(0, first_text - INFO_EDGE) : first_text] if first_text else []
     for previous, line in reversed(list(zip(["", *above], above))):
@@ -1080,9 +1087,7 @@ def _heading_of_a_site_titled_page(page_lines: list[str], text_lines: list[str])
             return None if BREADCRUMB_MARK_RE.search(line) else line
         break
     opening = text_lines[0] if text_lines else ""
-    if _is_heading(opening) and DOCUMENT_KIND_END_RE.search(opening):
-        return opening
-    return _red_head_over_number(text_lines)
+    return opening if _is_heading(opening) and DOCUMENT_KIND_END_RE.search(opening) else None
 
 
 def _red_head_over_number(text_lines: list[str]) -> str | None:
@@ -1092,7 +1097,8 @@ def _red_head_over_number(text_lines: list[str]) -> str | None:
     opening = text_lines[: metadata.RED_HEAD_LINES]
     number = next((i for i, line in enumerate(opening) if _is_number_line(line)), 0)
     head = list(takewhile(_is_red_head_line, reversed(opening[:number])))[::-1]
-    if not head or len(head) > metadata.MAX_HEADING_LINES or not DOCUMENT_KIND_END_RE.search(head[-1]):
+    title_lines = [line for line in head if not metadata.ORGANISATION_RE.search(line)]  # issuers a line each aside
+    if not head or len(title_lines) > metadata.MAX_HEADING_LINES or not DOCUMENT_KIND_END_RE.search(head[-1]):
         return None
     return metadata.joined_head(head)
 

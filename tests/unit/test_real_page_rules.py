@@ -1784,3 +1784,13 @@ def test_a_heading_over_a_font_tool_its_links_broke_over_lines_and_a_dateline_is
     tools = "<div>【 字体：<p>大</p><p>中</p><p>小 】</p></div><div>打印</div>"
     body = f"<div>政府工作报告</div>{tools}<div>时间：2026-03-26 08:30</div><div class='zoom'>{TEXT * 3}</div>"
     assert page(body, "<title>山东省人民政府 公报汇总 政府工作报告</title>").meta.finish()["title"] == "政府工作报告"
+
+
+def test_a_red_head_of_many_issuers_over_its_文号_is_the_title_where_the_head_title_names_only_its_owner():
+    issuers = ["重庆市经济和信息化委员会", "重庆市财政局", "中共重庆市委金融委员会办公室", "重庆市商务委员会"]
+    red_head = "".join(f"<p>{issuer}</p>" for issuer in issuers)
+    red_head += "<p>关于印发《重庆市支持商用车</p><p>产业发展政策措施》的通知</p><p>渝经信规范〔2025〕13号</p>"
+    link = "<div><a href='./jd.html'>《重庆市支持商用车产业发展政策措施》政策解读</a></div>"
+    body = f"{link}<div class='zoom'>{red_head}{TEXT * 3}</div>"
+    found = page(body, "<title>重庆市经济和信息化委员会</title>").meta.finish()
+    assert found["title"] == " ".join(issuers) + "关于印发《重庆市支持商用车产业发展政策措施》的通知"
