@@ -101,6 +101,7 @@ HIDING_ATTRIBUTES_BELOW = etree.XPath(".//@style | .//@class | .//@hidden | .//@
 # style='visibility: hidden'>): the reader sees what the body holds, so hiding there is no hiding.
 CLOAKABLE_TAGS = frozenset({"html", "body"})
 CLASSES_AND_IDS = etree.XPath("//@class | //@id")  # each with its element: getparent()
+CLASSES_AND_IDS_BELOW = etree.XPath(".//@class | .//@id")  # an element's own, below it
 PRINT_MARKS = etree.XPath("//comment()[contains(translate(., 'STARTPRINT', 'startprint'), 'startprint')]")
 
 
@@ -114,9 +115,11 @@ class Named:
         self.names = names
         self.wanted = set(names)
 
-    def find(self, root):
+    def find(self, root, values=None):
+        """(name, element) in order; `values`: an XPath handing over the class and id values to look at (the
+        whole document's by default, CLASSES_AND_IDS_BELOW for an element's own)."""
         found = defaultdict(list)
-        for value in CLASSES_AND_IDS(root):
+        for value in (values or CLASSES_AND_IDS)(root):
             name = value.attrname
             for key in [(name, token) for token in value.split()] if name == "class" else [(name, str(value))]:
                 if key in self.wanted:
@@ -824,7 +827,7 @@ def _box_sending_to_files(root, page: Rendering, block):
     return None
 
 
-def _page_heading_opening(lines: list[str], box, root, page: Rendering, title: str | None) -> tuple[int, int]:
+def _page_heading_opening(lines: list[str], box, page: Rendering, title: str | None) -> tuple[int, int]:
     """Where among the text's first lines the page's heading stands, (start, end), when its element stands in the
     text's box (<h1>…峡谷<br>…公告</h1>, maybe under page tools), with the 文号 in an element of its own right under
     it: the title the heading element prints is no line of the text, as a title on one line is not (see
@@ -834,9 +837,9 @@ def _page_heading_opening(lines: list[str], box, root, page: Rendering, title: s
         return 0, 0
     squeezed = "".join(title.split())
     start = len(list(takewhile(_is_edge_furniture, lines)))  # page tools over it go with the cleaner
-    named = (el for _, el in TITLE_CONTAINERS.find(root))
+    named = (el for _, el in TITLE_CONTAINERS.find(box, CLASSES_AND_IDS_BELOW))
     for el in chain(box.iter(*HEADING_TAGS), named):
-        heading = page.lines(el) if el in page.spans and box in el.iterancestors() else []
+        heading = page.lines(el) if el in page.spans else []
         end = start + len(heading)
         if (
             0 < len(heading) <= metadata.MAX_HEADING_LINES
@@ -1658,7 +1661,7 @@ def extract(html: str, base_url: str = "", encoding: str = "utf-8") -> Extracted
     found = read_metadata(root, page, lines, container, hidden, text_lines)
     if block is not container:
         read_wrapper_head(lines, text_lines, found)
-    start, end = _page_heading_opening(text_lines, block, root, page, found.best("title"))
+    start, end = _page_heading_opening(text_lines, block, page, found.best("title"))
     metadata.from_heading(text_lines[start:end], found.best("title"), found)  # a 文号 under it, read before it goes
     lines, container = text_lines[:start] + text_lines[end:], block
     return Extracted(

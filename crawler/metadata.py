@@ -405,12 +405,13 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
         return
     for i, line in enumerate(lines):
         parts, above = line.split(), lines[max(0, i - MAX_HEADING_LINES) : i]
-        follows_title = title_lines_ending(above, squeezed) is not None
         for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
             before, number = "".join(parts[:-k]), " ".join(parts[-k:]).strip(NUMBER_BRACKETS)
-            on_heading = before and title_lines_ending([*above, before], squeezed) and DOC_NUMBER_RE.match(number)
-            under_heading = not before and follows_title and HEADING_NUMBER_RE.match(number)
-            if on_heading or under_heading:
+            if before:
+                shown = DOC_NUMBER_RE.match(number) and title_lines_ending([*above, before], squeezed)
+            else:
+                shown = HEADING_NUMBER_RE.match(number) and title_lines_ending(above, squeezed)
+            if shown:
                 into.add("doc_number", number, SHOWN)
                 return
 
