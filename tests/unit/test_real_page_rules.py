@@ -20,6 +20,12 @@ def page(body: str, head: str = "<title>某某市政府采购网</title>"):
     return extract(f"<html><head>{head}</head><body>{body}</body></html>", "http://x.gov.cn/a.html")
 
 
+def document(body: str, head: str = "<title>某某市政府采购网</title>"):
+    """The page through the whole text path, as `zwgk fetch` reads it."""
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+
+
 def test_co_issuing_bodies_apart_by_a_wide_gap_are_one_publisher():
     found = page(f"<div>来源：湖北省统计局  国家统计局湖北调查总队</div><div class='zoom'>{TEXT}</div>").meta.finish()
     assert found["publisher"] == "湖北省统计局 国家统计局湖北调查总队"
@@ -939,11 +945,10 @@ def test_a_box_whose_whole_text_sends_the_reader_to_the_attachments_is_the_text_
     box = "<div><div><div>&nbsp;见附件</div></div></div>"
     heading = "<div style='display:none;'>附件下载：</div>"
     files = "<div><ul><li><a href='./P0.doc'>2026年补贴性培训机构目录.doc</a></li></ul></div>"
-    html = f"<html><body><div>2026年补贴性技能培训机构目录</div>{dateline}{box}{heading}{files}</body></html>"
-    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
-    assert doc.text == "见附件\n附件下载：\n2026年补贴性培训机构目录.doc"
-    ending = html.replace(box, f"<div>{TEXT}<p>详见附件。</p></div>")  # a text that ends by pointing to its files
-    assert process_page(Response("http://x.gov.cn/a.html", 200, ending.encode())).text.startswith("各乡镇人民政府")
+    body = f"<div>2026年补贴性技能培训机构目录</div>{dateline}{box}{heading}{files}"
+    assert document(body, "").text == "见附件\n附件下载：\n2026年补贴性培训机构目录.doc"
+    ending = body.replace(box, f"<div>{TEXT}<p>详见附件。</p></div>")  # a text that ends by pointing to its files
+    assert document(ending, "").text.startswith("各乡镇人民政府")
 
 
 def test_where_nothing_else_gives_a_title_the_texts_first_line_naming_a_kind_of_document_is():
@@ -1691,39 +1696,23 @@ def test_a_heading_a_br_breaks_over_lines_opening_the_texts_box_over_its_labels_
 def test_the_page_heading_a_br_breaks_over_the_texts_first_lines_is_no_line_of_the_text_a_red_head_is():
     head = "<title>内乡宝天曼峡谷漂流景区开漂公告</title>"
     heading = "<p>【打印】【关闭】</p><h1>内乡宝天曼峡谷<br>漂流景区开漂公告</h1>"  # under page tools too
-    doc = process_page(
-        Response(
-            "http://x.gov.cn/a.html",
-            200,
-            f"<html><head>{head}</head><body><div class='content'>{heading}{TEXT * 3}</div></body></html>".encode(),
-        )
-    )
-    assert doc.text.startswith("各乡镇人民政府")
-    red_head = (
-        "<p>内乡宝天曼峡谷<br>漂流景区开漂公告</p><p>内政〔2018〕5号</p>"  # the document's own, in its paragraphs
-    )
-    doc = process_page(
-        Response(
-            "http://x.gov.cn/a.html",
-            200,
-            f"<html><head>{head}</head><body><div class='content'>{red_head}{TEXT * 3}</div></body></html>".encode(),
-        )
-    )
+    assert document(f"<div class='content'>{heading}{TEXT * 3}</div>", head).text.startswith("各乡镇人民政府")
+    red_head = "<p>内乡宝天曼峡谷<br>漂流景区开漂公告</p><p>内政〔2018〕5号</p>"  # the document's own, its <p>s
+    doc = document(f"<div class='content'>{red_head}{TEXT * 3}</div>", head)
     assert doc.text.startswith("内乡宝天曼峡谷\n漂流景区开漂公告\n内政〔2018〕5号")
 
 
 def test_a_文号_in_an_element_right_under_a_broken_page_heading_in_the_texts_box_is_no_line_of_the_text():
     head = "<title>内乡宝天曼峡谷漂流景区开漂公告</title>"
     heading = "<h1>内乡宝天曼峡谷<br>漂流景区开漂公告</h1><p class='wenhao'>内政〔2018〕5号</p>"
-    html = f"<html><head>{head}</head><body><div>{heading}{TEXT * 3}</div></body></html>"
-    doc = process_page(Response("http://x.gov.cn/a.html", 200, html.encode()))
+    doc = document(f"<div>{heading}{TEXT * 3}</div>", head)
     assert doc.text.startswith("各乡镇人民政府") and doc.doc_number == "内政〔2018〕5号"
 
 
 def test_markup_a_cms_left_in_the_head_title_is_no_text():
-    head = "<title>中华人民共和国财政部令第87号<br>--政府采购货物和服务招标投标管理办法</title>"
-    found = page(f"<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()
-    assert found["title"] == "中华人民共和国财政部令第87号--政府采购货物和服务招标投标管理办法"
+    title = "中华人民共和国财政部令第87号--政府采购货物和服务招标投标管理办法"
+    head = f"<title>{title.replace('--', '<br>--')}</title>"
+    assert page(f"<div class='zoom'>{TEXT * 3}</div>", head).meta.finish()["title"] == title
 
 
 def test_a_date_after_a_source_label_left_empty_among_page_tools_is_the_dateline():
