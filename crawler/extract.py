@@ -439,7 +439,7 @@ class Rendering:
         if el in self.spans:
             first, last = self.spans[el]
             return _split_lines(self.parts[first:last])
-        return Rendering(el).lines()
+        return Rendering(el).lines() if isinstance(el.tag, str) else []  # a comment shows no text
 
     def _in_data_table(self, row) -> bool:
         table = next(row.iterancestors("table"), None)

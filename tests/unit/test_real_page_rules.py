@@ -1783,3 +1783,11 @@ def test_a_red_head_of_many_issuers_over_its_文号_is_the_title_where_the_head_
     body = f"{link}<div class='zoom'>{red_head}{TEXT * 3}</div>"
     found = page(body, "<title>重庆市经济和信息化委员会</title>").meta.finish()
     assert found["title"] == " ".join(issuers) + "关于印发《重庆市支持商用车产业发展政策措施》的通知"
+
+
+def test_a_comment_asked_for_its_lines_shows_none():
+    """A rule asking for the lines of the node after a heading met a comment there (a forum page of the mirrors) and
+    the page was lost to the error."""
+    root = parse("<html><body><h1>标题</h1><!-- 文号 --><p>正文</p></body></html>")
+    comment = root.find(".//h1").getnext()
+    assert Rendering(root.find("body")).lines(comment) == []
