@@ -25,6 +25,7 @@ from .classify import TAG_RE
 from .clean import (
     ATTACHMENT_HEADING_RE,
     BRACKETED_RE,
+    BREADCRUMB_MARK_CHARS,
     BREADCRUMB_MARKS,
     BREADCRUMB_TRAIL_RE,
     FOOTER_RE,
@@ -221,6 +222,8 @@ TITLE_SEPARATORS_RE = re.compile(
 # A government body's name alone (重庆市经济和信息化委员会, 甘肃省市场监督管理局): by an ending no column's name has
 # (a column may end in 办 or 中心: 百件实事网上办, 新闻中心).
 BODY_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{2,20}(?:委员会|政府|办公室|办公厅|局|厅|委|署|部|院)$")
+TRAIL_STEP_RE = re.compile(rf"^\s*[/{BREADCRUMB_MARK_CHARS}]")  # a breadcrumb's step, its separator first
+WEBSITE_NAME_RE = re.compile(r"(?:网站|[^\s]{2,12}[网库])$")  # a website's own name (…政务服务网, …法规库)
 SITE_SUFFIX_RE = re.compile(
     r"(人民政府|政府网|门户网站|网站|政务公开|信息公开|首页|官网|办公厅|办公室|频道|[^\s]{2,12}[网库])$"
 )
@@ -1244,11 +1247,12 @@ def _without_edge_tags(heading: str) -> str:
 
 def _is_heading(text: str) -> bool:
     """A line that could be a document's heading: a date alone (2025年07月25日) or with its time, page furniture
-    (当前位置：首页»新闻中心, 关于我们) and a source in brackets ([省发改委]) never are."""
+    (当前位置：首页»新闻中心, 关于我们), a source in brackets ([省发改委]) and a step of a breadcrumb its links broke
+    over lines (/ 价格管理) never are."""
     return (
         4 <= len(text) <= 120
         and bool(HAN_RE.search(text))
-        and not (_is_dateline(text) or metadata.BRACKETED_SOURCE_RE.match(text))
+        and not (_is_dateline(text) or metadata.BRACKETED_SOURCE_RE.match(text) or TRAIL_STEP_RE.match(text))
         and not is_furniture(text, True)
     )
 
@@ -1358,7 +1362,19 @@ def strip_site_name(title: str, owners: list[str] = ()) -> str:
         last -= 1
     while last > first and SITE_SUFFIX_RE.search(parts[first]) and len(parts[first]) < len(parts[last]):
         first += 1
-    return core[spans[first][0] : spans[last][1]].strip() if spans else ""
+    return _without_leading_site_words(core[spans[first][0] : spans[last][1]].strip()) if spans else ""
+
+
+def _without_leading_site_words(title: str) -> str:
+    """A title the head <title> opens with a website's name and its column's, a space after each (成都市政务服务网
+    通知公告 标题): the title without them. An issuer before a space stays (商务部 环境保护部 …关于…的通知)."""
+    words = title.split(" ")
+    if len(words) < 2 or not WEBSITE_NAME_RE.search(words[0]):
+        return title
+    kept = 1
+    while kept < len(words) - 1 and len(words[kept]) <= MAX_COLUMN_NAME:
+        kept += 1
+    return " ".join(words[kept:])
 
 
 def _title_parts(title: str) -> list[str]:

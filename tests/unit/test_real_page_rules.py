@@ -1791,3 +1791,26 @@ def test_a_comment_asked_for_its_lines_shows_none():
     root = parse("<html><body><h1>标题</h1><!-- 文号 --><p>正文</p></body></html>")
     comment = root.find(".//h1").getnext()
     assert Rendering(root.find("body")).lines(comment) == []
+
+
+def test_a_websites_name_and_its_columns_before_the_title_in_the_head_title_are_no_part_of_it():
+    title = "成都市人民政府办公厅印发关于加快推进养老服务发展若干措施的通知"
+    assert (
+        page(f"<div>{TEXT * 3}</div>", f"<title>成都市政务服务网 通知公告 {title}</title>").meta.finish()["title"]
+        == title
+    )
+    issuers = (
+        "商务部 环境保护部 工业和信息化部关于印发《企业绿色采购指南（试行）》的通知"  # an issuer before a space stays
+    )
+    assert page(f"<div>{TEXT * 3}</div>", f"<title>{issuers}</title>").meta.finish()["title"] == issuers
+
+
+def test_a_breadcrumbs_step_its_links_broke_over_lines_is_never_a_heading():
+    trail = "<div>当前位置：</div><div>首页</div><div>/&nbsp;政务公开</div><div>/&nbsp;价格管理</div>"
+    heading = (
+        "<div>关于开展气电价格联动调整有关事项的通知 (发布日期：2026年04月24日 文号：沪发改价管〔2026〕19号)</div>"
+    )
+    found = page(
+        f"{trail}{heading}<div>{TEXT * 3}</div>", "<title>关于开展气电价格联动调整有关事项的通知_价格管理</title>"
+    )
+    assert found.meta.finish()["title"] == "关于开展气电价格联动调整有关事项的通知"
