@@ -430,7 +430,7 @@ def _read_otherwise(kind: str, doc, variant, written: str) -> list[str]:
     """The fields `variant` reads otherwise than `doc`; with the head's <meta> tags taken away, a field no longer
     read whose value the page's body does not show came from a <meta> alone, and is rightly gone with it."""
     fields = differing(doc, variant)
-    if not kind.startswith("head:"):
+    if not fields or not kind.startswith("head:"):
         return fields
     body = lxml.html.document_fromstring(written).find("body")
     shown = [name for name in fields if body is not None and _shows(body, name, getattr(doc, name))]

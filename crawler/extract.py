@@ -817,11 +817,11 @@ def _box_sending_to_files(root, page: Rendering, block):
     after it, outside the densest block: the document is its attachment, the box its text, as where the CMS names
     the box (see find_container), and the densest block is the page's dateline or footer. (box, its lines and the
     list, how), or None."""
-    if not any(ATTACHMENT_POINTER_RE.match("".join(line.split())) for line in page.lines()):
+    if not any(ATTACHMENT_POINTER_RE.match(metadata.squeezed_text(line)) for line in page.lines()):
         return None
     for text in root.xpath("//text()[contains(., '见附件')]"):
         box = text.getparent()
-        if box in page.hidden or not ATTACHMENT_POINTER_RE.match("".join(text_of(box).split())):
+        if box in page.hidden or not ATTACHMENT_POINTER_RE.match(metadata.squeezed_text(text_of(box))):
             continue
         if box is block or block in box.iterancestors():
             return None  # the pointer ends a text the densest block holds
@@ -838,7 +838,7 @@ def _page_heading_opening(lines: list[str], box, page: Rendering, title: str | N
     is the document's own and stays, as the golds keep it. (0, 0) where there is none."""
     if box is None or not title:
         return 0, 0
-    squeezed = "".join(title.split())
+    squeezed = metadata.squeezed_text(title)
     start = len(list(takewhile(_is_edge_furniture, lines)))  # page tools over it go with the cleaner
     named = (el for _, el in TITLE_CONTAINERS.find(box, CLASSES_AND_IDS_BELOW))
     for el in chain(box.iter(*HEADING_TAGS), named):
@@ -847,7 +847,7 @@ def _page_heading_opening(lines: list[str], box, page: Rendering, title: str | N
         if (
             0 < len(heading) <= metadata.MAX_HEADING_LINES
             and lines[start:end] == heading
-            and "".join("".join(heading).split()) == squeezed
+            and metadata.squeezed_text("".join(heading)) == squeezed
         ):
             return start, end + _number_under(el, lines[end : end + 1], page)
     return 0, 0
@@ -1021,9 +1021,10 @@ def page_title(
     owners = _owner_lines(page)
     document_title = strip_site_name(head_title, owners)  # the site's name in <title> confirms no heading (a logo's)
     site_only = _names_a_site(document_title, owners)  # nor does a <title> naming only a site
+    titled = [el for _, el in TITLE_CONTAINERS.find(root)]  # the elements named as the title's, found once
     named_headings = [
         text
-        for _, el in TITLE_CONTAINERS.find(root)
+        for el in titled
         for text in [" ".join(line.split()) for line in page.lines(el)]  # a byline may share the container
         if _is_heading(text)
     ]
@@ -1038,7 +1039,8 @@ def page_title(
         or next((text for text in named_headings if not document_title and not _names_site(text, owners)), None)
     )
     if heading:
-        whole = _heading_element(root, page, heading, head_title) or _whole_heading(heading, page.lines(), head_title)
+        whole = _heading_element(root, page, heading, head_title, titled)
+        whole = whole or _whole_heading(heading, page.lines(), head_title)
         return _without_number_after(_without_edge_tags(whole))
     # a head <title> that is only a site's name (one word: 某某市人民政府门户网站) or a page's kind names no
     # document: no title rather than the site's name for one; a title with the site's name after a space keeps both
@@ -1159,23 +1161,23 @@ def _line_the_whole_head_title_names(page_lines: list[str], body_lines: list[str
     head's issuers, spaced out, over 商务部 环境保护部 工业和信息化部关于印发…的通知): the title, before any heading
     whose opening only the <title> holds. Not a title as short as a column's name (通知公告)."""
     first_body = _first_body_line(page_lines, body_lines)
-    wanted = "".join(document_title.split())
+    wanted = metadata.squeezed_text(document_title)
     if not first_body or len(wanted) <= MAX_COLUMN_NAME:
         return None
     near = [page_lines[first_body - 1], *body_lines[:1]]
-    return next((line for line in near if "".join(line.split()) == wanted and _is_heading(line)), None)
+    return next((line for line in near if metadata.squeezed_text(line) == wanted and _is_heading(line)), None)
 
 
-def _heading_element(root, page: Rendering, heading: str, head_title: str) -> str | None:
+def _heading_element(root, page: Rendering, heading: str, head_title: str, titled: list) -> str | None:
     """A heading element (<h1>…<h6>, one named as the title's, or any other, that holds no blocks of its own)
     that a <br> breaks over lines, `heading` one of them: its lines as one title (政府工作报告<br>——2026年2月2日在…
     会议上; 某某市人民政府关于印发<br>…的通知). A label's line (a byline sharing the element) is no part of a title; a
     box of blocks holds more than its title (<h1>标题</h1><p>文号</p>; a read-aloud widget in the heading,
     <h1>标题<div>播报文章</div></h1>). An element of no heading's kind is looked at only where the head <title>
     does not hold `heading` (see _whole_heading): a series' name under an article's headline that the <title> names
-    alone is the CMS's title, and the headline over it no part of it."""
+    alone is the CMS's title, and the headline over it no part of it. `titled`: the elements named as the title's."""
     heading = " ".join(heading.split())  # as its lines are compared: a wide space (第二编　物权) as any other
-    named = (el for _, el in TITLE_CONTAINERS.find(root) if not _holds_boxes(el))
+    named = (el for el in titled if not _holds_boxes(el))
     in_head = metadata.comparable(heading) in metadata.comparable(head_title)
     broken = () if in_head else (el for el in BR_PARENTS(root) if not _holds_boxes(el))
     for el in chain((el for el in HEADING_ELEMENTS(root) if not _holds_boxes(el)), named, broken):
@@ -1232,8 +1234,8 @@ def _without_number_after(heading: str) -> str:
     """A heading with its 文号 printed after it on its line (`标题 财税〔2013〕81号`) is the title without it (the
     文号 is read as such: metadata.from_heading)."""
     parts = heading.split()
-    for count in range(1, min(metadata.MAX_DOC_NUMBER_PARTS, len(parts) - 1) + 1):
-        if metadata.DOC_NUMBER_RE.match(" ".join(parts[-count:]).strip(metadata.NUMBER_BRACKETS)):
+    for count, before, number in metadata.numbers_after(heading):
+        if before and metadata.DOC_NUMBER_RE.match(number):
             return heading[: heading.rfind(parts[-count])].rstrip()  # the title's own spacing kept
     return heading
 
@@ -1590,7 +1592,7 @@ def _near_title(above_text: list[str], body_lines: list[str], title: str | None)
 def _heading_lines(lines: list[str], title: str | None) -> tuple[int, int] | None:
     """Where among `lines` the title is printed, (first, end), on a line or over up to MAX_HEADING_LINES lines
     (a heading a <br> breaks); None where it is not."""
-    squeezed = re.sub(r"\s+", "", title or "")
+    squeezed = metadata.squeezed_text(title or "")
     for end in range(1, len(lines) + 1) if squeezed else ():
         if count := metadata.title_lines_ending(lines[max(0, end - metadata.MAX_HEADING_LINES) : end], squeezed):
             return end - count, end

@@ -400,13 +400,12 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
     """A 文号 printed after the title on the heading's line (`标题 财税〔2013〕81号`), or alone on the line under it
     (there an announcement's number too: 2025年第1号), maybe in brackets (（某政办〔2024〕3号）: the number without
     them); the heading maybe broken over lines by a <br>; `lines` are the page's lines above the text."""
-    squeezed = re.sub(r"\s+", "", title or "")
+    squeezed = squeezed_text(title or "")
     if not squeezed:
         return
     for i, line in enumerate(lines):
-        parts, above = line.split(), lines[max(0, i - MAX_HEADING_LINES) : i]
-        for k in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
-            before, number = "".join(parts[:-k]), " ".join(parts[-k:]).strip(NUMBER_BRACKETS)
+        above = lines[max(0, i - MAX_HEADING_LINES) : i]
+        for _, before, number in numbers_after(line):
             if before:
                 shown = DOC_NUMBER_RE.match(number) and title_lines_ending([*above, before], squeezed)
             else:
@@ -416,12 +415,26 @@ def from_heading(lines: list[str], title: str | None, into: Candidates) -> None:
                 return
 
 
+def numbers_after(line: str):
+    """(how many spaced parts, what stands before them without its spaces, the number) for each way the last one to
+    MAX_DOC_NUMBER_PARTS spaced parts of `line` may be a number printed after what stands before (财税〔2013〕 81号),
+    brackets around it aside."""
+    parts = line.split()
+    for count in range(1, min(MAX_DOC_NUMBER_PARTS, len(parts)) + 1):
+        yield count, "".join(parts[:-count]), " ".join(parts[-count:]).strip(NUMBER_BRACKETS)
+
+
+def squeezed_text(text: str) -> str:
+    """`text` without its spaces, as a title and the lines that may print it are compared."""
+    return "".join(text.split())
+
+
 def title_lines_ending(lines: list[str], squeezed: str) -> int | None:
     """How many of the last of `lines` print the title (`squeezed`: without its spaces), one or, where a <br>
     breaks the heading, up to MAX_HEADING_LINES; None where they do not end with it."""
     held = ""
     for count, line in enumerate(reversed(lines[-MAX_HEADING_LINES:]), 1):
-        held = "".join(line.split()) + held
+        held = squeezed_text(line) + held
         if held == squeezed:
             return count
         if not squeezed.endswith(held):
